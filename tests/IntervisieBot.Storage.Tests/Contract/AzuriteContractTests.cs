@@ -1,0 +1,34 @@
+using IntervisieBot.Storage.AzureTables;
+using IntervisieBot.Storage.Tables;
+using IntervisieBot.Testing;
+
+namespace IntervisieBot.Storage.Tests.Contract;
+
+/// <summary>One Azurite process for every test in the collection; each test uses a table of its own.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    public AzuriteServer Server { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new();
+
+    public async Task InitializeAsync() => Server = await AzuriteServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzuriteSharedKeyContractTests(AzuriteFixture azurite) : TableStoreContractTests
+{
+    protected override ITableServiceClient Service { get; } =
+        AzureTableServiceClient.FromConnectionString(azurite.Server.ConnectionString, azurite.Http);
+}

@@ -33,7 +33,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     public static async Task<AzuriteServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var script = FindAzuriteScript();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -128,12 +128,5 @@ public sealed class AzuriteServer : IAsyncDisposable
 
         throw new InvalidOperationException(
             "Azurite is not installed. Run the README's test command (./test.sh), or 'npm ci' at the repository root.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

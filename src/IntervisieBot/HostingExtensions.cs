@@ -1,0 +1,36 @@
+using IntervisieBot.Health;
+using IntervisieBot.Storage;
+using Microsoft.Extensions.Configuration.Json;
+
+namespace IntervisieBot;
+
+public static class HostingExtensions
+{
+    /// <summary>
+    /// The one settings file is the repository's appsettings.json; the build copies it next to the binary. Reading it
+    /// from there means the host finds it whether started from the repository root, the project folder or the build
+    /// output. It goes in first, so appsettings.{Environment}.json, environment variables and the command line
+    /// still override it.
+    /// </summary>
+    public static IConfigurationBuilder AddRepositorySettings(this IConfigurationManager configuration)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var source = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        configuration.Sources.Insert(0, source);
+        return configuration;
+    }
+
+    public static WebApplicationBuilder AddIntervisieBot(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddStorage();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        return builder;
+    }
+
+    public static WebApplication MapIntervisieBot(this WebApplication app)
+    {
+        app.MapHealthz();
+        return app;
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of IntervisieBot. Installs what the tests need first: Azurite (the Azure Storage emulator)
+# from the committed npm lock file. Extra arguments go to `dotnet test` (e.g. --filter Storage).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null; then
+  echo "The .NET 10 SDK is needed: https://dot.net" >&2
+  exit 1
+fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "Node.js and npm are needed for Azurite (the storage emulator the tests use)." >&2
+    exit 1
+  fi
+fi
+# npm ci leaves node_modules/.package-lock.json behind; a newer lock file means the tools changed.
+if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Installing test tools from package-lock.json (npm ci)..."
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+rm -rf TestResults
+dotnet test IntervisieBot.sln --configuration Release --logger "trx" --logger "console;verbosity=minimal" \
+  --results-directory TestResults "$@"

@@ -1,0 +1,32 @@
+using IntervisieBot.Conversations.Messages;
+
+namespace IntervisieBot.Conversations;
+
+/// <summary>
+/// A channel's outbound side: writes to a conversation it has seen before, in answer to a turn or on its own
+/// (reminders, timers). Each channel keeps what it needs to reach a conversation (Teams: the service URL and
+/// tenant) in storage, so this works after a restart. Throws <see cref="ConversationUnreachableException"/>
+/// when the bot was removed from the conversation.
+/// </summary>
+public interface IChannelMessenger
+{
+    /// <summary>The channel ids this messenger writes to (e.g. <c>msteams</c>, <c>webchat</c>).</summary>
+    bool Handles(string channelId);
+
+    Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default);
+
+    Task UpdateAsync(ConversationAddress conversation, string messageId, OutgoingMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes to <paramref name="member"/> of <paramref name="conversation"/> in their personal chat with the bot.</summary>
+    Task SendPrivateAsync(ConversationAddress conversation, Participant member, OutgoingMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>The members of the conversation, the bot excluded.</summary>
+    Task<IReadOnlyList<Participant>> GetMembersAsync(ConversationAddress conversation, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The bot can no longer write to the conversation (removed, blocked, or the conversation is gone).</summary>
+public sealed class ConversationUnreachableException(ConversationAddress conversation, string reason)
+    : Exception($"Conversation {conversation.ChannelId} is unreachable: {reason}")
+{
+    public ConversationAddress Conversation { get; } = conversation;
+}

@@ -1,0 +1,21 @@
+using IntervisieBot.Conversations.Messages;
+
+namespace IntervisieBot.Conversations;
+
+/// <summary>The context of a turn that answers through the channel's messenger.</summary>
+public class TurnContext(IncomingTurn turn, IChannelMessenger messenger) : ITurnContext
+{
+    public IncomingTurn Turn { get; } = turn;
+
+    public virtual Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) =>
+        messenger.SendAsync(Turn.Conversation, message, cancellationToken);
+
+    public virtual Task UpdateAsync(string messageId, OutgoingMessage message, CancellationToken cancellationToken = default) =>
+        messenger.UpdateAsync(Turn.Conversation, messageId, message, cancellationToken);
+
+    public Task<IReadOnlyList<Participant>> GetMembersAsync(CancellationToken cancellationToken = default) =>
+        messenger.GetMembersAsync(Turn.Conversation, cancellationToken);
+
+    public Task SendPrivateAsync(Participant member, OutgoingMessage message, CancellationToken cancellationToken = default) =>
+        messenger.SendPrivateAsync(Turn.Conversation, member, message, cancellationToken);
+}

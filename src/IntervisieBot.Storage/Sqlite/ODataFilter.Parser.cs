@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace IntervisieBot.Storage.Sqlite;
 
@@ -250,7 +251,7 @@ internal sealed partial class ODataFilter
         private string ReadQuoted()
         {
             var start = _position;
-            var value = new System.Text.StringBuilder();
+            var value = new StringBuilder();
             _position++;
             while (true)
             {

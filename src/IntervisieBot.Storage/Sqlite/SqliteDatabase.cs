@@ -65,13 +65,6 @@ internal sealed class SqliteDatabase : IDisposable
         }.ToString();
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        await EnsureSchemaAsync(cancellationToken);
-        return await OpenConnectionAsync(cancellationToken);
-    }
-
     public async Task CreateTableAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -159,6 +152,14 @@ internal sealed class SqliteDatabase : IDisposable
         var found = await select.ExecuteScalarAsync(cancellationToken)
             ?? throw new TableNotFoundException($"The table '{name}' does not exist; create it with CreateIfNotExistsAsync first.");
         return _tableIds.GetOrAdd(name, (long)found);
+    }
+
+    // A pooled connection, after making sure the file and its schema exist.
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await EnsureSchemaAsync(cancellationToken);
+        return await OpenConnectionAsync(cancellationToken);
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)

@@ -20,6 +20,12 @@ public sealed class BotFrameworkOptions
     /// <summary><c>BotFramework:OpenIdMetadataUrl</c>: where the channel's signing keys are published.</summary>
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 
+    /// <summary>
+    /// <c>BotFramework:OpenIdMetadataRefreshInterval</c>: how old the cached signing keys may grow before they are
+    /// fetched again. The channel rotates keys without notice, so at most a day.
+    /// </summary>
+    public TimeSpan OpenIdMetadataRefreshInterval { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary><c>BotFramework:AllowedServiceUrlHosts</c>: hosts besides the Bot Framework and Teams ones that may receive tokens (local use).</summary>
     public IList<string> AllowedServiceUrlHosts { get; } = [];
 

@@ -142,9 +142,12 @@ internal sealed partial class AzureTableClient(string name, TableHttpSender send
         }
 
         var parts = BatchMultipart.Read(response.ContentType, response.Body);
-        if (parts.FirstOrDefault(p => p.Status >= 300) is { } failure)
+        for (var i = 0; i < parts.Count; i++)
         {
-            throw Failed(failure, parts, list.Count);
+            if (parts[i].Status >= 300)
+            {
+                throw Failed(parts[i], list.Count == 1 || parts.Count == list.Count ? i : null, list.Count);
+            }
         }
 
         if (parts.Count != list.Count)
@@ -155,7 +158,9 @@ internal sealed partial class AzureTableClient(string name, TableHttpSender send
 
         return parts.Select((part, i) => list[i].ActionType == TableTransactionActionType.Delete
             ? (ETag?)null
-            : new ETag(part.Headers.TryGetValue("ETag", out var etag) ? etag : "")).ToList();
+            : part.Headers.TryGetValue("ETag", out var etag)
+                ? new ETag(etag)
+                : throw new TableStorageException(part.Status, "InvalidResponse", $"Operation {i} of the batch was answered without an ETag.")).ToList();
     }
 
     /// <summary>The table name as a path segment (only letters and digits, but escaped on principle).</summary>
@@ -168,9 +173,9 @@ internal sealed partial class AzureTableClient(string name, TableHttpSender send
 
     /// <summary>
     /// The failing operation's index: the service prefixes the message with it ("2:The specified entity ..."), and
-    /// otherwise the part's Content-ID (1-based) or its position among several answers says it.
+    /// otherwise the part's Content-ID (1-based) or, when every operation was answered, its position says it.
     /// </summary>
-    private static TableTransactionFailedException Failed(BatchPartResponse failure, IReadOnlyList<BatchPartResponse> parts, int count)
+    private static TableTransactionFailedException Failed(BatchPartResponse failure, int? position, int count)
     {
         var (code, message) = TableErrors.Read(failure.Status, Encoding.UTF8.GetBytes(failure.Body), null);
         int? index = null;
@@ -183,9 +188,9 @@ internal sealed partial class AzureTableClient(string name, TableHttpSender send
         {
             index = id - 1;
         }
-        else if (parts.Count > 1)
+        else
         {
-            index = parts.ToList().IndexOf(failure);
+            index = position;
         }
 
         if (index is < 0 || index >= count)

@@ -87,7 +87,7 @@ internal sealed class TableHttpSender
         catch (TimeoutRejectedException ex)
         {
             throw new TableStorageException(
-                408, "OperationTimedOut", $"{request.Operation} on {Describe(request)} timed out {attempt} time(s) after {_options.AttemptTimeout}.", ex);
+                408, "OperationTimedOut", $"{request.Operation} on {Describe(request)} timed out on attempt {attempt}, after {_options.AttemptTimeout}.", ex);
         }
         catch (Exception ex) when (IsNetworkFailure(ex, cancellationToken))
         {

@@ -1,5 +1,6 @@
 using IntervisieBot.Storage.AzureTables;
 using IntervisieBot.Storage.Tables;
+using IntervisieBot.Storage.Tests.AzureTables;
 using IntervisieBot.Testing;
 
 namespace IntervisieBot.Storage.Tests.Contract;
@@ -31,4 +32,20 @@ public sealed class AzuriteSharedKeyContractTests(AzuriteFixture azurite) : Tabl
 {
     protected override ITableServiceClient Service { get; } =
         AzureTableServiceClient.FromConnectionString(azurite.Server.ConnectionString, azurite.Http);
+}
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzuriteSharedKeyLiteContractTests(AzuriteFixture azurite) : TableStoreContractTests
+{
+    protected override ITableServiceClient Service { get; } = AzureTableServiceClient.FromConnectionString(
+        azurite.Server.ConnectionString, azurite.Http, new AzureTableClientOptions { SharedKeyScheme = SharedKeyScheme.SharedKeyLite });
+}
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzuriteSasContractTests(AzuriteFixture azurite) : TableStoreContractTests
+{
+    protected override ITableServiceClient Service { get; } = AzureTableServiceClient.FromConnectionString(
+        $"TableEndpoint={azurite.Server.TableEndpoint};SharedAccessSignature="
+        + AccountSas.Create(AzuriteServer.AccountName, AzuriteServer.AccountKey, TimeProvider.System.GetUtcNow().AddHours(1)),
+        azurite.Http);
 }

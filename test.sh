@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of IntervisieBot. Installs what the tests need first: Azurite (the Azure Storage emulator)
-# from the committed npm lock file. Extra arguments go to `dotnet test` (e.g. --filter Storage).
+# Runs every test of IntervisieBot. Installs what the tests need first, from the committed npm lock file: Azurite
+# (the Azure Storage emulator) and @microsoft/app-manifest (validates the Teams manifest offline).
+# Extra arguments go to `dotnet test` (e.g. --filter Storage).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,12 +13,12 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
   else
-    echo "Node.js and npm are needed for Azurite (the storage emulator the tests use)." >&2
+    echo "Node.js and npm are needed for Azurite and the Teams manifest validator (tools the tests use)." >&2
     exit 1
   fi
 fi
 # npm ci leaves node_modules/.package-lock.json behind; a newer lock file means the tools changed.
-if [ ! -d node_modules/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules/azurite ] || [ ! -d node_modules/@microsoft/app-manifest ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "Installing test tools from package-lock.json (npm ci)..."
   npm ci --no-audit --no-fund --loglevel=error
 fi

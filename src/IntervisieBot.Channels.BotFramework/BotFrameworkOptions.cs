@@ -8,6 +8,10 @@ public sealed class BotFrameworkOptions
 {
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
+    public const string DefaultOAuthAuthorityHost = "https://login.microsoftonline.com";
+
+    public const string DefaultOAuthScope = "https://api.botframework.com/.default";
+
     /// <summary><c>SingleTenant</c> (default, the only kind Azure creates now), <c>MultiTenant</c> or <c>UserAssignedMSI</c>.</summary>
     public string MicrosoftAppType { get; set; } = "SingleTenant";
 
@@ -26,8 +30,20 @@ public sealed class BotFrameworkOptions
     /// </summary>
     public TimeSpan OpenIdMetadataRefreshInterval { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary><c>BotFramework:AllowedServiceUrlHosts</c>: hosts besides the Bot Framework and Teams ones that may receive tokens (local use).</summary>
+    /// <summary>
+    /// <c>BotFramework:AllowedServiceUrlHosts</c>: hosts besides the Bot Framework and Teams ones that may receive tokens
+    /// (local use), as names (<c>localhost</c>, <c>127.0.0.1</c>, <c>*.example.test</c>). Plain http only for loopback hosts.
+    /// </summary>
     public IList<string> AllowedServiceUrlHosts { get; } = [];
+
+    /// <summary>
+    /// <c>BotFramework:OAuthAuthorityHost</c>: where outbound tokens come from; the tenant (or <c>botframework.com</c>)
+    /// is appended. Only sovereign clouds change it (e.g. <c>https://login.microsoftonline.us</c>).
+    /// </summary>
+    public string OAuthAuthorityHost { get; set; } = DefaultOAuthAuthorityHost;
+
+    /// <summary><c>BotFramework:OAuthScope</c>: the audience of outbound tokens (<c>https://api.botframework.us/.default</c> in US Government clouds).</summary>
+    public string OAuthScope { get; set; } = DefaultOAuthScope;
 
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 }

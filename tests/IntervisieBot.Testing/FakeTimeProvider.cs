@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace IntervisieBot.Testing;
 
 /// <summary>
@@ -71,6 +73,69 @@ public sealed class FakeTimeProvider : TimeProvider
 
             next.Fire();
         }
+    }
+
+    /// <summary>Timers that will fire on a later <see cref="Advance"/>: each is something waiting on this clock.</summary>
+    public int PendingTimerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count(t => t.DueAt is not null);
+            }
+        }
+    }
+
+    /// <summary>Moves the clock to the earliest pending timer and fires what is due then; false when none is pending.</summary>
+    public bool AdvanceToNextTimer()
+    {
+        DateTimeOffset next;
+        lock (_gate)
+        {
+            var due = _timers.Where(t => t.DueAt is not null).Select(t => t.DueAt!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            if (due == DateTimeOffset.MaxValue)
+            {
+                return false;
+            }
+
+            next = due > _now ? due : _now;
+        }
+
+        SetUtcNow(next);
+        return true;
+    }
+
+    /// <summary>
+    /// Moves time along for work that runs by itself (HTTP calls, background loops), until <paramref name="work"/>
+    /// completes: whenever at least <paramref name="waiters"/>() timers are pending, that is, every piece of work that
+    /// is still running waits on this clock and none is busy, it jumps to the next timer. Time never moves while some
+    /// piece is busy, so what that piece measures is exact. Throws <see cref="TimeoutException"/> when the work has
+    /// not completed after <paramref name="realTimeout"/> of real time (default 20 s): it waits on something else.
+    /// </summary>
+    public async Task AutoAdvanceUntilAsync(Task work, Func<int> waiters, TimeSpan? realTimeout = null)
+    {
+        var limit = Stopwatch.StartNew();
+        while (!work.IsCompleted)
+        {
+            if (limit.Elapsed > (realTimeout ?? TimeSpan.FromSeconds(20)))
+            {
+                throw new TimeoutException($"The work did not complete; {PendingTimerCount} timers pending, {waiters()} waiters expected, clock at {GetUtcNow():O}.");
+            }
+
+            var expected = waiters();
+            if (expected > 0 && PendingTimerCount >= expected)
+            {
+                AdvanceToNextTimer();
+            }
+            else
+            {
+                // Real time, for the work's own I/O to progress; the clock stays put meanwhile.
+                await Task.WhenAny(work, Task.Delay(1));
+            }
+        }
+
+        await work;
     }
 
     public override long GetTimestamp() => GetUtcNow().UtcTicks;

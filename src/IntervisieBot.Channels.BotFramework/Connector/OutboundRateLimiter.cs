@@ -1,0 +1,74 @@
+namespace IntervisieBot.Channels.BotFramework.Connector;
+
+/// <summary>
+/// Holds each request back until it fits Teams' limits for its conversation and for its tenant, waiting on the
+/// injected clock. Logs of conversations that have been quiet for longer than the longest window are dropped.
+/// </summary>
+internal sealed class OutboundRateLimiter(TimeProvider time, TimeSpan margin)
+{
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(5);
+
+    private readonly Lock _gate = new();
+    private readonly long _origin = time.GetTimestamp();
+    private readonly Dictionary<(string Conversation, bool Members), SlidingWindowLog> _conversations = [];
+    private readonly Dictionary<string, SlidingWindowLog> _tenants = new(StringComparer.Ordinal);
+    private TimeSpan _lastSweep;
+
+    public async Task AcquireAsync(string conversationKey, bool members, string tenantKey, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan delay;
+            lock (_gate)
+            {
+                var now = time.GetElapsedTime(_origin);
+                var conversation = Log(_conversations, (conversationKey, members), members ? TeamsRateLimits.Members : TeamsRateLimits.Messages);
+                var tenant = Log(_tenants, tenantKey, TeamsRateLimits.Tenant);
+                var forConversation = conversation.DelayAt(now);
+                var forTenant = tenant.DelayAt(now);
+                delay = forConversation > forTenant ? forConversation : forTenant;
+                if (delay <= TimeSpan.Zero)
+                {
+                    conversation.Record(now);
+                    tenant.Record(now);
+                    Sweep(now);
+                    return;
+                }
+            }
+
+            // Look again after waiting: another conversation of the tenant may have taken the slot meanwhile.
+            await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    private SlidingWindowLog Log<TKey>(Dictionary<TKey, SlidingWindowLog> logs, TKey key, IReadOnlyList<RateLimit> limits)
+        where TKey : notnull
+    {
+        if (!logs.TryGetValue(key, out var log))
+        {
+            log = new SlidingWindowLog(limits, margin);
+            logs[key] = log;
+        }
+
+        return log;
+    }
+
+    private void Sweep(TimeSpan now)
+    {
+        if (now - _lastSweep < SweepEvery)
+        {
+            return;
+        }
+
+        _lastSweep = now;
+        foreach (var key in _conversations.Where(e => e.Value.IsIdleAt(now)).Select(e => e.Key).ToList())
+        {
+            _conversations.Remove(key);
+        }
+
+        foreach (var key in _tenants.Where(e => e.Value.IsIdleAt(now)).Select(e => e.Key).ToList())
+        {
+            _tenants.Remove(key);
+        }
+    }
+}

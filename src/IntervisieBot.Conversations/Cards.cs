@@ -1,0 +1,37 @@
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Texts;
+
+namespace IntervisieBot.Conversations;
+
+/// <summary>The cards the bot shows outside of dialogs.</summary>
+public static class Cards
+{
+    public const string ActionKey = "action";
+    public const string CardKey = "card";
+
+    public static Card Welcome(BotTexts texts, ConversationScope scope, bool answered = false, string? answeredBy = null) => new()
+    {
+        Title = texts.WelcomeTitle,
+        Body =
+        [
+            new CardText(scope == ConversationScope.Personal ? texts.WelcomePersonal : texts.WelcomeGroup),
+            new CardText(texts.WhatIStoreTitle, TextStyle.Heading),
+            new CardText(texts.WhatIStore),
+            .. answeredBy is null ? Array.Empty<CardElement>() : [new CardText(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AnsweredBy, answeredBy), TextStyle.Subtle)],
+        ],
+        Buttons = answered ? [] : [Button(texts.HelpButton, "help", "welcome")],
+    };
+
+    public static Card Help(BotTexts texts) => new()
+    {
+        Title = texts.HelpTitle,
+        Body =
+        [
+            new CardText(texts.HelpIntro),
+            new CardFacts(texts.HelpCommands.Select(c => new CardFact(c.Command, c.Meaning)).ToList()),
+        ],
+    };
+
+    public static CardButton Button(string title, string action, string card, ButtonStyle style = ButtonStyle.Default) =>
+        new(title, new Dictionary<string, string> { [ActionKey] = action, [CardKey] = card }, style);
+}

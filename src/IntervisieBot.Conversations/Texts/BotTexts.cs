@@ -1,0 +1,110 @@
+namespace IntervisieBot.Conversations.Texts;
+
+/// <summary>
+/// Every sentence the bot shows, once per language. Each text is <c>required</c>, so a language that misses one
+/// does not compile. Written for this product; the seeds gave facts, not sentences.
+/// </summary>
+public sealed record BotTexts
+{
+    public required string WelcomeTitle { get; init; }
+
+    public required string WelcomeGroup { get; init; }
+
+    public required string WelcomePersonal { get; init; }
+
+    public required string WhatIStoreTitle { get; init; }
+
+    public required string WhatIStore { get; init; }
+
+    public required string HelpTitle { get; init; }
+
+    public required string HelpIntro { get; init; }
+
+    public required IReadOnlyList<(string Command, string Meaning)> HelpCommands { get; init; }
+
+    public required string HelpButton { get; init; }
+
+    public required string NotUnderstood { get; init; }
+
+    public required string SomethingWentWrong { get; init; }
+
+    public required string AnsweredBy { get; init; }
+
+    public static BotTexts For(Language language) => language == Language.Dutch ? Dutch : English;
+
+    public static BotTexts Dutch { get; } = new()
+    {
+        WelcomeTitle = "Hallo, ik ben IntervisieBot",
+        WelcomeGroup =
+            "Ik help jullie intervisiegroep om bij elkaar te blijven komen: ik plan de bijeenkomsten en herinner jullie eraan, " +
+            "houd bij wie de volgende casus inbrengt en wie het gesprek leidt, en begeleid de bijeenkomst stap voor stap met een methode naar keuze. " +
+            "De casusinbrenger kan de casus vooraf in een privégesprek met mij voorbereiden.",
+        WelcomePersonal =
+            "Hier kun je een casus voorbereiden voor je intervisiegroep. Wat je hier schrijft, blijft tussen jou en mij " +
+            "tot je het zelf in de groep deelt.",
+        WhatIStoreTitle = "Wat ik bewaar",
+        WhatIStore =
+            "De instellingen van de groep, jullie afspraken, de planning, wie aan de beurt is, en per bijeenkomst een kort verslag " +
+            "(inzichten en de actie die de casusinbrenger wil bewaren). Casusteksten bewaar ik versleuteld en ik verwijder ze na de bijeenkomst, " +
+            "tenzij de inbrenger ze wil houden. Met **vergeet** wis ik alles van deze groep; met **export** krijgen jullie alles als bestand.",
+        HelpTitle = "Wat ik kan",
+        HelpIntro = "Typ een van deze woorden (met of zonder @IntervisieBot), of gebruik de knoppen:",
+        HelpCommands =
+        [
+            ("instellen", "de groep inrichten: leden, ritme, tijd"),
+            ("start", "een intervisiebijeenkomst beginnen"),
+            ("methodes", "de intervisiemethodes bekijken"),
+            ("advies", "hulp bij het kiezen van een methode"),
+            ("afspraken", "jullie gespreksafspraken"),
+            ("planning", "de komende bijeenkomsten"),
+            ("beurt", "wie de volgende casus inbrengt"),
+            ("casus", "je casus voorbereiden (in een privégesprek)"),
+            ("verslag", "het verslag van de vorige bijeenkomst"),
+            ("geschiedenis", "alle eerdere bijeenkomsten"),
+            ("agenda", "de agenda-link voor je eigen kalender"),
+            ("vergeet", "alle gegevens van deze groep wissen"),
+        ],
+        HelpButton = "Wat kun je?",
+        NotUnderstood = "Dat begrijp ik (nog) niet. Typ **hulp** om te zien wat ik kan.",
+        SomethingWentWrong = "Sorry, daar ging iets mis aan mijn kant. Er is niets verloren; probeer het zo nog eens.",
+        AnsweredBy = "Beantwoord door {0}",
+    };
+
+    public static BotTexts English { get; } = new()
+    {
+        WelcomeTitle = "Hello, I'm IntervisieBot",
+        WelcomeGroup =
+            "I help your intervision group keep meeting: I plan your meetings and remind you of them, keep track of who brings " +
+            "the next case and who facilitates, and guide each meeting step by step with the method you choose. " +
+            "The case owner can prepare the case beforehand in a private chat with me.",
+        WelcomePersonal =
+            "This is where you can prepare a case for your intervision group. What you write here stays between you and me " +
+            "until you share it with the group yourself.",
+        WhatIStoreTitle = "What I keep",
+        WhatIStore =
+            "The group's settings, your agreements, the schedule, whose turn it is, and a short record of each meeting " +
+            "(the insights and the action the case owner wants to keep). Case texts are stored encrypted and deleted after the meeting " +
+            "unless their owner wants to keep them. **forget** erases everything about this group; **export** gives you all of it as a file.",
+        HelpTitle = "What I can do",
+        HelpIntro = "Type one of these words (with or without @IntervisieBot), or use the buttons:",
+        HelpCommands =
+        [
+            ("setup", "set up the group: members, rhythm, time"),
+            ("start", "begin an intervision meeting"),
+            ("methods", "browse the intervision methods"),
+            ("advice", "help choosing a method"),
+            ("agreements", "your conversation agreements"),
+            ("schedule", "the coming meetings"),
+            ("turn", "who brings the next case"),
+            ("case", "prepare your case (in a private chat)"),
+            ("report", "the record of the last meeting"),
+            ("history", "all earlier meetings"),
+            ("calendar", "a calendar link for your own calendar"),
+            ("forget", "erase all of this group's data"),
+        ],
+        HelpButton = "What can you do?",
+        NotUnderstood = "I don't understand that (yet). Type **help** to see what I can do.",
+        SomethingWentWrong = "Sorry, something went wrong on my side. Nothing was lost; please try again in a moment.",
+        AnsweredBy = "Answered by {0}",
+    };
+}

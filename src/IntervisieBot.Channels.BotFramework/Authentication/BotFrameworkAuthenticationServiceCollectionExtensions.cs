@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using IntervisieBot.Channels.BotFramework.Connector;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -19,13 +19,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
     public static IServiceCollection AddBotFrameworkAuthentication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<BotFrameworkOptions>()
-            .Configure<IConfiguration>((options, configuration) =>
-            {
-                configuration.Bind(options);
-                configuration.GetSection(SectionName).Bind(options);
-            })
-            .ValidateOnStart();
+        services.AddBotFrameworkOptions();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, AuthenticationOptionsValidator>());
 
         // The authenticator keeps its client for the life of the process: the pooled connection lifetime makes it

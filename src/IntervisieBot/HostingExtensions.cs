@@ -1,3 +1,5 @@
+using IntervisieBot.Channels.BotFramework;
+using IntervisieBot.Conversations;
 using IntervisieBot.Health;
 using IntervisieBot.Storage;
 using Microsoft.Extensions.Configuration.Json;
@@ -24,6 +26,8 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddIntervisieBot(this WebApplicationBuilder builder)
     {
         builder.Services.AddStorage();
+        builder.Services.AddConversations();
+        builder.Services.AddBotFrameworkChannel();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
     }
@@ -31,6 +35,7 @@ public static class HostingExtensions
     public static WebApplication MapIntervisieBot(this WebApplication app)
     {
         app.MapHealthz();
+        app.MapBotFramework();
         return app;
     }
 }

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Storage.Tables;
+
+namespace IntervisieBot.Channels.BotFramework.References;
+
+/// <summary>
+/// Keeps conversation references in table storage (never only in memory), so the bot can write to a group or to a
+/// member's personal chat after a restart. Table <c>BotConversations</c>:
+/// a conversation is row <c>reference</c> of partition <c>{channel}~{conversation}</c>; the personal chat of a member
+/// is row <c>{member}</c> of partition <c>personal~{channel}~{tenant}</c>. A write happens only when something changed.
+/// </summary>
+public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeProvider time) : IDisposable
+{
+    public const string TableName = "BotConversations";
+    private const string ReferenceRow = "reference";
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
+
+    private readonly LazyTable _table = new(tables, TableName);
+    private readonly ConcurrentDictionary<string, (ConversationReference Reference, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+
+    public async Task<ConversationReference?> GetAsync(ConversationAddress address, CancellationToken cancellationToken = default)
+    {
+        if (_cache.TryGetValue(address.Key, out var cached) && cached.Until > time.GetUtcNow())
+        {
+            return cached.Reference;
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(address.Key, ReferenceRow, cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var reference = FromEntity(entity);
+        Remember(reference);
+        return reference;
+    }
+
+    /// <summary>
+    /// Records the reference an authenticated activity brought. Returns the reference as it was before, so the
+    /// caller can tell a first installation from a repeated notice of the same one. For a personal chat, pass the
+    /// member it is with: that is how the bot learns where to reach them privately.
+    /// </summary>
+    public async Task<ConversationReference?> SaveAsync(ConversationReference reference, string? personalMemberId = null, CancellationToken cancellationToken = default)
+    {
+        var before = await GetAsync(reference.Address, cancellationToken);
+        if (before == reference)
+        {
+            return before;
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        await table.UpsertEntityAsync(ToEntity(reference), TableUpdateMode.Replace, cancellationToken);
+        Remember(reference);
+        if (reference.Address.IsPersonal && before is null && !string.IsNullOrEmpty(personalMemberId))
+        {
+            await SavePersonalChatAsync(personalMemberId, reference.Address, cancellationToken);
+        }
+
+        return before;
+    }
+
+    public async Task MarkUnreachableAsync(ConversationAddress address, CancellationToken cancellationToken = default)
+    {
+        var reference = await GetAsync(address, cancellationToken);
+        if (reference is { Unreachable: false })
+        {
+            await SaveAsync(reference with { Unreachable = true }, cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>The personal chat of <paramref name="memberId"/> with the bot, in this channel and tenant, if known.</summary>
+    public async Task<ConversationAddress?> FindPersonalChatAsync(string channelId, string? tenantId, string memberId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(PersonalPartition(channelId, tenantId), StorageKey.Escape(memberId), cancellationToken);
+        return entity?.GetString("ConversationId") is { } id
+            ? new ConversationAddress(channelId, id, ConversationScope.Personal, tenantId)
+            : null;
+    }
+
+    public async Task SavePersonalChatAsync(string memberId, ConversationAddress personalChat, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var entity = new TableEntity(PersonalPartition(personalChat.ChannelId, personalChat.TenantId), StorageKey.Escape(memberId))
+        {
+            ["ConversationId"] = personalChat.ConversationId,
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public void Dispose() => _table.Dispose();
+
+    private static string PersonalPartition(string channelId, string? tenantId) =>
+        "personal~" + StorageKey.Escape(channelId) + "~" + StorageKey.Escape(tenantId ?? "");
+
+    private void Remember(ConversationReference reference) =>
+        _cache[reference.Address.Key] = (reference, time.GetUtcNow() + CacheLifetime);
+
+    private static TableEntity ToEntity(ConversationReference reference) => new(reference.Address.Key, ReferenceRow)
+    {
+        ["ChannelId"] = reference.Address.ChannelId,
+        ["ConversationId"] = reference.Address.ConversationId,
+        ["Scope"] = reference.Address.Scope.ToString(),
+        ["TenantId"] = reference.Address.TenantId,
+        ["ServiceUrl"] = reference.ServiceUrl,
+        ["BotId"] = reference.Bot.Id,
+        ["BotName"] = reference.Bot.Name,
+        ["Unreachable"] = reference.Unreachable,
+    };
+
+    private static ConversationReference FromEntity(TableEntity entity) => new(
+        new ConversationAddress(
+            entity.GetString("ChannelId")!,
+            entity.GetString("ConversationId")!,
+            Enum.Parse<ConversationScope>(entity.GetString("Scope")!),
+            entity.GetString("TenantId")),
+        entity.GetString("ServiceUrl")!,
+        new Participant(entity.GetString("BotId")!, entity.GetString("BotName") ?? ""))
+    {
+        Unreachable = entity.GetBoolean("Unreachable") ?? false,
+    };
+}

@@ -1,14 +1,29 @@
 using IntervisieBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Tests.Host;
 
 /// <summary>The real host on the embedded store in a folder of its own; settings can be added per test.</summary>
 public sealed class BotFactory : WebApplicationFactory<Program>
 {
-    private readonly TempDirectory _folder = new();
+    private readonly TempDirectory? _ownFolder;
+    private readonly string _databasePath;
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A host with a database of its own.</summary>
+    public BotFactory()
+    {
+        _ownFolder = new TempDirectory();
+        _databasePath = _ownFolder.File("bot.db");
+    }
+
+    /// <summary>A host on an existing database, as after a restart.</summary>
+    public BotFactory(string databasePath) => _databasePath = databasePath;
+
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public BotFactory With(string key, string? value)
     {
@@ -16,14 +31,23 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces services for one test, e.g. the bot behind the channel.</summary>
+    public BotFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Storage:SqlitePath", _folder.File("bot.db"));
+        builder.UseSetting("Storage:SqlitePath", _databasePath);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
     protected override void Dispose(bool disposing)
@@ -31,7 +55,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _folder.Dispose();
+            _ownFolder?.Dispose();
         }
     }
 }

@@ -1,47 +1,75 @@
+using IntervisieBot.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace IntervisieBot.Tests.Host;
 
+/// <summary>
+/// Bad settings stop start-up with a message that names the key. The host is built as Program.cs builds it, in
+/// process (WebApplicationFactory reports start-up failures unreliably).
+/// </summary>
 public sealed class StartupValidationTests
 {
+    private static async Task<OptionsValidationException> StartupFailureAsync(params (string Key, string Value)[] settings)
+    {
+        using var folder = new TempDirectory();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddRepositorySettings();
+        var values = new Dictionary<string, string?> { ["Storage:SqlitePath"] = folder.File("bot.db") };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddIntervisieBot();
+        await using var app = builder.Build();
+        app.MapIntervisieBot();
+
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+    }
+
     [Theory]
     [InlineData("Storage:Provider", "Mongo", "Storage:Provider")]
     [InlineData("Storage:TablePrefix", "bad-prefix!", "Storage:TablePrefix")]
     [InlineData("Storage:SqlitePath", " ", "Storage:SqlitePath")]
-    public void Startup_WithAnInvalidSetting_StopsWithAMessageNamingTheKey(string key, string value, string named)
+    public async Task Startup_WithAnInvalidSetting_StopsWithAMessageNamingTheKey(string key, string value, string named)
     {
-        using var factory = new BotFactory().With(key, value);
-
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var error = await StartupFailureAsync((key, value));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Startup_WithAzureTablesButNoConnection_NamesBothWaysToConnect()
+    public async Task Startup_WithAzureTablesButNoConnection_NamesBothWaysToConnect()
     {
-        using var factory = new BotFactory().With("Storage:Provider", "AzureTables");
-
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var error = await StartupFailureAsync(("Storage:Provider", "AzureTables"));
 
         Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.Contains("Storage:TableServiceUri", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Startup_WithAMalformedConnectionString_NamesTheKeyAndHidesTheSecret()
+    public async Task Startup_WithAMalformedConnectionString_NamesTheKeyAndHidesTheSecret()
     {
         const string secret = "c2VjcmV0LWtleS10aGF0LW11c3Qtbm90LWxlYWs=";
-        using var factory = new BotFactory()
-            .With("Storage:Provider", "AzureTables")
-            .With("Storage:ConnectionString", $"AccountName=x;AccountKey={secret};Nonsense");
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var error = await StartupFailureAsync(("Storage:Provider", "AzureTables"), ("Storage:ConnectionString", $"AccountName=x;AccountKey={secret};Nonsense"));
 
         Assert.Contains("Storage:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_WithAnAppIdButNoPassword_NamesThePassword()
+    {
+        var error = await StartupFailureAsync(("MicrosoftAppId", "5f0e2c3a-1b7d-4e8f-9a6b-2c4d6e8f0a1b"), ("MicrosoftAppTenantId", "72f988bf-86f1-41af-91ab-2d7cd011db47"));
+
+        Assert.Contains("MicrosoftAppPassword", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

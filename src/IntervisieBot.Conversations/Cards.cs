@@ -22,6 +22,19 @@ public static class Cards
         Buttons = answered ? [] : [Button(texts.HelpButton, "help", "welcome")],
     };
 
+    /// <summary>When the conversation's language is not known yet (Teams' install notice has no locale): both, Dutch first.</summary>
+    public static Card WelcomeInBothLanguages(ConversationScope scope, bool answered = false, string? answeredBy = null)
+    {
+        var dutch = Welcome(BotTexts.Dutch, scope, answered, answeredBy);
+        var english = Welcome(BotTexts.English, scope, answered, answeredBy);
+        return dutch with
+        {
+            Title = BotTexts.Dutch.WelcomeTitle + " · " + BotTexts.English.WelcomeTitle,
+            Body = [.. dutch.Body, new CardText("English", TextStyle.Heading), .. english.Body.Where(e => e is not CardText { Style: TextStyle.Subtle })],
+            Buttons = answered ? [] : [Button(BotTexts.Dutch.HelpButton + " / " + BotTexts.English.HelpButton, "help", "welcome")],
+        };
+    }
+
     public static Card Help(BotTexts texts) => new()
     {
         Title = texts.HelpTitle,

@@ -16,7 +16,8 @@ public sealed class TurnRouter : IBot
         switch (turn.Kind)
         {
             case TurnKind.BotAdded:
-                await context.SendAsync(OutgoingMessage.FromCard(Cards.Welcome(texts, turn.Conversation.Scope)), cancellationToken);
+                var welcome = turn.Locale is null ? Cards.WelcomeInBothLanguages(turn.Conversation.Scope) : Cards.Welcome(texts, turn.Conversation.Scope);
+                await context.SendAsync(OutgoingMessage.FromCard(welcome), cancellationToken);
                 break;
             case TurnKind.Message:
                 await OnMessageAsync(context, texts, cancellationToken);
@@ -49,7 +50,9 @@ public sealed class TurnRouter : IBot
         if (card == "welcome" && turn.ReplyToId is { } cardMessage)
         {
             // Answered cards lose their buttons, so nobody presses them twice.
-            var answered = Cards.Welcome(texts, turn.Conversation.Scope, answered: true, answeredBy: turn.From.Name);
+            var answered = turn.Locale is null
+                ? Cards.WelcomeInBothLanguages(turn.Conversation.Scope, answered: true, answeredBy: turn.From.Name)
+                : Cards.Welcome(texts, turn.Conversation.Scope, answered: true, answeredBy: turn.From.Name);
             await context.UpdateAsync(cardMessage, OutgoingMessage.FromCard(answered), cancellationToken);
         }
 

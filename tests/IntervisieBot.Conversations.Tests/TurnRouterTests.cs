@@ -79,4 +79,16 @@ public sealed class TurnRouterTests
             },
             help => Assert.Equal("Wat ik kan", help.Message.Card!.Title));
     }
+
+    [Fact]
+    public async Task BotAdded_WithoutAKnownLanguage_WelcomesInDutchAndEnglish()
+    {
+        await SendAsync(TurnKind.BotAdded, locale: null);
+
+        var card = Assert.Single(_channel.Sent).Message.Card!;
+        var text = string.Join("\n", card.Body.OfType<CardText>().Select(t => t.Text));
+        Assert.Contains("Wat ik bewaar", text, StringComparison.Ordinal);
+        Assert.Contains("What I keep", text, StringComparison.Ordinal);
+        Assert.Single(card.Buttons);
+    }
 }

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace IntervisieBot.Conversations.Dialogs;
+
+public enum DialogTurnStatus
+{
+    /// <summary>The dialog waits for the next turn (it asked something).</summary>
+    Waiting,
+
+    /// <summary>The dialog finished; its result goes to the dialog below it on the stack.</summary>
+    Complete,
+
+    /// <summary>The stack was emptied.</summary>
+    Cancelled,
+}
+
+public sealed record DialogTurnResult(DialogTurnStatus Status, JsonNode? Result = null)
+{
+    public static DialogTurnResult Waiting { get; } = new(DialogTurnStatus.Waiting);
+}
+
+/// <summary>
+/// A step of a conversation with a fixed <see cref="Id"/> that is stored on the dialog stack: never rename it, and
+/// give a changed flow a new <see cref="Version"/> so conversations running the old one can finish.
+/// </summary>
+public abstract class Dialog(string id, int version = 1)
+{
+    public string Id { get; } = id;
+
+    public int Version { get; } = version;
+
+    /// <summary>Starts the dialog; it is already on the stack, with empty state.</summary>
+    public abstract Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken);
+
+    /// <summary>A new turn arrived while this dialog is the active one.</summary>
+    public virtual Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        dc.EndDialogAsync(null, cancellationToken);
+
+    /// <summary>A child this dialog started has ended with <paramref name="result"/>.</summary>
+    public virtual Task<DialogTurnResult> ResumeAsync(DialogContext dc, JsonNode? result, CancellationToken cancellationToken) =>
+        dc.EndDialogAsync(result, cancellationToken);
+}

@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Dialogs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,6 +10,9 @@ public static class ConversationsServiceCollectionExtensions
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DialogStateStore>();
+        services.AddSingleton<DialogTurnRunner>();
+        services.AddSingleton(_ => DialogSet.CreateDefault());
         services.AddSingleton<IBot, TurnRouter>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ConversationWorkQueue>();

@@ -1,14 +1,19 @@
+using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
 
 namespace IntervisieBot.Conversations;
 
 /// <summary>
-/// The bot's entry point for every turn: decides what a message, a button press or a membership change means and
-/// answers it. Dialogs (set-up, the session, case preparation) hang off this router as they are built.
+/// The bot's entry point for every turn. Membership changes are answered directly; messages and button presses go
+/// through the dialog engine: <c>help</c> answers without touching a running flow, <c>stop</c> ends it (asking first
+/// when the flow says so), a running flow gets the turn, and otherwise the command decides what starts.
 /// </summary>
-public sealed class TurnRouter : IBot
+public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner) : IBot
 {
+    private const string StopPendingKey = "stopPending";
+    private const string StopCard = "stop";
+
     public async Task OnTurnAsync(ITurnContext context, CancellationToken cancellationToken = default)
     {
         var turn = context.Turn;
@@ -19,11 +24,8 @@ public sealed class TurnRouter : IBot
                 var welcome = turn.Locale is null ? Cards.WelcomeInBothLanguages(turn.Conversation.Scope) : Cards.Welcome(texts, turn.Conversation.Scope);
                 await context.SendAsync(OutgoingMessage.FromCard(welcome), cancellationToken);
                 break;
-            case TurnKind.Message:
-                await OnMessageAsync(context, texts, cancellationToken);
-                break;
-            case TurnKind.CardAction:
-                await OnCardActionAsync(context, texts, cancellationToken);
+            case TurnKind.Message or TurnKind.CardAction:
+                await runner.RunAsync(dialogs, context, (dc, ct) => OnDialogTurnAsync(dc, texts, ct), cancellationToken);
                 break;
             default:
                 // Removal and membership changes need no answer yet: nothing is posted, nothing is forgotten.
@@ -31,34 +33,139 @@ public sealed class TurnRouter : IBot
         }
     }
 
-    private static async Task OnMessageAsync(ITurnContext context, BotTexts texts, CancellationToken cancellationToken)
+    private async Task OnDialogTurnAsync(DialogContext dc, BotTexts texts, CancellationToken cancellationToken)
     {
-        var command = Commands.Recognize(context.Turn.Text);
-        var reply = command switch
+        var turn = dc.Turn;
+        if (turn.Kind == TurnKind.CardAction && await OnCardActionAsync(dc, texts, cancellationToken))
         {
-            Command.Help => OutgoingMessage.FromCard(Cards.Help(texts)),
-            _ => new OutgoingMessage(texts.NotUnderstood),
-        };
-        await context.SendAsync(reply, cancellationToken);
-    }
-
-    private static async Task OnCardActionAsync(ITurnContext context, BotTexts texts, CancellationToken cancellationToken)
-    {
-        var turn = context.Turn;
-        turn.Values.TryGetValue(Cards.ActionKey, out var action);
-        turn.Values.TryGetValue(Cards.CardKey, out var card);
-        if (card == "welcome" && turn.ReplyToId is { } cardMessage)
-        {
-            // Answered cards lose their buttons, so nobody presses them twice.
-            var answered = turn.Locale is null
-                ? Cards.WelcomeInBothLanguages(turn.Conversation.Scope, answered: true, answeredBy: turn.From.Name)
-                : Cards.Welcome(texts, turn.Conversation.Scope, answered: true, answeredBy: turn.From.Name);
-            await context.UpdateAsync(cardMessage, OutgoingMessage.FromCard(answered), cancellationToken);
+            return;
         }
 
-        if (action == "help")
+        if (dc.State.Values[StopPendingKey] is not null && await OnStopAnswerAsync(dc, texts, cancellationToken))
         {
-            await context.SendAsync(OutgoingMessage.FromCard(Cards.Help(texts)), cancellationToken);
+            return;
+        }
+
+        var command = Commands.Recognize(turn.Text);
+        switch (command)
+        {
+            case Command.Help:
+                await dc.SendAsync(OutgoingMessage.FromCard(Cards.Help(texts)), cancellationToken);
+                return;
+            case Command.Stop:
+                await OnStopAsync(dc, texts, cancellationToken);
+                return;
+            default:
+                break;
+        }
+
+        if (dc.ActiveDialog is not null)
+        {
+            await dc.ContinueDialogAsync(cancellationToken);
+            return;
+        }
+
+        if (turn.Kind == TurnKind.Message)
+        {
+            await dc.SendAsync(new OutgoingMessage(command == Command.None ? texts.NotUnderstood : texts.NotYetAvailable), cancellationToken);
+        }
+    }
+
+    private async Task OnStopAsync(DialogContext dc, BotTexts texts, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialog is null)
+        {
+            await dc.SendAsync(new OutgoingMessage(texts.NothingToStop), cancellationToken);
+            return;
+        }
+
+        if (dc.State.Stack.Any(instance => dialogs.Find(instance.Id)?.ConfirmBeforeStop == true))
+        {
+            dc.State.Values[StopPendingKey] = true;
+            var yesNo = ConfirmPrompt.Choices(texts == BotTexts.Dutch);
+            await dc.SendAsync(OutgoingMessage.FromCard(new Card
+            {
+                Body = [new CardText(texts.ConfirmStop)],
+                Buttons = yesNo.Select(c => Cards.Button(c.Title, c.Value, StopCard, c.Value == "yes" ? ButtonStyle.Destructive : ButtonStyle.Default)).ToList(),
+            }), cancellationToken);
+            return;
+        }
+
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        await dc.SendAsync(new OutgoingMessage(texts.Stopped), cancellationToken);
+    }
+
+    /// <summary>The answer to "are you sure you want to stop?"; anything else means no, and is handled as usual.</summary>
+    private static async Task<bool> OnStopAnswerAsync(DialogContext dc, BotTexts texts, CancellationToken cancellationToken)
+    {
+        dc.State.Values.Remove(StopPendingKey);
+        var typed = dc.Turn.Text.Trim().ToLowerInvariant();
+        var yes = ConfirmPrompt.Choices(dutch: true)[0].Synonyms!.Contains(typed);
+        var no = ConfirmPrompt.Choices(dutch: true)[1].Synonyms!.Contains(typed);
+        if (yes)
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken);
+            await dc.SendAsync(new OutgoingMessage(texts.Stopped), cancellationToken);
+            return true;
+        }
+
+        if (no)
+        {
+            await dc.SendAsync(new OutgoingMessage(texts.Continuing), cancellationToken);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Buttons of the bot's own cards; returns false for buttons that belong to a running flow.</summary>
+    private static async Task<bool> OnCardActionAsync(DialogContext dc, BotTexts texts, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        turn.Values.TryGetValue(Cards.ActionKey, out var action);
+        turn.Values.TryGetValue(Cards.CardKey, out var card);
+        switch (card)
+        {
+            case "welcome":
+                if (turn.ReplyToId is { } cardMessage)
+                {
+                    // Answered cards lose their buttons, so nobody presses them twice.
+                    var answered = turn.Locale is null
+                        ? Cards.WelcomeInBothLanguages(turn.Conversation.Scope, answered: true, answeredBy: turn.From.Name)
+                        : Cards.Welcome(texts, turn.Conversation.Scope, answered: true, answeredBy: turn.From.Name);
+                    await dc.Context.UpdateAsync(cardMessage, OutgoingMessage.FromCard(answered), cancellationToken);
+                }
+
+                if (action == "help")
+                {
+                    await dc.SendAsync(OutgoingMessage.FromCard(Cards.Help(texts)), cancellationToken);
+                }
+
+                return true;
+            case StopCard:
+                var pending = dc.State.Values[StopPendingKey] is not null;
+                dc.State.Values.Remove(StopPendingKey);
+                if (turn.ReplyToId is { } stopMessage)
+                {
+                    await dc.Context.UpdateAsync(
+                        stopMessage,
+                        OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.ConfirmStop), new CardText(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AnsweredBy, turn.From.Name), TextStyle.Subtle)] }),
+                        cancellationToken);
+                }
+
+                if (pending && action == "yes")
+                {
+                    await dc.CancelAllDialogsAsync(cancellationToken);
+                    await dc.SendAsync(new OutgoingMessage(texts.Stopped), cancellationToken);
+                }
+                else if (pending)
+                {
+                    await dc.SendAsync(new OutgoingMessage(texts.Continuing), cancellationToken);
+                }
+
+                return true;
+            default:
+                return false;
         }
     }
 }

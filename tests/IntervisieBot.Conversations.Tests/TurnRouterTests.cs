@@ -1,16 +1,66 @@
+using System.Text.Json.Nodes;
+using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Storage.Sqlite;
+using IntervisieBot.Testing;
 
 namespace IntervisieBot.Conversations.Tests;
 
-public sealed class TurnRouterTests
+public sealed class TurnRouterTests : IDisposable
 {
     private static readonly ConversationAddress Group = new("test", "group-1", ConversationScope.GroupChat, "tenant");
     private static readonly Participant Anna = new("u-anna", "Anna");
     private static readonly Participant Bot = new("b", "IntervisieBot");
     private readonly RecordingMessenger _channel = new();
+    private readonly TempDirectory _folder = new();
+    private readonly SqliteTableServiceClient _tables;
+    private readonly DialogStateStore _states;
+    private readonly TurnRouter _router;
+
+    public TurnRouterTests()
+    {
+        _tables = new SqliteTableServiceClient(_folder.File("router.db"), "", new FakeTimeProvider());
+        _states = new DialogStateStore(_tables);
+        _router = new TurnRouter(new DialogSet().Add(new SessionLike()).Add(new Quick()), new DialogTurnRunner(_states));
+    }
+
+    public void Dispose()
+    {
+        _states.Dispose();
+        _tables.Dispose();
+        _folder.Dispose();
+    }
+
+    /// <summary>Stands for a running session: stopping it must be confirmed.</summary>
+    private sealed class SessionLike() : Dialog("session-like")
+    {
+        public override bool ConfirmBeforeStop => true;
+
+        public override Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken) =>
+            Task.FromResult(DialogTurnResult.Waiting);
+
+        public override Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken) =>
+            Task.FromResult(DialogTurnResult.Waiting);
+    }
+
+    /// <summary>A flow that may be stopped without asking.</summary>
+    private sealed class Quick() : Dialog("quick")
+    {
+        public override Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken) =>
+            Task.FromResult(DialogTurnResult.Waiting);
+    }
+
+    private async Task RunningAsync(string dialogId)
+    {
+        var stored = await _states.LoadAsync(Group);
+        stored.State.Stack.Add(new DialogInstance { Id = dialogId });
+        await _states.SaveAsync(Group, stored.State.Serialize(), stored.ETag);
+    }
+
+    private async Task<int> StackDepthAsync() => (await _states.LoadAsync(Group)).State.Stack.Count;
 
     private Task SendAsync(TurnKind kind, string text = "", string? locale = "nl-NL", Dictionary<string, string>? values = null, string? replyTo = null) =>
-        new TurnRouter().OnTurnAsync(new TurnContext(
+        _router.OnTurnAsync(new TurnContext(
             new IncomingTurn
             {
                 Kind = kind, Conversation = Group, From = Anna, Bot = Bot, Text = text, Locale = locale,
@@ -90,5 +140,75 @@ public sealed class TurnRouterTests
         Assert.Contains("Wat ik bewaar", text, StringComparison.Ordinal);
         Assert.Contains("What I keep", text, StringComparison.Ordinal);
         Assert.Single(card.Buttons);
+    }
+
+    [Fact]
+    public async Task Stop_WithNothingRunning_SaysSo()
+    {
+        await SendAsync(TurnKind.Message, "stop");
+
+        Assert.Equal("Er loopt nu niets dat ik kan stoppen.", Assert.Single(_channel.Sent).Message.Text);
+    }
+
+    [Fact]
+    public async Task Stop_DuringASession_AsksFirst_AndNoKeepsItRunning()
+    {
+        await RunningAsync("session-like");
+
+        await SendAsync(TurnKind.Message, "stop");
+        await SendAsync(TurnKind.Message, "nee");
+
+        Assert.NotEmpty(Assert.Single(_channel.Sent, s => s.Message.Card is not null).Message.Card!.Buttons);
+        Assert.Equal("Prima, we gaan verder waar we waren.", _channel.Sent[^1].Message.Text);
+        Assert.Equal(1, await StackDepthAsync());
+    }
+
+    [Fact]
+    public async Task Stop_DuringASession_ConfirmedByButton_EndsIt()
+    {
+        await RunningAsync("session-like");
+        await SendAsync(TurnKind.Message, "annuleer");
+        var yes = _channel.Sent[^1].Message.Card!.Buttons.Single(b => b.Data["action"] == "yes");
+
+        await SendAsync(TurnKind.CardAction, values: new(yes.Data), replyTo: "m-stop");
+
+        Assert.Equal(0, await StackDepthAsync());
+        Assert.Contains(_channel.Sent, s => s.Kind == "update" && s.MessageId == "m-stop" && s.Message.Card!.Buttons.Count == 0);
+        Assert.StartsWith("Gestopt.", _channel.Sent[^1].Message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stop_OfAFlowThatNeedsNoConfirmation_EndsItAtOnce()
+    {
+        await RunningAsync("quick");
+
+        await SendAsync(TurnKind.Message, "cancel", "en-US");
+
+        Assert.Equal(0, await StackDepthAsync());
+        Assert.StartsWith("Stopped.", Assert.Single(_channel.Sent).Message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_DuringAFlow_AnswersWithoutDisturbingIt()
+    {
+        await RunningAsync("session-like");
+
+        await SendAsync(TurnKind.Message, "help", "en-US");
+
+        Assert.Equal("What I can do", Assert.Single(_channel.Sent).Message.Card!.Title);
+        Assert.Equal(1, await StackDepthAsync());
+    }
+
+    [Theory]
+    [InlineData("start incidentmethode", Command.Start, "incidentmethode")]
+    [InlineData("Volgende", Command.Next, "")]
+    [InlineData("AFSPRAKEN", Command.Agreements, "")]
+    [InlineData("schedule", Command.Schedule, "")]
+    [InlineData("beurt!", Command.Turn, "")]
+    [InlineData("vergeet", Command.Forget, "")]
+    [InlineData("wat vinden jullie?", Command.None, "wat vinden jullie?")]
+    public void Commands_AreRecognisedInDutchAndEnglish_WithTheirArgument(string text, Command command, string argument)
+    {
+        Assert.Equal((command, argument), Commands.Parse(text));
     }
 }

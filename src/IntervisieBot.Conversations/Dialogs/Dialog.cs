@@ -29,6 +29,9 @@ public abstract class Dialog(string id, int version = 1)
 
     public int Version { get; } = version;
 
+    /// <summary>Whether "stop" asks first (a running session: stopping loses what was said).</summary>
+    public virtual bool ConfirmBeforeStop => false;
+
     /// <summary>Starts the dialog; it is already on the stack, with empty state.</summary>
     public abstract Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken);
 

@@ -16,4 +16,7 @@ public sealed class DialogSet
     }
 
     public Dialog? Find(string id) => _dialogs.GetValueOrDefault(id);
+
+    /// <summary>The dialogs the bot runs, in one set (the bot's own flows register here as they are built).</summary>
+    public static DialogSet CreateDefault() => new();
 }

@@ -30,6 +30,16 @@ public sealed record BotTexts
 
     public required string AnsweredBy { get; init; }
 
+    public required string NothingToStop { get; init; }
+
+    public required string Stopped { get; init; }
+
+    public required string ConfirmStop { get; init; }
+
+    public required string Continuing { get; init; }
+
+    public required string NotYetAvailable { get; init; }
+
     public static BotTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public static BotTexts Dutch { get; } = new()
@@ -68,6 +78,11 @@ public sealed record BotTexts
         NotUnderstood = "Dat begrijp ik (nog) niet. Typ **hulp** om te zien wat ik kan.",
         SomethingWentWrong = "Sorry, daar ging iets mis aan mijn kant. Er is niets verloren; probeer het zo nog eens.",
         AnsweredBy = "Beantwoord door {0}",
+        NothingToStop = "Er loopt nu niets dat ik kan stoppen.",
+        Stopped = "Gestopt. Typ **hulp** als je wilt zien wat ik kan.",
+        ConfirmStop = "Weet je zeker dat je wilt stoppen? Wat tot nu toe is gezegd, gaat dan niet mee in het verslag.",
+        Continuing = "Prima, we gaan verder waar we waren.",
+        NotYetAvailable = "Dat kan ik nog niet; het komt eraan. Typ **hulp** om te zien wat ik nu al kan.",
     };
 
     public static BotTexts English { get; } = new()
@@ -106,5 +121,10 @@ public sealed record BotTexts
         NotUnderstood = "I don't understand that (yet). Type **help** to see what I can do.",
         SomethingWentWrong = "Sorry, something went wrong on my side. Nothing was lost; please try again in a moment.",
         AnsweredBy = "Answered by {0}",
+        NothingToStop = "Nothing is running that I could stop.",
+        Stopped = "Stopped. Type **help** to see what I can do.",
+        ConfirmStop = "Are you sure you want to stop? What has been said so far will not go into the record.",
+        Continuing = "Fine, let's carry on where we were.",
+        NotYetAvailable = "I can't do that yet; it's on its way. Type **help** to see what I can do now.",
     };
 }

@@ -1,4 +1,8 @@
 using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Conversations.Flows;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using IntervisieBot.Domain.Methods;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,7 +16,9 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DialogStateStore>();
         services.AddSingleton<DialogTurnRunner>();
-        services.AddSingleton(_ => DialogSet.CreateDefault());
+        services.TryAddSingleton(sp => MethodLibraryLoader.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.AddHostedService<MethodLibraryCheck>();
+        services.AddSingleton(sp => DialogSet.CreateDefault(sp.GetRequiredService<MethodLibrary>()));
         services.AddSingleton<IBot, TurnRouter>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ConversationWorkQueue>();

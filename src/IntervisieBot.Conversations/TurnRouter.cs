@@ -1,6 +1,8 @@
 using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Conversations.Flows;
 using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Domain.Methods;
 
 namespace IntervisieBot.Conversations;
 
@@ -9,7 +11,7 @@ namespace IntervisieBot.Conversations;
 /// through the dialog engine: <c>help</c> answers without touching a running flow, <c>stop</c> ends it (asking first
 /// when the flow says so), a running flow gets the turn, and otherwise the command decides what starts.
 /// </summary>
-public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner) : IBot
+public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, MethodLibrary methods) : IBot
 {
     private const string StopPendingKey = "stopPending";
     private const string StopCard = "stop";
@@ -65,9 +67,22 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner) : IBo
             return;
         }
 
-        if (turn.Kind == TurnKind.Message)
+        if (turn.Kind != TurnKind.Message)
         {
-            await dc.SendAsync(new OutgoingMessage(command == Command.None ? texts.NotUnderstood : texts.NotYetAvailable), cancellationToken);
+            return;
+        }
+
+        switch (command)
+        {
+            case Command.Methods:
+                await dc.SendAsync(OutgoingMessage.FromCard(MethodCards.Overview(methods, texts, texts == BotTexts.Dutch)), cancellationToken);
+                break;
+            case Command.Advice:
+                await dc.BeginDialogAsync(AdviceDialog.Id, cancellationToken: cancellationToken);
+                break;
+            default:
+                await dc.SendAsync(new OutgoingMessage(command == Command.None ? texts.NotUnderstood : texts.NotYetAvailable), cancellationToken);
+                break;
         }
     }
 

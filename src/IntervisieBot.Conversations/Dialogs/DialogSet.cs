@@ -18,5 +18,5 @@ public sealed class DialogSet
     public Dialog? Find(string id) => _dialogs.GetValueOrDefault(id);
 
     /// <summary>The dialogs the bot runs, in one set (the bot's own flows register here as they are built).</summary>
-    public static DialogSet CreateDefault() => new();
+    public static DialogSet CreateDefault(Domain.Methods.MethodLibrary methods) => Flows.AdviceDialog.AddAdvice(new DialogSet(), methods);
 }

@@ -40,6 +40,30 @@ public sealed record BotTexts
 
     public required string NotYetAvailable { get; init; }
 
+    public required string MethodsTitle { get; init; }
+
+    public required string MethodsIntro { get; init; }
+
+    public required string Minutes { get; init; }
+
+    public required string AdviceAskKind { get; init; }
+
+    public required string AdviceAskTime { get; init; }
+
+    public required IReadOnlyList<(string Value, string Title)> AdviceTimes { get; init; }
+
+    public required string AdviceAskExperience { get; init; }
+
+    public required IReadOnlyList<(string Value, string Title)> AdviceExperiences { get; init; }
+
+    public required string AdviceAskSafety { get; init; }
+
+    public required string AdviceResultTitle { get; init; }
+
+    public required string AdviceOthers { get; init; }
+
+    public required string AdviceGaveUp { get; init; }
+
     public static BotTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public static BotTexts Dutch { get; } = new()
@@ -83,6 +107,18 @@ public sealed record BotTexts
         ConfirmStop = "Weet je zeker dat je wilt stoppen? Wat tot nu toe is gezegd, gaat dan niet mee in het verslag.",
         Continuing = "Prima, we gaan verder waar we waren.",
         NotYetAvailable = "Dat kan ik nog niet; het komt eraan. Typ **hulp** om te zien wat ik nu al kan.",
+        MethodsTitle = "Intervisiemethodes",
+        MethodsIntro = "Elke methode geeft de bijeenkomst een vaste vorm. Typ **advies** als je hulp wilt bij het kiezen.",
+        Minutes = "{0}–{1} min",
+        AdviceAskKind = "Wat voor vraag brengt de casusinbrenger in?",
+        AdviceAskTime = "Hoeveel tijd hebben jullie voor de casus?",
+        AdviceTimes = [("30", "Ongeveer 30 minuten"), ("45", "Ongeveer 45 minuten"), ("60", "Ongeveer een uur"), ("90", "Anderhalf uur of meer")],
+        AdviceAskExperience = "Hoe ervaren is de groep met intervisie?",
+        AdviceExperiences = [("new", "Nieuw: we beginnen net"), ("some", "Enige ervaring"), ("experienced", "Ervaren")],
+        AdviceAskSafety = "Voelt de groep zich veilig genoeg om heel open te zijn over eigen aandeel en gevoelens?",
+        AdviceResultTitle = "Mijn advies",
+        AdviceOthers = "Ook mogelijk",
+        AdviceGaveUp = "Ik kwam er niet uit met die antwoorden. Typ **advies** om opnieuw te beginnen, of **methodes** voor het overzicht.",
     };
 
     public static BotTexts English { get; } = new()
@@ -126,5 +162,17 @@ public sealed record BotTexts
         ConfirmStop = "Are you sure you want to stop? What has been said so far will not go into the record.",
         Continuing = "Fine, let's carry on where we were.",
         NotYetAvailable = "I can't do that yet; it's on its way. Type **help** to see what I can do now.",
+        MethodsTitle = "Intervision methods",
+        MethodsIntro = "Each method gives the meeting a clear shape. Type **advice** if you'd like help choosing.",
+        Minutes = "{0}–{1} min",
+        AdviceAskKind = "What kind of question is the case owner bringing?",
+        AdviceAskTime = "How much time do you have for the case?",
+        AdviceTimes = [("30", "About 30 minutes"), ("45", "About 45 minutes"), ("60", "About an hour"), ("90", "An hour and a half or more")],
+        AdviceAskExperience = "How experienced is the group with intervision?",
+        AdviceExperiences = [("new", "New: we're just starting"), ("some", "Some experience"), ("experienced", "Experienced")],
+        AdviceAskSafety = "Does the group feel safe enough to be very open about their own part and feelings?",
+        AdviceResultTitle = "My advice",
+        AdviceOthers = "Also possible",
+        AdviceGaveUp = "I couldn't work it out from those answers. Type **advice** to start again, or **methods** for the overview.",
     };
 }

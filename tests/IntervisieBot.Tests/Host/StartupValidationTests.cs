@@ -1,3 +1,4 @@
+using IntervisieBot.Domain.Methods;
 using IntervisieBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,7 +14,11 @@ namespace IntervisieBot.Tests.Host;
 /// </summary>
 public sealed class StartupValidationTests
 {
-    private static async Task<OptionsValidationException> StartupFailureAsync(params (string Key, string Value)[] settings)
+    private static Task<OptionsValidationException> StartupFailureAsync(params (string Key, string Value)[] settings) =>
+        StartupFailureAsync<OptionsValidationException>(settings);
+
+    private static async Task<TException> StartupFailureAsync<TException>(params (string Key, string Value)[] settings)
+        where TException : Exception
     {
         using var folder = new TempDirectory();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -30,7 +35,7 @@ public sealed class StartupValidationTests
         await using var app = builder.Build();
         app.MapIntervisieBot();
 
-        return await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        return await Assert.ThrowsAsync<TException>(() => app.StartAsync());
     }
 
     [Theory]
@@ -80,5 +85,47 @@ public sealed class StartupValidationTests
         var configuration = factory.Services.GetRequiredService<IConfiguration>();
 
         Assert.Equal("http://localhost:3978", configuration["Urls"]);
+    }
+
+    [Fact]
+    public async Task Startup_WithABrokenCustomMethodFile_StopsAndNamesTheFile()
+    {
+        using var methods = new TempDirectory();
+        await File.WriteAllTextAsync(methods.File("our-method.json"), """{ "id": "our-method", "version": 1, "name": { "nl": "Onze methode" } }""");
+
+        var error = await StartupFailureAsync<MethodDefinitionException>(("Methods:DefinitionsPath", methods.Path));
+
+        Assert.Contains("our-method.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CustomMethodFiles_AreAddedToTheLibrary_WithoutCode()
+    {
+        using var methods = new TempDirectory();
+        var starr = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "src", "IntervisieBot.Domain", "Methods", "Definitions", "starr.json"));
+        var custom = System.Text.RegularExpressions.Regex.Replace(starr, "\"aliases\"\\s*:\\s*\\[[^\\]]*\\]", "\"aliases\": [\"korte starr\"]")
+            .Replace("\"id\": \"starr\"", "\"id\": \"starr-short\"", StringComparison.Ordinal)
+            .Replace("\"STARR-methode\"", "\"Korte STARR\"", StringComparison.Ordinal)
+            .Replace("\"STARR method\"", "\"Short STARR\"", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(methods.File("starr-short.json"), custom);
+        using var factory = new BotFactory().With("Methods:DefinitionsPath", methods.Path);
+
+        var library = factory.Services.GetRequiredService<MethodLibrary>();
+
+        Assert.Equal(10, library.All.Count);
+        Assert.Equal("starr-short", library.Find("korte starr")?.Id);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IntervisieBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root was not found.");
     }
 }

@@ -419,6 +419,14 @@ function currentConversation() {
   return { id: state.groupId, personal: false, writer: me() };
 }
 
+function conversationById(id) {
+  if (id.startsWith(state.personalPrefix)) {
+    const owner = state.members.find((m) => state.personalPrefix + m.id === id);
+    if (owner) return { id, personal: true, writer: owner };
+  }
+  return { id, personal: false, writer: me() };
+}
+
 function me() {
   return state.members.find((m) => m.id === state.me) ?? state.members[0];
 }
@@ -512,7 +520,9 @@ async function pressAction(action, scope) {
     return;
   }
 
-  const { activity, conversation } = scope;
+  // Whoever the page is now presses the button, not whoever it was when the card arrived.
+  const { activity } = scope;
+  const conversation = conversationById(scope.conversation.id);
   const data = action.data && typeof action.data === 'object' && !Array.isArray(action.data) ? { ...action.data, ...values } : values;
   const buttons = [...scope.root.querySelectorAll('button')];
   buttons.forEach((button) => { button.disabled = true; });
@@ -549,7 +559,7 @@ async function applyInvokeAnswer(answer, conversationId, activity) {
   } else if (answer.type === 'application/vnd.microsoft.error') {
     showStatus(t('botRefused', answer.statusCode, answer.value?.message ?? ''), 'error');
   } else if (typeof answer.value === 'string' && answer.value.trim()) {
-    showStatus(answer.value, 'info');
+    showStatus(`${state.bot.name}: ${answer.value}`, 'info');
   }
 }
 
@@ -837,6 +847,7 @@ function renderAll() {
 
 function applyState(next) {
   const groupChanged = next.groupConversationId !== state.groupId;
+  const namesBefore = JSON.stringify(state.members);
   state.channelId = next.channelId ?? state.channelId;
   state.tenantId = next.tenantId ?? state.tenantId;
   state.personalPrefix = next.personalConversationPrefix ?? state.personalPrefix;
@@ -847,7 +858,8 @@ function applyState(next) {
   if (!state.members.some((m) => m.id === state.me) && state.members.length > 0) state.me = state.members[0].id;
   renderMembers();
   renderTabs();
-  if (groupChanged && state.tab === 'group') renderLog();
+  // A renamed member's messages show the new name (a redraw, so only when names changed).
+  if ((groupChanged && state.tab === 'group') || namesBefore !== JSON.stringify(state.members)) renderLog();
   renderComposer();
   if (state.members.length > 0) ensureBotAdded({ id: state.groupId, personal: false, writer: me() });
 }

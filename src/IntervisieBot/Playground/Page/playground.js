@@ -669,6 +669,7 @@ function showActivity(activity) {
   if (old) old.replaceWith(node);
   else {
     dom.log.querySelector('.empty')?.remove();
+    node.classList.add('arrived');
     dom.log.append(node);
   }
   state.rendered.set(activity.id, node);
@@ -788,6 +789,7 @@ function startRename(item, member) {
 function selectTab(key, focus = false) {
   if (state.tab === key) return;
   state.tab = key;
+  showStatus('');
   renderTabs();
   renderLog();
   renderComposer();
@@ -928,6 +930,7 @@ dom.composer.addEventListener('submit', async (event) => {
   const text = dom.message.value.trim();
   if (!text) return;
   dom.message.value = '';
+  showStatus('');
   await sendText(text);
   dom.message.focus();
 });

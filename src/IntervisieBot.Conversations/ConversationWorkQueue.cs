@@ -55,7 +55,15 @@ public sealed partial class ConversationWorkQueue(ILogger<ConversationWorkQueue>
     {
         // Finish what was accepted; give up when the host's shutdown timeout says so.
         await WhenIdleAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A host stopped twice at once (a test host on Kestrel is) may dispose the container before the second
+            // stop gets here; the first stop already ended everything.
+        }
     }
 
     public void Dispose() => _stopping.Dispose();

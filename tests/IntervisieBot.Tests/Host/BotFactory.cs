@@ -1,4 +1,6 @@
+using System.Net;
 using IntervisieBot.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -47,6 +49,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, SameMachinePeer>());
         builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
@@ -57,5 +60,22 @@ public sealed class BotFactory : WebApplicationFactory<Program>
         {
             _ownFolder?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The in-process test server has no network, so requests arrive without a peer address; they come from this
+    /// machine, and say so (the playground answers only the local machine). Requests that have a peer keep it.
+    /// </summary>
+    private sealed class SameMachinePeer : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                return following(context);
+            });
+            next(app);
+        };
     }
 }

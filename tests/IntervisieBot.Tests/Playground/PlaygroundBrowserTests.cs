@@ -1,0 +1,262 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IntervisieBot.Conversations;
+using IntervisieBot.Conversations.Messages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IntervisieBot.Tests.Playground;
+
+/// <summary>
+/// The playground as a newcomer uses it, in Chromium: simulated members take turns with the bot in the group chat
+/// and in private, and cards render and answer. Every wait is for something on the page, bounded.
+/// </summary>
+public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
+{
+    private static readonly float Timeout = 20_000;
+    private static readonly Regex Mine = new(@"\bmine\b");
+
+    private readonly List<string> _pageErrors = [];
+    private PlaygroundHost _host = null!;
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        SetDefaultExpectTimeout(Timeout);
+        _host = PlaygroundHost.Start();
+        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            Locale = "nl-NL",
+            ReducedMotion = ReducedMotion.Reduce,
+        });
+        _context.SetDefaultTimeout(Timeout);
+        _page = await _context.NewPageAsync();
+        _page.PageError += (_, error) => _pageErrors.Add(error);
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _pageErrors.Add(message.Text);
+            }
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    private ILocator BotMessage(string text) => _page.Locator("article.msg.from-bot", new PageLocatorOptions { HasText = text });
+
+    private ILocator Composer(string label) => _page.GetByLabel(label, new PageGetByLabelOptions { Exact = true });
+
+    /// <summary>Opens the page and waits for the bot's welcome in the group chat: the members are registered by then.</summary>
+    private async Task<ILocator> OpenAsync()
+    {
+        await _page.GotoAsync(_host.Address.AbsoluteUri);
+        var welcome = BotMessage("Hallo, ik ben IntervisieBot");
+        await Expect(welcome).ToBeVisibleAsync();
+        return welcome;
+    }
+
+    /// <summary>The whole conversation in one picture: the page grows as tall as its messages, then is photographed.</summary>
+    private async Task ScreenshotAsync(string name)
+    {
+        var height = await _page.EvaluateAsync<int>("() => document.getElementById('log').scrollHeight");
+        await _page.SetViewportSizeAsync(1280, Math.Clamp(height + 330, 860, 4000));
+        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(name) });
+        await _page.SetViewportSizeAsync(1280, 860);
+    }
+
+    private static string ScreenshotPath(string name)
+    {
+        // Next to the trx results, so CI keeps it; a temp folder when the tests run outside the repository.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "IntervisieBot.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var folder = Path.Combine(root?.FullName ?? Path.GetTempPath(), "TestResults", "Playground");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    [Fact]
+    public async Task TwoMembers_TakeTurnsWithTheBot_AndTheWelcomeCardIsAnsweredOnce()
+    {
+        var welcome = await OpenAsync();
+
+        // Anna (the first member, who the page starts as) asks for help in the group.
+        await Composer("Bericht aan de groep, als Anna").FillAsync("hulp");
+        await Composer("Bericht aan de groep, als Anna").PressAsync("Enter");
+        var annasMessage = _page.Locator("article.msg.from-member", new PageLocatorOptions { HasText = "hulp" });
+        await Expect(annasMessage).ToHaveClassAsync(Mine);
+        await Expect(annasMessage.Locator(".mention")).ToHaveTextAsync("@IntervisieBot");
+        var help = BotMessage("Wat ik kan");
+        await Expect(help).ToHaveCountAsync(1);
+        await Expect(help.Locator("dl.ac-facts")).ToContainTextAsync("instellen");
+
+        // Bram takes over and presses the welcome card's button.
+        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Bram", Exact = true }).ClickAsync();
+        await Expect(Composer("Bericht aan de groep, als Bram")).ToBeVisibleAsync();
+        await Expect(annasMessage).Not.ToHaveClassAsync(Mine);
+        await welcome.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Wat kun je?" }).ClickAsync();
+
+        await Expect(welcome).ToContainTextAsync("Beantwoord door Bram");
+        await Expect(welcome.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(help).ToHaveCountAsync(2);
+        await ScreenshotAsync("two-members-group-chat.png");
+
+        // A reload starts from the channel's history: the answered card stays answered.
+        await _page.ReloadAsync();
+        await Expect(BotMessage("Wat ik kan")).ToHaveCountAsync(2);
+        await Expect(BotMessage("Hallo, ik ben IntervisieBot")).ToContainTextAsync("Beantwoord door Bram");
+        await Expect(BotMessage("Hallo, ik ben IntervisieBot").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        Assert.Empty(_pageErrors);
+    }
+
+    [Fact]
+    public async Task PrivateMessageFromTheBot_WaitsInTheMembersOwnTab_WhereTheyCanAnswer()
+    {
+        await OpenAsync();
+        var messenger = _host.Factory.Services.GetRequiredService<IChannelMessenger>();
+        var group = new ConversationAddress("playground", _host.Channel.GroupConversationId, ConversationScope.GroupChat, "playground");
+        var bram = (await messenger.GetMembersAsync(group)).Single(m => m.Name == "Bram");
+
+        await messenger.SendPrivateAsync(group, bram, new OutgoingMessage("Je bent over een week aan de beurt met een **casus**."));
+
+        var tab = _page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Bram · privé" });
+        await Expect(tab.Locator(".unread")).ToHaveTextAsync("1");
+        await tab.ClickAsync();
+        await Expect(tab).ToHaveAttributeAsync("aria-selected", "true");
+        var reminder = BotMessage("Je bent over een week aan de beurt");
+        await Expect(reminder.Locator("strong")).ToHaveTextAsync("casus");
+        await Expect(BotMessage("Hallo, ik ben IntervisieBot")).ToHaveCountAsync(0);
+
+        await Composer("Privébericht aan IntervisieBot, als Bram").FillAsync("hulp");
+        await Composer("Privébericht aan IntervisieBot, als Bram").PressAsync("Enter");
+
+        await Expect(BotMessage("Wat ik kan")).ToBeVisibleAsync();
+        await Expect(_page.Locator("article.msg.mine .mention")).ToHaveCountAsync(0);
+        await Expect(tab.Locator(".unread")).ToHaveCountAsync(0);
+        await ScreenshotAsync("private-chat.png");
+        Assert.Contains(_host.Channel.Activities("playground-personal-bram"), a => a.Contains("Wat ik kan", StringComparison.Ordinal));
+        Assert.DoesNotContain(_host.Channel.Activities(_host.Channel.GroupConversationId), a => a.Contains("Wat ik kan", StringComparison.Ordinal));
+        Assert.Empty(_pageErrors);
+    }
+
+    [Fact]
+    public async Task Members_AreAddedAndRenamed_AndTheLanguageSwitchChangesWhatTheBotSays()
+    {
+        await OpenAsync();
+
+        await _page.GetByLabel("Lid toevoegen").FillAsync("Fleur");
+        await _page.GetByLabel("Lid toevoegen").PressAsync("Enter");
+        await Expect(_page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Fleur · privé" })).ToBeVisibleAsync();
+        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Naam van Cees wijzigen" }).ClickAsync();
+        await _page.GetByLabel("Nieuwe naam voor Cees").FillAsync("Cees Bakker");
+        await _page.GetByLabel("Nieuwe naam voor Cees").PressAsync("Enter");
+        await Expect(_page.Locator(".member-list")).ToContainTextAsync("Cees Bakker");
+
+        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "EN", Exact = true }).ClickAsync();
+        await Composer("Message to the group, as Anna").FillAsync("help");
+        await Composer("Message to the group, as Anna").PressAsync("Enter");
+
+        await Expect(BotMessage("What I can do")).ToBeVisibleAsync();
+        await Expect(_page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Group chat" })).ToBeVisibleAsync();
+        Assert.Equal(["Anna", "Bram", "Cees Bakker", "Dewi", "Eva", "Fleur"], _host.Channel.Members.Select(m => m.Name));
+        Assert.Empty(_pageErrors);
+    }
+
+    [Fact]
+    public async Task Card_RendersItsTextSafely_ChecksRequiredInputs_AndSendsEveryInputWithTheButton()
+    {
+        await OpenAsync();
+        var group = _host.Channel.GroupConversationId;
+        var posted = await _host.Http.PostAsync(
+            new Uri($"/playground/connector/v3/conversations/{group}/activities", UriKind.Relative),
+            new StringContent(CaseCard, Encoding.UTF8, "application/json"));
+        var cardId = (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var card = BotMessage("Casus voorbereiden");
+        await Expect(card).ToBeVisibleAsync();
+
+        await Expect(card.Locator("strong")).ToHaveTextAsync("Vet");
+        await Expect(card.Locator("em")).ToHaveTextAsync("schuin");
+        await Expect(card).ToContainTextAsync("<img src=x onerror=alert(1)>");
+        await Expect(card.Locator("img")).ToHaveCountAsync(0);
+        await Expect(card.Locator("dl.ac-facts")).ToContainTextAsync("Incidentmethode");
+
+        var requests = 0;
+        _page.Request += (_, request) => requests += request.Url.EndsWith("/api/messages", StringComparison.Ordinal) ? 1 : 0;
+        await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Opslaan" }).ClickAsync();
+        await Expect(card.GetByText("Geef je casus een titel.")).ToBeVisibleAsync();
+        Assert.Equal(0, requests);
+
+        await card.GetByLabel("Titel").FillAsync("Een lastig gesprek");
+        await card.GetByLabel("Situatie").FillAsync("Regel 1\nRegel 2");
+        await card.GetByLabel("Minuten").FillAsync("45");
+        await card.GetByLabel("Datum").FillAsync("2026-12-01");
+        await card.GetByLabel("Tijd").FillAsync("14:30");
+        await card.GetByLabel("Methode", new LocatorGetByLabelOptions { Exact = true }).SelectOptionAsync("balint");
+        await card.GetByLabel("6 weken").CheckAsync();
+        await card.GetByLabel("Maandag").CheckAsync();
+        await card.GetByLabel("Dinsdag").CheckAsync();
+        var invoke = await _page.RunAndWaitForRequestAsync(
+            () => card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Opslaan" }).ClickAsync(),
+            request => request.Url.EndsWith("/api/messages", StringComparison.Ordinal));
+
+        var activity = invoke.PostDataJSON()!.Value;
+        Assert.Equal("invoke", activity.GetProperty("type").GetString());
+        Assert.Equal("adaptiveCard/action", activity.GetProperty("name").GetString());
+        Assert.Equal(cardId, activity.GetProperty("replyToId").GetString());
+        Assert.Equal("Anna", activity.GetProperty("from").GetProperty("name").GetString());
+        Assert.Equal($"{_host.Address.AbsoluteUri}playground/connector/", activity.GetProperty("serviceUrl").GetString());
+        var action = activity.GetProperty("value").GetProperty("action");
+        Assert.Equal("Action.Execute", action.GetProperty("type").GetString());
+        Assert.Equal("save", action.GetProperty("verb").GetString());
+        var data = action.GetProperty("data").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
+        Assert.Equal(
+            new Dictionary<string, string?>
+            {
+                ["action"] = "save", ["card"] = "case", ["title"] = "Een lastig gesprek", ["situation"] = "Regel 1\nRegel 2", ["minutes"] = "45",
+                ["date"] = "2026-12-01", ["time"] = "14:30", ["method"] = "balint", ["cadence"] = "6", ["days"] = "mon,tue",
+            },
+            data);
+        await Expect(_page.Locator("#status")).ToHaveTextAsync("IntervisieBot: ✓");
+        await ScreenshotAsync("card-inputs.png");
+        Assert.Empty(_pageErrors);
+    }
+
+    /// <summary>A card as the bot could send it, with every input kind the page renders, and text that tries to be HTML.</summary>
+    private const string CaseCard = """
+        {"type":"message","from":{"id":"playground-bot","name":"IntervisieBot"},
+         "attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","content":{
+           "type":"AdaptiveCard","version":"1.5",
+           "body":[
+             {"type":"TextBlock","text":"Casus voorbereiden","size":"Medium","weight":"Bolder","wrap":true},
+             {"type":"TextBlock","text":"**Vet** en _schuin_ en <img src=x onerror=alert(1)>","wrap":true},
+             {"type":"TextBlock","text":"Alleen jij ziet dit.","isSubtle":true,"size":"Small","wrap":true},
+             {"type":"FactSet","facts":[{"title":"Methode","value":"Incidentmethode"},{"title":"Duur","value":"90 minuten"}]},
+             {"type":"Input.Text","id":"title","label":"Titel","isRequired":true,"errorMessage":"Geef je casus een titel."},
+             {"type":"Input.Text","id":"situation","label":"Situatie","isMultiline":true},
+             {"type":"Input.Number","id":"minutes","label":"Minuten","value":"90"},
+             {"type":"Input.Date","id":"date","label":"Datum"},
+             {"type":"Input.Time","id":"time","label":"Tijd"},
+             {"type":"Input.ChoiceSet","id":"method","label":"Methode","style":"compact",
+              "choices":[{"title":"Incidentmethode","value":"incident"},{"title":"Balintmethode","value":"balint"}]},
+             {"type":"Input.ChoiceSet","id":"cadence","label":"Ritme","style":"expanded",
+              "choices":[{"title":"4 weken","value":"4"},{"title":"6 weken","value":"6"}]},
+             {"type":"Input.ChoiceSet","id":"days","label":"Dagen","style":"expanded","isMultiSelect":true,
+              "choices":[{"title":"Maandag","value":"mon"},{"title":"Dinsdag","value":"tue"}]}
+           ],
+           "actions":[{"type":"Action.Execute","title":"Opslaan","verb":"save","data":{"action":"save","card":"case"},"style":"positive"}]
+         }}]}
+        """;
+}

@@ -1,0 +1,273 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using IntervisieBot.Playground;
+using IntervisieBot.Tests.Host;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntervisieBot.Tests.Playground;
+
+/// <summary>The playground page and its channel, over HTTP in process: what is served, to whom, and what it keeps.</summary>
+public sealed class PlaygroundEndpointTests : IAsyncLifetime
+{
+    private BotFactory _bot = null!;
+    private HttpClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = new BotFactory().With("Playground:MaxActivitiesPerConversation", "10");
+        _client = _bot.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _bot.DisposeAsync();
+    }
+
+    private PlaygroundChannel Channel => _bot.Services.GetRequiredService<PlaygroundChannel>();
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private Task<HttpResponseMessage> RegisterAsync(params string[] names) =>
+        _client.PutAsync(
+            new Uri("/playground/members", UriKind.Relative),
+            JsonContent.Create(new { members = names.Select(n => new { id = n.ToLowerInvariant(), name = n }) }));
+
+    private Task<HttpResponseMessage> ConnectorAsync(HttpMethod method, string path, string? json = null) =>
+        _client.SendAsync(new HttpRequestMessage(method, "/playground/connector/v3/conversations" + path) { Content = json is null ? null : Json(json) });
+
+    private static string Message(string text, string from = "playground-bot") =>
+        $$"""{"type":"message","from":{"id":"{{from}}","name":"IntervisieBot"},"text":"{{text}}","textFormat":"markdown"}""";
+
+    [Fact]
+    public async Task Page_WithoutAnAppId_IsServedAtTheRoot_WithItsScriptAndStyles()
+    {
+        var page = await _client.GetAsync(new Uri("/", UriKind.Relative));
+        var script = await _client.GetAsync(new Uri("/playground/playground.js", UriKind.Relative));
+        var styles = await _client.GetAsync(new Uri("/playground/playground.css", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("src=\"/playground/playground.js\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/playground/playground.css\"", html, StringComparison.Ordinal);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/api/messages", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("text/css", styles.Content.Headers.ContentType?.MediaType);
+        Assert.True(page.Headers.CacheControl?.NoCache);
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_AskedAgainWithItsETag_IsNotSentAgain()
+    {
+        var first = await _client.GetAsync(new Uri("/playground/playground.js", UriKind.Relative));
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/playground/playground.js");
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        var second = await _client.SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task Playground_WithAnAppId_IsNotThere()
+    {
+        await using var deployed = new BotFactory()
+            .With("MicrosoftAppId", "5f0e2c3a-1b7d-4e8f-9a6b-2c4d6e8f0a1b")
+            .With("MicrosoftAppPassword", "not-used-here")
+            .With("MicrosoftAppTenantId", "72f988bf-86f1-41af-91ab-2d7cd011db47");
+        using var client = deployed.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/playground/playground.js", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/playground/events", UriKind.Relative))).StatusCode);
+        var send = await client.PostAsync(new Uri("/playground/connector/v3/conversations/x/activities", UriKind.Relative), Json(Message("hi")));
+        Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "localhost")]
+    [InlineData("127.0.0.1", "bot.example.test")]
+    public async Task Playground_AskedFromAnotherMachineOrName_IsRefused(string peer, string host)
+    {
+        await using var remote = new BotFactory().WithServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new PeerAddress(IPAddress.Parse(peer))));
+        using var client = remote.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = host;
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Playground_ReachedThroughAProxy_IsRefused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/playground/state");
+        request.Headers.Add("X-Forwarded-For", "198.51.100.20");
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Members_RegisteredByThePage_AreTheGroupChatsMembers_PagedAsTheBotAsks()
+    {
+        var registered = await RegisterAsync("Anna", "Bram", "Cees");
+        var group = Channel.GroupConversationId;
+
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        var all = await (await ConnectorAsync(HttpMethod.Get, $"/{group}/members")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["Anna", "Bram", "Cees"], all.EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        var first = await (await ConnectorAsync(HttpMethod.Get, $"/{group}/pagedmembers?pageSize=2")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["anna", "bram"], first.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        var token = first.GetProperty("continuationToken").GetString();
+        var second = await (await ConnectorAsync(HttpMethod.Get, $"/{group}/pagedmembers?pageSize=2&continuationToken={token}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("cees", Assert.Single(second.GetProperty("members").EnumerateArray()).GetProperty("id").GetString());
+        Assert.False(second.TryGetProperty("continuationToken", out _));
+    }
+
+    [Theory]
+    [InlineData("""{"members":[]}""")]
+    [InlineData("""{"members":[{"id":"anna","name":"Anna"},{"id":"anna","name":"Anna again"}]}""")]
+    [InlineData("""{"members":[{"id":"not an id!","name":"Anna"}]}""")]
+    [InlineData("""{"members":[{"id":"anna","name":"  "}]}""")]
+    public async Task Members_ThatCannotBeUsed_AreRefusedWithAReason(string body)
+    {
+        var response = await _client.PutAsync(new Uri("/playground/members", UriKind.Relative), Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(Channel.Members);
+    }
+
+    [Fact]
+    public async Task PersonalConversation_CreatedForAMember_IsTheirOwnAndHasOnlyThem()
+    {
+        await RegisterAsync("Anna", "Bram");
+
+        var created = await ConnectorAsync(HttpMethod.Post, "", """{"isGroup":false,"bot":{"id":"playground-bot"},"members":[{"id":"bram"}],"tenantId":"playground"}""");
+        var again = await ConnectorAsync(HttpMethod.Post, "", """{"isGroup":false,"bot":{"id":"playground-bot"},"members":[{"id":"bram"}],"tenantId":"playground"}""");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("playground-personal-bram", body.GetProperty("id").GetString());
+        Assert.EndsWith("/playground/connector/", body.GetProperty("serviceUrl").GetString(), StringComparison.Ordinal);
+        Assert.Equal("playground-personal-bram", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        var members = await (await ConnectorAsync(HttpMethod.Get, "/playground-personal-bram/members")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Bram", Assert.Single(members.EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task PersonalConversation_ForSomeoneThePageNeverRegistered_IsRefusedAsTeamsWould()
+    {
+        await RegisterAsync("Anna");
+
+        var response = await ConnectorAsync(HttpMethod.Post, "", """{"isGroup":false,"members":[{"id":"stranger"}]}""");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("BotNotInConversationRoster", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EventStream_StartsWithTheHistory_ThenShowsEveryNewUpdatedAndDeletedMessage()
+    {
+        await RegisterAsync("Anna");
+        var group = Channel.GroupConversationId;
+        var earlier = await (await ConnectorAsync(HttpMethod.Post, $"/{group}/activities", Message("Earlier"))).Content.ReadFromJsonAsync<JsonElement>();
+        await using var events = await ServerSentEvents.OpenAsync(_client);
+
+        var snapshot = await events.NextAsync();
+        var sent = await ConnectorAsync(HttpMethod.Post, $"/{group}/activities/{earlier.GetProperty("id").GetString()}", Message("A reply"));
+        var id = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var added = await events.NextAsync(e => e.Type == "activity");
+        await ConnectorAsync(HttpMethod.Put, $"/{group}/activities/{id}", Message("A reply, changed"));
+        var updated = await events.NextAsync(e => e.Type == "activity");
+        await ConnectorAsync(HttpMethod.Delete, $"/{group}/activities/{id}");
+        var deleted = await events.NextAsync(e => e.Type == "deleted");
+
+        Assert.Equal("snapshot", snapshot.Type);
+        Assert.Equal(group, snapshot.Json.GetProperty("state").GetProperty("groupConversationId").GetString());
+        Assert.Equal("Anna", snapshot.Json.GetProperty("state").GetProperty("members")[0].GetProperty("name").GetString());
+        var history = Assert.Single(snapshot.Json.GetProperty("conversations").EnumerateArray());
+        Assert.Equal("Earlier", Assert.Single(history.GetProperty("activities").EnumerateArray()).GetProperty("text").GetString());
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        Assert.Equal("A reply", added.Activity.GetProperty("text").GetString());
+        Assert.Equal(earlier.GetProperty("id").GetString(), added.Activity.GetProperty("replyToId").GetString());
+        Assert.Equal("groupChat", added.Activity.GetProperty("conversation").GetProperty("conversationType").GetString());
+        Assert.Equal(id, updated.Activity.GetProperty("id").GetString());
+        Assert.Equal("A reply, changed", updated.Activity.GetProperty("text").GetString());
+        Assert.Equal(id, deleted.Json.GetProperty("activityId").GetString());
+        Assert.Equal(["Earlier"], Channel.Activities(group).Select(a => JsonDocument.Parse(a).RootElement.GetProperty("text").GetString()));
+    }
+
+    [Fact]
+    public async Task Conversation_KeepsOnlyItsLatestActivities()
+    {
+        var group = Channel.GroupConversationId;
+
+        for (var i = 1; i <= 15; i++)
+        {
+            await ConnectorAsync(HttpMethod.Post, $"/{group}/activities", Message($"Message {i}"));
+        }
+
+        var kept = Channel.Activities(group).Select(a => JsonDocument.Parse(a).RootElement.GetProperty("text").GetString()).ToList();
+        Assert.Equal(10, kept.Count);
+        Assert.Equal("Message 6", kept[0]);
+        Assert.Equal("Message 15", kept[^1]);
+    }
+
+    [Fact]
+    public async Task Update_OfAnActivityTheConversationDoesNotHold_IsNotFound()
+    {
+        var response = await ConnectorAsync(HttpMethod.Put, $"/{Channel.GroupConversationId}/activities/12345", Message("Changed"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Activity_LargerThanTeamsAccepts_IsRefusedAsTooLarge()
+    {
+        var huge = Message(new string('x', 40 * 1024));
+
+        var response = await ConnectorAsync(HttpMethod.Post, $"/{Channel.GroupConversationId}/activities", huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("MessageSizeTooBig", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewGroupChat_HasANewIdForEveryPage()
+    {
+        var before = Channel.GroupConversationId;
+        await using var events = await ServerSentEvents.OpenAsync(_client);
+        await events.NextAsync();
+
+        var response = await _client.PostAsync(new Uri("/playground/group-chats", UriKind.Relative), null);
+        var state = await events.NextAsync(e => e.Type == "state");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var after = state.Json.GetProperty("groupConversationId").GetString();
+        Assert.NotEqual(before, after);
+        Assert.StartsWith(PlaygroundChannel.GroupConversationPrefix, after, StringComparison.Ordinal);
+    }
+
+    /// <summary>Makes every request look as if it came from <paramref name="address"/>.</summary>
+    private sealed class PeerAddress(IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return following(context);
+            });
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using IntervisieBot.Conversations;
+using IntervisieBot.Playground;
+using IntervisieBot.Tests.Host;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntervisieBot.Tests.Playground;
+
+/// <summary>
+/// The real host on Kestrel at 127.0.0.1 and a free port, in this process: the bot's connector calls the playground
+/// channel over real HTTP, as it does under <c>dotnet run</c>, and a browser can open the page.
+/// </summary>
+public sealed class PlaygroundHost : IAsyncDisposable
+{
+    private PlaygroundHost(BotFactory factory, Uri address)
+    {
+        Factory = factory;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public BotFactory Factory { get; }
+
+    /// <summary>Where the page is, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    public string ServiceUrl => new Uri(Address, "/playground/connector/").AbsoluteUri;
+
+    public PlaygroundChannel Channel => Factory.Services.GetRequiredService<PlaygroundChannel>();
+
+    public static PlaygroundHost Start()
+    {
+        var factory = new BotFactory();
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var listening = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new PlaygroundHost(factory, new Uri(listening.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Completes when every turn the bot accepted has been answered.</summary>
+    public Task WhenBotIdleAsync() => Factory.Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Factory.DisposeAsync();
+    }
+}

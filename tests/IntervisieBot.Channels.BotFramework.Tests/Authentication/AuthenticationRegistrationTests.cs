@@ -34,7 +34,6 @@ public sealed class AuthenticationRegistrationTests : IAsyncLifetime, IDisposabl
             ["MicrosoftAppId"] = AppId,
             ["MicrosoftAppPassword"] = "not-used-here",
             ["MicrosoftAppTenantId"] = "d6d49420-f39b-4df7-a1dc-d59a935871db",
-            ["MicrosoftAppPassword"] = "client-secret",
             ["BotFramework:OpenIdMetadataUrl"] = _endpoint.MetadataUrl,
             ["BotFramework:AllowedServiceUrlHosts:0"] = "localhost",
         });

@@ -44,51 +44,34 @@ public static class AdviceDialog
         return step.PromptAsync(ChoiceId, new PromptOptions { Text = Texts(step).AdviceAskKind, Choices = kinds, Dutch = dutch }, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> AskTimeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        if (step.Result is null)
-        {
-            return await GiveUpAsync(step, cancellationToken);
-        }
-
-        step.Values["kind"] = step.Result.DeepClone();
-        var texts = Texts(step);
-        return await step.PromptAsync(ChoiceId, new PromptOptions
+    private static Task<DialogTurnResult> AskTimeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        KeepAndAskAsync(step, "kind", ChoiceId, texts => new PromptOptions
         {
             Text = texts.AdviceAskTime,
             Choices = texts.AdviceTimes.Select(t => new PromptChoice(t.Value, t.Title, [t.Value, t.Value + " min", t.Value + " minuten", t.Value + " minutes"])).ToList(),
-            Dutch = Dutch(step),
         }, cancellationToken);
-    }
 
-    private static async Task<DialogTurnResult> AskExperienceStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        if (step.Result is null)
-        {
-            return await GiveUpAsync(step, cancellationToken);
-        }
-
-        step.Values["minutes"] = step.Result.DeepClone();
-        var texts = Texts(step);
-        return await step.PromptAsync(ChoiceId, new PromptOptions
+    private static Task<DialogTurnResult> AskExperienceStepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        KeepAndAskAsync(step, "minutes", ChoiceId, texts => new PromptOptions
         {
             Text = texts.AdviceAskExperience,
-            Choices = texts.AdviceExperiences
-                .Select(e => new PromptChoice(e.Value, e.Title, [e.Value, e.Title.Split(':', ' ')[0]]))
-                .ToList(),
-            Dutch = Dutch(step),
+            Choices = texts.AdviceExperiences.Select(e => new PromptChoice(e.Value, e.Title, [e.Value, e.Title.Split(':', ' ')[0]])).ToList(),
         }, cancellationToken);
-    }
 
-    private static async Task<DialogTurnResult> AskSafetyStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private static Task<DialogTurnResult> AskSafetyStepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        KeepAndAskAsync(step, "experience", ConfirmId, texts => new PromptOptions { Text = texts.AdviceAskSafety }, cancellationToken);
+
+    /// <summary>Keeps the previous answer under <paramref name="key"/> and asks the next question; no answer ends the advice.</summary>
+    private static async Task<DialogTurnResult> KeepAndAskAsync(
+        WaterfallStepContext step, string key, string promptId, Func<BotTexts, PromptOptions> question, CancellationToken cancellationToken)
     {
         if (step.Result is null)
         {
             return await GiveUpAsync(step, cancellationToken);
         }
 
-        step.Values["experience"] = step.Result.DeepClone();
-        return await step.PromptAsync(ConfirmId, new PromptOptions { Text = Texts(step).AdviceAskSafety, Dutch = Dutch(step) }, cancellationToken);
+        step.Values[key] = step.Result.DeepClone();
+        return await step.PromptAsync(promptId, question(Texts(step)) with { Dutch = Dutch(step) }, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> AdviseStepAsync(WaterfallStepContext step, MethodLibrary library, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public static class Commands
     {
         ["help"] = Command.Help, ["hulp"] = Command.Help, ["?"] = Command.Help, ["menu"] = Command.Help,
         ["setup"] = Command.Setup, ["instellen"] = Command.Setup, ["inrichten"] = Command.Setup,
-        ["start"] = Command.Start, ["begin"] = Command.Start, ["starten"] = Command.Start,
+        ["start"] = Command.Start, ["starten"] = Command.Start,
         ["methods"] = Command.Methods, ["methodes"] = Command.Methods, ["methoden"] = Command.Methods,
         ["advice"] = Command.Advice, ["advies"] = Command.Advice,
         ["next"] = Command.Next, ["volgende"] = Command.Next, ["verder"] = Command.Next,
@@ -49,7 +49,7 @@ public static class Commands
         ["stop"] = Command.Stop, ["cancel"] = Command.Stop, ["annuleer"] = Command.Stop, ["annuleren"] = Command.Stop, ["end"] = Command.Stop, ["einde"] = Command.Stop,
         ["agreements"] = Command.Agreements, ["afspraken"] = Command.Agreements,
         ["schedule"] = Command.Schedule, ["planning"] = Command.Schedule, ["rooster"] = Command.Schedule,
-        ["turn"] = Command.Turn, ["beurt"] = Command.Turn, ["who"] = Command.Turn, ["wie"] = Command.Turn,
+        ["turn"] = Command.Turn, ["beurt"] = Command.Turn,
         ["case"] = Command.Case, ["casus"] = Command.Case,
         ["absent"] = Command.Absent, ["afwezig"] = Command.Absent, ["afmelden"] = Command.Absent,
         ["report"] = Command.Report, ["verslag"] = Command.Report,
@@ -60,6 +60,12 @@ public static class Commands
     };
 
     public static Command Recognize(string text) => Parse(text).Command;
+
+    /// <summary>
+    /// The command when the text is that word alone (e.g. "volgende"), else None. While a flow runs, sentences that
+    /// happen to start with a command word ("Volgende keer vraag ik door") are answers, not commands.
+    /// </summary>
+    public static Command RecognizeBare(string text) => Parse(text) is { Argument.Length: 0 } bare ? bare.Command : Command.None;
 
     /// <summary>The command and what follows it (e.g. "start incidentmethode" → Start, "incidentmethode").</summary>
     public static (Command Command, string Argument) Parse(string text)

@@ -1,5 +1,6 @@
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Flows;
+using IntervisieBot.Conversations.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using IntervisieBot.Domain.Methods;
@@ -18,7 +19,10 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<DialogTurnRunner>();
         services.TryAddSingleton(sp => MethodLibraryLoader.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddHostedService<MethodLibraryCheck>();
-        services.AddSingleton(sp => DialogSet.CreateDefault(sp.GetRequiredService<MethodLibrary>()));
+        services.AddSingleton<SessionRecordStore>();
+        services.AddSingleton<SessionRoutes>();
+        services.AddSingleton(sp => DialogSet.CreateDefault(
+            sp.GetRequiredService<MethodLibrary>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SessionRoutes>(), sp.GetRequiredService<SessionRecordStore>()));
         services.AddSingleton<IBot, TurnRouter>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ConversationWorkQueue>();

@@ -18,4 +18,10 @@ public interface ITurnContext
 
     /// <summary>Writes to one member in their personal chat with the bot, opening it if needed.</summary>
     Task SendPrivateAsync(Participant member, OutgoingMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same turn, as part of <paramref name="group"/>: a private contribution handed to the group's session.
+    /// Sends then go to the group; private answers go to the sender's personal chat.
+    /// </summary>
+    ITurnContext ForGroup(ConversationAddress group);
 }

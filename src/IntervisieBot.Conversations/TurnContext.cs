@@ -18,4 +18,7 @@ public class TurnContext(IncomingTurn turn, IChannelMessenger messenger) : ITurn
 
     public Task SendPrivateAsync(Participant member, OutgoingMessage message, CancellationToken cancellationToken = default) =>
         messenger.SendPrivateAsync(Turn.Conversation, member, message, cancellationToken);
+
+    public ITurnContext ForGroup(ConversationAddress group) =>
+        new TurnContext(Turn with { Conversation = group, PersonalChat = Turn.Conversation }, messenger);
 }

@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Flows;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Domain.Methods;
 
@@ -11,7 +13,7 @@ namespace IntervisieBot.Conversations;
 /// through the dialog engine: <c>help</c> answers without touching a running flow, <c>stop</c> ends it (asking first
 /// when the flow says so), a running flow gets the turn, and otherwise the command decides what starts.
 /// </summary>
-public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, MethodLibrary methods) : IBot
+public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, MethodLibrary methods, SessionRecordStore records, SessionRoutes routes) : IBot
 {
     private const string StopPendingKey = "stopPending";
     private const string StopCard = "stop";
@@ -25,6 +27,11 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
             case TurnKind.BotAdded:
                 var welcome = turn.Locale is null ? Cards.WelcomeInBothLanguages(turn.Conversation.Scope) : Cards.Welcome(texts, turn.Conversation.Scope);
                 await context.SendAsync(OutgoingMessage.FromCard(welcome), cancellationToken);
+                break;
+            case TurnKind.Message when turn.Conversation.IsPersonal && Commands.RecognizeBare(turn.Text) == Command.None
+                                       && await routes.FindAsync(turn.Conversation.ChannelId, turn.Conversation.TenantId, turn.From.Id, cancellationToken) is { } group:
+                // A private contribution to the group's running session: handled on the group's state.
+                await runner.RunAsync(dialogs, context.ForGroup(group), (dc, ct) => OnPrivateContributionAsync(dc, ct), cancellationToken);
                 break;
             case TurnKind.Message or TurnKind.CardAction:
                 await runner.RunAsync(dialogs, context, (dc, ct) => OnDialogTurnAsync(dc, texts, ct), cancellationToken);
@@ -48,7 +55,7 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
             return;
         }
 
-        var command = Commands.Recognize(turn.Text);
+        var command = dc.ActiveDialog is null ? Commands.Recognize(turn.Text) : Commands.RecognizeBare(turn.Text);
         switch (command)
         {
             case Command.Help:
@@ -80,10 +87,34 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
             case Command.Advice:
                 await dc.BeginDialogAsync(AdviceDialog.Id, cancellationToken: cancellationToken);
                 break;
+            case Command.Start when !turn.Conversation.IsPersonal:
+                await dc.BeginDialogAsync(SessionSetupDialog.Id, new JsonObject { ["method"] = Commands.Parse(turn.Text).Argument }, cancellationToken);
+                break;
+            case Command.Report:
+                var sessionTexts = SessionTexts.For(Languages.FromLocale(turn.Locale));
+                var record = await records.LatestAsync(turn.Conversation, cancellationToken);
+                await dc.SendAsync(
+                    record is null
+                        ? new OutgoingMessage(sessionTexts.NoReport)
+                        : OutgoingMessage.FromCard(SessionDialog.ReportCard(record, methods, sessionTexts, sessionTexts == SessionTexts.Dutch)),
+                    cancellationToken);
+                break;
             default:
                 await dc.SendAsync(new OutgoingMessage(command == Command.None ? texts.NotUnderstood : texts.NotYetAvailable), cancellationToken);
                 break;
         }
+    }
+
+    private static async Task OnPrivateContributionAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialog?.Id == SessionDialog.DialogId)
+        {
+            await dc.ContinueDialogAsync(cancellationToken);
+            return;
+        }
+
+        var texts = SessionTexts.For(Languages.FromLocale(dc.Turn.Locale));
+        await dc.Context.SendPrivateAsync(dc.Turn.From, new OutgoingMessage(texts.NotThisStep), cancellationToken);
     }
 
     private async Task OnStopAsync(DialogContext dc, BotTexts texts, CancellationToken cancellationToken)

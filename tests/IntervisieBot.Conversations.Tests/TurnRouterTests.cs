@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Storage.Sqlite;
 using IntervisieBot.Testing;
@@ -22,8 +23,14 @@ public sealed class TurnRouterTests : IDisposable
     {
         _tables = new SqliteTableServiceClient(_folder.File("router.db"), "", new FakeTimeProvider());
         _states = new DialogStateStore(_tables);
+        var records = new SessionRecordStore(_tables);
+        var routes = new SessionRoutes(_tables);
         _router = new TurnRouter(
-            DialogSet.CreateDefault(MethodLibrary.BuiltIn).Add(new SessionLike()).Add(new Quick()), new DialogTurnRunner(_states), MethodLibrary.BuiltIn);
+            DialogSet.CreateDefault(MethodLibrary.BuiltIn, TimeProvider.System, routes, records).Add(new SessionLike()).Add(new Quick()),
+            new DialogTurnRunner(_states),
+            MethodLibrary.BuiltIn,
+            records,
+            routes);
     }
 
     public void Dispose()

@@ -34,6 +34,8 @@ internal sealed class BufferedTurnContext(ITurnContext inner) : ITurnContext
 
     public Task<IReadOnlyList<Participant>> GetMembersAsync(CancellationToken cancellationToken = default) => inner.GetMembersAsync(cancellationToken);
 
+    public ITurnContext ForGroup(ConversationAddress group) => throw new NotSupportedException("Reroute a turn before its dialog turn starts.");
+
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         foreach (var send in _pending)

@@ -18,5 +18,6 @@ public sealed class DialogSet
     public Dialog? Find(string id) => _dialogs.GetValueOrDefault(id);
 
     /// <summary>The dialogs the bot runs, in one set (the bot's own flows register here as they are built).</summary>
-    public static DialogSet CreateDefault(Domain.Methods.MethodLibrary methods) => Flows.AdviceDialog.AddAdvice(new DialogSet(), methods);
+    public static DialogSet CreateDefault(Domain.Methods.MethodLibrary methods, TimeProvider time, Sessions.SessionRoutes routes, Sessions.SessionRecordStore records) =>
+        Sessions.SessionSetupDialog.AddSessions(Flows.AdviceDialog.AddAdvice(new DialogSet(), methods), methods, time, routes, records);
 }

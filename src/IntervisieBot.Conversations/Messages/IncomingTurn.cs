@@ -51,4 +51,10 @@ public sealed record IncomingTurn
     public IReadOnlyList<Participant> Members { get; init; } = [];
 
     public DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>
+    /// The turn came in the sender's personal chat but belongs to a group conversation's running session (a private
+    /// contribution); <see cref="Conversation"/> is then the group's.
+    /// </summary>
+    public ConversationAddress? PersonalChat { get; init; }
 }

@@ -1,0 +1,412 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Domain.Methods;
+using IntervisieBot.Domain.Questions;
+using IntervisieBot.Domain.Sessions;
+
+namespace IntervisieBot.Conversations.Sessions;
+
+/// <summary>
+/// A running session in the group conversation (J6): the agreements, then the method's steps one by one, each with
+/// its interaction; then the harvest (the case owner's insight and one action), the rating, and the record. Only the
+/// facilitator and the case owner move it (others get a friendly explanation). Contributions to a collect step are
+/// sent privately and arrive here through <see cref="SessionRoutes"/>.
+/// </summary>
+public sealed class SessionDialog(MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records) : Dialog(DialogId)
+{
+    public const string DialogId = "session";
+    public const string ActionKey = "session";
+    private const string SessionKey = "session";
+    private const string PhaseKey = "phase";
+
+    public override bool ConfirmBeforeStop => true;
+
+    public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
+    {
+        var state = dc.ActiveDialog!.State;
+        state[SessionKey] = options![SessionKey]!.DeepClone();
+        state["dutch"] = options["dutch"]!.DeepClone();
+        state[PhaseKey] = "steps";
+        var session = Load(state);
+        var (texts, dutch) = Texts(state);
+        await dc.SendAsync(OutgoingMessage.FromCard(new Card
+        {
+            Title = Format(texts.StartTitle, session.Method.Name.In(dutch)),
+            Body =
+            [
+                new CardText(Format(texts.Roles, session.CaseOwner.Name, session.Facilitator.Name, string.Join(", ", session.Attendees.Select(a => a.Name)))),
+                new CardText(texts.AgreementsTitle, TextStyle.Heading),
+                new CardText(string.Join("\n", texts.DefaultAgreements.Select(a => "- " + a))),
+            ],
+        }), cancellationToken);
+        await AnnounceStepAsync(dc, session, texts, dutch, cancellationToken);
+        Save(state, session);
+        return DialogTurnResult.Waiting;
+    }
+
+    public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var state = dc.ActiveDialog!.State;
+        var session = Load(state);
+        var (texts, dutch) = Texts(state);
+        var turn = dc.Turn;
+        var phase = state[PhaseKey]!.GetValue<string>();
+        var result = turn.PersonalChat is not null
+            ? await OnPrivateContributionAsync(dc, session, texts, cancellationToken)
+            : await OnGroupTurnAsync(dc, session, phase, texts, dutch, cancellationToken);
+        if (result.Status == DialogTurnStatus.Waiting && dc.ActiveDialog?.Id == DialogId)
+        {
+            Save(dc.ActiveDialog.State, session);
+        }
+
+        return result;
+    }
+
+    private async Task<DialogTurnResult> OnGroupTurnAsync(DialogContext dc, Session session, string phase, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var action = turn.Values.GetValueOrDefault(ActionKey) ?? CommandAction(turn.Text);
+        var by = turn.From.Id;
+        switch (action)
+        {
+            case "next" or "skip" or "back" when phase != "steps":
+                if (!session.MayLead(by))
+                {
+                    return await SayAsync(dc, Format(texts.OnlyLeaders, session.Facilitator.Name, session.CaseOwner.Name), cancellationToken);
+                }
+
+                return await AdvanceHarvestAsync(dc, session, phase, texts, dutch, cancellationToken);
+            case "next" when session.IsLastStep:
+                if (!session.MayLead(by))
+                {
+                    return await SayAsync(dc, Format(texts.OnlyLeaders, session.Facilitator.Name, session.CaseOwner.Name), cancellationToken);
+                }
+
+                await RevealIfCollectedAsync(dc, session, texts, dutch, cancellationToken);
+                dc.ActiveDialog!.State[PhaseKey] = "insight";
+                return await SayAsync(dc, Format(texts.AskInsight, session.CaseOwner.Name), cancellationToken);
+            case "next" or "skip" or "back":
+                var leaving = session.CurrentStep.Interaction == StepInteraction.Collect ? session : null;
+                var collected = leaving?.CollectedForThisStep;
+                var moved = action switch
+                {
+                    "next" => session.Next(by),
+                    "skip" => session.Skip(by),
+                    _ => session.Back(by),
+                };
+                if (moved != SessionOutcome.Done)
+                {
+                    return await ExplainAsync(dc, session, moved, texts, cancellationToken);
+                }
+
+                if (collected is { Count: > 0 } && action != "back")
+                {
+                    await RevealAsync(dc, collected, session, texts, dutch, cancellationToken);
+                }
+
+                await AnnounceStepAsync(dc, session, texts, dutch, cancellationToken);
+                return DialogTurnResult.Waiting;
+            case "pause":
+                var paused = session.Pause(by);
+                return await (paused == SessionOutcome.Done ? SayAsync(dc, texts.Paused, cancellationToken) : ExplainAsync(dc, session, paused, texts, cancellationToken));
+            case "resume":
+                var resumed = session.Resume(by);
+                return await (resumed == SessionOutcome.Done ? SayAsync(dc, texts.Resumed, cancellationToken) : ExplainAsync(dc, session, resumed, texts, cancellationToken));
+            case "floor":
+                var passed = session.PassTheFloor(by);
+                if (passed != SessionOutcome.Done)
+                {
+                    return await ExplainAsync(dc, session, passed, texts, cancellationToken);
+                }
+
+                return await SayAsync(dc, session.CurrentSpeaker is { } next ? Format(texts.FloorTo, next.Name) : texts.RoundDone, cancellationToken);
+            case "rate":
+                return await RateAsync(dc, session, turn.Values.GetValueOrDefault("value", ""), texts, cancellationToken);
+            default:
+                return await OnTextAsync(dc, session, phase, texts, cancellationToken);
+        }
+    }
+
+    /// <summary>Plain words in the group: what they mean depends on the step (or harvest phase) the session is in.</summary>
+    private static async Task<DialogTurnResult> OnTextAsync(DialogContext dc, Session session, string phase, SessionTexts texts, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var text = turn.Text.Trim();
+        if (text.Length == 0)
+        {
+            return DialogTurnResult.Waiting;
+        }
+
+        switch (phase)
+        {
+            case "insight" when turn.From.Id == session.CaseOwner.Id:
+                session.Harvest(turn.From.Id, text, null);
+                dc.ActiveDialog!.State[PhaseKey] = "action";
+                return await SayAsync(dc, Format(texts.AskAction, session.CaseOwner.Name), cancellationToken);
+            case "action" when turn.From.Id == session.CaseOwner.Id:
+                session.Harvest(turn.From.Id, null, text);
+                dc.ActiveDialog!.State[PhaseKey] = "rating";
+                await dc.SendAsync(RatingCard(texts), cancellationToken);
+                return DialogTurnResult.Waiting;
+            case "rating":
+                return await RateAsync(dc, session, text, texts, cancellationToken);
+            case "steps":
+                break;
+            default:
+                return DialogTurnResult.Waiting;
+        }
+
+        switch (session.CurrentStep.Interaction)
+        {
+            case StepInteraction.Reflect:
+                var reflected = session.Reflect(turn.From.Id, text);
+                return await (reflected == SessionOutcome.Done
+                    ? SayAsync(dc, Format(texts.Noted, turn.From.Name), cancellationToken)
+                    : ExplainAsync(dc, session, reflected, texts, cancellationToken));
+            case StepInteraction.Choose:
+                var chose = session.Choose(turn.From.Id, text);
+                return await (chose == SessionOutcome.Done
+                    ? SayAsync(dc, Format(texts.Chosen, session.Chosen!), cancellationToken)
+                    : ExplainAsync(dc, session, chose, texts, cancellationToken));
+            case StepInteraction.Rank when RankWords(text) is { } rank:
+                var labelled = session.Label(turn.From.Id, rank.Number, rank.Label);
+                return await (labelled == SessionOutcome.Done
+                    ? SayAsync(dc, Format(texts.Noted, turn.From.Name), cancellationToken)
+                    : ExplainAsync(dc, session, labelled, texts, cancellationToken));
+            default:
+                // Ordinary conversation during a step: the bot stays quiet.
+                return DialogTurnResult.Waiting;
+        }
+    }
+
+    private static async Task<DialogTurnResult> OnPrivateContributionAsync(DialogContext dc, Session session, SessionTexts texts, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var outcome = session.Contribute(turn.From.Id, turn.Text);
+        var reply = outcome switch
+        {
+            SessionOutcome.Done => Format(texts.CollectReceived, session.ContributionsOf(turn.From.Id), session.CurrentStep.Collect!.PerParticipant),
+            _ => Explanation(session, outcome, texts),
+        };
+        if (outcome == SessionOutcome.Done && session.Contributions[^1].IsWhyQuestion)
+        {
+            reply += "\n\n" + WhyQuestion.Suggestion(turn.Text)!.In(texts == SessionTexts.Dutch);
+        }
+
+        await dc.Context.SendPrivateAsync(turn.From, new OutgoingMessage(reply), cancellationToken);
+        return DialogTurnResult.Waiting;
+    }
+
+    private async Task<DialogTurnResult> AdvanceHarvestAsync(DialogContext dc, Session session, string phase, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    {
+        switch (phase)
+        {
+            case "insight":
+                dc.ActiveDialog!.State[PhaseKey] = "action";
+                return await SayAsync(dc, Format(texts.AskAction, session.CaseOwner.Name), cancellationToken);
+            case "action":
+                dc.ActiveDialog!.State[PhaseKey] = "rating";
+                await dc.SendAsync(RatingCard(texts), cancellationToken);
+                return DialogTurnResult.Waiting;
+            default:
+                return await CloseAsync(dc, session, texts, dutch, cancellationToken);
+        }
+    }
+
+    private async Task<DialogTurnResult> CloseAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    {
+        session.End(session.Facilitator.Id);
+        var record = session.ToRecord(time.GetUtcNow());
+        await records.SaveAsync(dc.Turn.Conversation, record, cancellationToken);
+        await dc.SendAsync(new OutgoingMessage(texts.ClosingThanks), cancellationToken);
+        await dc.SendAsync(OutgoingMessage.FromCard(ReportCard(record, library, texts, dutch)), cancellationToken);
+        return await dc.EndDialogAsync(JsonSerializer.SerializeToNode(record, ConversationState.Json), cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> RateAsync(DialogContext dc, Session session, string value, SessionTexts texts, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rating))
+        {
+            return DialogTurnResult.Waiting;
+        }
+
+        var rated = session.Rate(dc.Turn.From.Id, rating);
+        return await (rated == SessionOutcome.Done
+            ? SayAsync(dc, Format(texts.Noted, dc.Turn.From.Name), cancellationToken)
+            : ExplainAsync(dc, session, rated, texts, cancellationToken));
+    }
+
+    private async Task AnnounceStepAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    {
+        var step = session.CurrentStep;
+        var body = new List<CardElement>
+        {
+            new CardText(Format(texts.StepOf, session.StepIndex + 1, session.Method.Steps.Count, (int)step.Timebox.TotalMinutes), TextStyle.Subtle),
+            new CardText(step.Instruction.In(dutch)),
+        };
+        var buttons = new List<CardButton>();
+        switch (step.Interaction)
+        {
+            case StepInteraction.Round when session.CurrentSpeaker is { } speaker:
+                body.Add(new CardText(Format(texts.FloorTo, speaker.Name), TextStyle.Heading));
+                buttons.Add(Button(texts.DoneSpeakingButton, "floor"));
+                break;
+            case StepInteraction.Collect:
+                body.Add(new CardText(texts.CollectSentPrivately));
+                break;
+            case StepInteraction.Rank:
+                body.Add(new CardText(Format(texts.RankPrompt, session.CaseOwner.Name)));
+                body.Add(new CardText(string.Join("\n", session.CollectedForThisStep.Select(c => $"{c.Number}. {c.Text}"))));
+                break;
+            case StepInteraction.Choose:
+                body.Add(new CardText(Format(texts.ChoosePrompt, session.CaseOwner.Name)));
+                break;
+            case StepInteraction.Reflect:
+                body.Add(new CardText(texts.ReflectPrompt));
+                break;
+            case StepInteraction.Timer:
+                body.Add(new CardText(Format(texts.TimerStarted, (int)step.Timebox.TotalMinutes)));
+                break;
+            default:
+                break;
+        }
+
+        buttons.Add(Button(texts.NextButton, "next", ButtonStyle.Positive));
+        buttons.Add(Button(texts.BackButton, "back"));
+        buttons.Add(Button(texts.SkipButton, "skip"));
+        buttons.Add(Button(texts.PauseButton, "pause"));
+        await dc.SendAsync(OutgoingMessage.FromCard(new Card { Title = step.Title.In(dutch), Body = body, Buttons = buttons }), cancellationToken);
+
+        if (step.Interaction == StepInteraction.Collect)
+        {
+            var prompt = step.Collect!.Prompt.In(dutch) + "\n\n" + step.Instruction.In(dutch);
+            foreach (var member in session.StillToContribute)
+            {
+                await dc.Context.SendPrivateAsync(
+                    new Participant(member.Id, member.Name),
+                    new OutgoingMessage(Format(texts.CollectPrivatePrompt, prompt, step.Collect.PerParticipant)),
+                    cancellationToken);
+            }
+
+            // Their private answers find this session through the routes (an idempotent upsert, safe if the turn reruns).
+            await routes.RouteAsync(dc.Turn.Conversation, session.StillToContribute.Select(m => m.Id), cancellationToken);
+        }
+    }
+
+    private static async Task RevealIfCollectedAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    {
+        if (session.CurrentStep.Interaction == StepInteraction.Collect && session.CollectedForThisStep.Count > 0)
+        {
+            await RevealAsync(dc, session.CollectedForThisStep, session, texts, dutch, cancellationToken);
+        }
+    }
+
+    /// <summary>All contributions of a collect step at once, named or anonymous as the method says.</summary>
+    private static Task RevealAsync(DialogContext dc, IReadOnlyList<Contribution> collected, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    {
+        var step = session.Method.Steps.First(s => s.Id == collected[0].StepId);
+        var anonymous = step.Collect?.Anonymous ?? false;
+        string Author(Contribution c) => anonymous ? texts.Anonymous : session.Attendees.FirstOrDefault(a => a.Id == c.AuthorId)?.Name ?? "?";
+        return dc.SendAsync(OutgoingMessage.FromCard(new Card
+        {
+            Title = texts.CollectRevealTitle,
+            Body = [new CardText(step.Title.In(dutch), TextStyle.Subtle), new CardText(string.Join("\n", collected.Select(c => $"{c.Number}. {c.Text} ({Author(c)})")))],
+        }), cancellationToken);
+    }
+
+    private static OutgoingMessage RatingCard(SessionTexts texts) => OutgoingMessage.FromCard(new Card
+    {
+        Body = [new CardText(texts.AskRating)],
+        Buttons = [.. Enumerable.Range(1, 10).Select(n => new CardButton(n.ToString(CultureInfo.InvariantCulture), new Dictionary<string, string> { [ActionKey] = "rate", ["value"] = n.ToString(CultureInfo.InvariantCulture) })), Button(texts.NextButton, "next", ButtonStyle.Positive)],
+    });
+
+    public static Card ReportCard(SessionRecord record, MethodLibrary library, SessionTexts texts, bool dutch)
+    {
+        var labels = texts.ReportFacts.Split('|');
+        var method = library.Find(record.MethodId, record.MethodVersion)?.Name.In(dutch) ?? record.MethodId;
+        return new Card
+        {
+            Title = Format(texts.ReportTitle, method),
+            Body =
+            [
+                new CardFacts(
+                [
+                    new CardFact(labels[0], record.StartedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    new CardFact(labels[1], method),
+                    new CardFact(labels[2], record.CaseOwner.Name),
+                    new CardFact(labels[3], record.Facilitator.Name),
+                    new CardFact(labels[4], string.Join(", ", record.Attendees.Select(a => a.Name))),
+                    new CardFact(labels[5], string.Join(" · ", record.Insights)),
+                    new CardFact(labels[6], record.Action ?? "–"),
+                    new CardFact(labels[7], record.AverageRating is { } avg ? avg.ToString("0.0", CultureInfo.InvariantCulture) : "–"),
+                ]),
+            ],
+        };
+    }
+
+    private static async Task<DialogTurnResult> SayAsync(DialogContext dc, string text, CancellationToken cancellationToken)
+    {
+        await dc.SendAsync(new OutgoingMessage(text), cancellationToken);
+        return DialogTurnResult.Waiting;
+    }
+
+    private static Task<DialogTurnResult> ExplainAsync(DialogContext dc, Session session, SessionOutcome outcome, SessionTexts texts, CancellationToken cancellationToken) =>
+        SayAsync(dc, Explanation(session, outcome, texts), cancellationToken);
+
+    private static string Explanation(Session session, SessionOutcome outcome, SessionTexts texts) => outcome switch
+    {
+        SessionOutcome.NotFacilitatorOrCaseOwner => Format(texts.OnlyLeaders, session.Facilitator.Name, session.CaseOwner.Name),
+        SessionOutcome.NotThisStep => texts.NotThisStep,
+        SessionOutcome.NotYourPart or SessionOutcome.NotPresent => texts.NotYourPart,
+        SessionOutcome.AlreadyComplete => texts.AlreadyComplete,
+        SessionOutcome.NotRunning => texts.NotRunning,
+        _ => texts.NothingThere,
+    };
+
+    private static string? CommandAction(string text) => Commands.RecognizeBare(text) switch
+    {
+        Command.Next => "next",
+        Command.Back => "back",
+        Command.Skip => "skip",
+        Command.Pause => "pause",
+        Command.Resume => "resume",
+        _ => text.Trim().ToLowerInvariant() is "klaar" or "done" or "klaar." or "done." ? "floor" : null,
+    };
+
+    private static (int Number, QuestionLabel Label)? RankWords(string text)
+    {
+        var parts = text.Trim().ToLowerInvariant().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length != 2 || !int.TryParse(parts[0].TrimEnd('.', ':'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        QuestionLabel? label = parts[1] switch
+        {
+            "helpend" or "helpful" => QuestionLabel.Helpful,
+            "neutraal" or "neutral" => QuestionLabel.Neutral,
+            "niet helpend" or "niet" or "not helpful" or "not" => QuestionLabel.NotHelpful,
+            _ => null,
+        };
+        return label is { } l ? (number, l) : null;
+    }
+
+    private static CardButton Button(string title, string action, ButtonStyle style = ButtonStyle.Default) =>
+        new(title, new Dictionary<string, string> { [ActionKey] = action }, style);
+
+    private Session Load(JsonObject state) => Session.Restore(state[SessionKey]!.Deserialize<SessionSnapshot>(ConversationState.Json)!, library);
+
+    private static void Save(JsonObject state, Session session) => state[SessionKey] = JsonSerializer.SerializeToNode(session.ToSnapshot(), ConversationState.Json);
+
+    private static (SessionTexts Texts, bool Dutch) Texts(JsonObject state)
+    {
+        var dutch = state["dutch"]?.GetValue<bool>() ?? true;
+        return (dutch ? SessionTexts.Dutch : SessionTexts.English, dutch);
+    }
+
+    private static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
+}

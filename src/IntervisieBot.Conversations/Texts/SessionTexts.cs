@@ -1,0 +1,219 @@
+namespace IntervisieBot.Conversations.Texts;
+
+/// <summary>What the bot says while it guides a session, once per language; every text required.</summary>
+public sealed record SessionTexts
+{
+    public required string AskMethod { get; init; }
+
+    public required string AskCaseOwner { get; init; }
+
+    public required string AskFacilitator { get; init; }
+
+    public required string TooFewMembers { get; init; }
+
+    public required string StartTitle { get; init; }
+
+    public required string Roles { get; init; }
+
+    public required string AgreementsTitle { get; init; }
+
+    public required IReadOnlyList<string> DefaultAgreements { get; init; }
+
+    public required string StepOf { get; init; }
+
+    public required string NextButton { get; init; }
+
+    public required string BackButton { get; init; }
+
+    public required string SkipButton { get; init; }
+
+    public required string PauseButton { get; init; }
+
+    public required string ResumeButton { get; init; }
+
+    public required string DoneSpeakingButton { get; init; }
+
+    public required string FloorTo { get; init; }
+
+    public required string RoundDone { get; init; }
+
+    public required string CollectSentPrivately { get; init; }
+
+    public required string CollectPrivatePrompt { get; init; }
+
+    public required string CollectReceived { get; init; }
+
+    public required string CollectProgress { get; init; }
+
+    public required string CollectRevealTitle { get; init; }
+
+    public required string Anonymous { get; init; }
+
+    public required string RankPrompt { get; init; }
+
+    public required string Helpful { get; init; }
+
+    public required string Neutral { get; init; }
+
+    public required string NotHelpful { get; init; }
+
+    public required string ChoosePrompt { get; init; }
+
+    public required string Chosen { get; init; }
+
+    public required string ReflectPrompt { get; init; }
+
+    public required string Noted { get; init; }
+
+    public required string TimerStarted { get; init; }
+
+    public required string AskInsight { get; init; }
+
+    public required string AskAction { get; init; }
+
+    public required string AskRating { get; init; }
+
+    public required string Paused { get; init; }
+
+    public required string Resumed { get; init; }
+
+    public required string OnlyLeaders { get; init; }
+
+    public required string NotThisStep { get; init; }
+
+    public required string NotYourPart { get; init; }
+
+    public required string AlreadyComplete { get; init; }
+
+    public required string NotRunning { get; init; }
+
+    public required string NothingThere { get; init; }
+
+    public required string ReportTitle { get; init; }
+
+    public required string NoReport { get; init; }
+
+    public required string ReportFacts { get; init; }
+
+    public required string ClosingThanks { get; init; }
+
+    public static SessionTexts For(Language language) => language == Language.Dutch ? Dutch : English;
+
+    public static SessionTexts Dutch { get; } = new()
+    {
+        AskMethod = "Met welke methode werken we vandaag?",
+        AskCaseOwner = "Wie brengt vandaag de casus in?",
+        AskFacilitator = "Wie leidt het gesprek? (Niet de casusinbrenger.)",
+        TooFewMembers = "Voor een intervisie zijn minstens twee mensen nodig naast de bot. Voeg de groepsleden toe aan dit gesprek en typ dan opnieuw **start**.",
+        StartTitle = "We beginnen: {0}",
+        Roles = "Casusinbrenger: **{0}** · gespreksleider: **{1}** · aanwezig: {2}",
+        AgreementsTitle = "Onze afspraken",
+        DefaultAgreements =
+        [
+            "Wat hier gezegd wordt, blijft in de groep.",
+            "We laten elkaar uitpraten.",
+            "We stellen open vragen en geven pas advies als daar ruimte voor is.",
+            "Geen waarom-vragen; vraag liever \"wat maakt dat ...?\"",
+            "We zijn nieuwsgierig, niet oordelend, en respecteren grenzen.",
+            "Iedereen doet mee.",
+        ],
+        StepOf = "Stap {0} van {1} · {2} min",
+        NextButton = "Volgende stap",
+        BackButton = "Terug",
+        SkipButton = "Overslaan",
+        PauseButton = "Pauze",
+        ResumeButton = "Verder",
+        DoneSpeakingButton = "Klaar, volgende spreker",
+        FloorTo = "{0}, jij hebt het woord.",
+        RoundDone = "Iedereen is aan de beurt geweest. De gespreksleider kan naar de volgende stap.",
+        CollectSentPrivately = "Ik stuur iedereen die iets mag inbrengen een privébericht. Jullie bijdragen komen hier samen zodra de gespreksleider verdergaat.",
+        CollectPrivatePrompt = "{0}\n\nStuur hier {1} bijdrage(n); ieder bericht telt als één.",
+        CollectReceived = "Ontvangen ({0} van {1}).",
+        CollectProgress = "{0} van {1} bijdragen binnen.",
+        CollectRevealTitle = "Wat jullie inbrachten",
+        Anonymous = "anoniem",
+        RankPrompt = "{0}, geef bij elke vraag aan hoe helpend ze is.",
+        Helpful = "Helpend",
+        Neutral = "Neutraal",
+        NotHelpful = "Niet helpend",
+        ChoosePrompt = "{0}, typ je keuze (of het nummer van een bijdrage).",
+        Chosen = "Gekozen: {0}",
+        ReflectPrompt = "Typ in één zin wat je meeneemt.",
+        Noted = "Genoteerd, {0}.",
+        TimerStarted = "Jullie hebben {0} minuten. De gespreksleider gaat verder als de tijd om is.",
+        AskInsight = "{0}, welk inzicht wil je bewaren voor het verslag?",
+        AskAction = "{0}, welke ene concrete actie neem je je voor?",
+        AskRating = "Welk cijfer geef je deze methode vandaag (1 tot 10)? Alleen het groepsgemiddelde wordt bewaard.",
+        Paused = "Pauze. De gespreksleider of casusinbrenger typt **verder** om door te gaan.",
+        Resumed = "We gaan verder.",
+        OnlyLeaders = "Alleen de gespreksleider ({0}) of de casusinbrenger ({1}) kan de bijeenkomst verder zetten.",
+        NotThisStep = "Dat hoort niet bij deze stap.",
+        NotYourPart = "Dit deel is voor iemand anders in de groep.",
+        AlreadyComplete = "Je hebt voor deze stap al alles ingebracht, dank je.",
+        NotRunning = "De bijeenkomst staat op pauze.",
+        NothingThere = "Daar is niets om naartoe te gaan.",
+        ReportTitle = "Verslag: {0}",
+        NoReport = "Er is nog geen verslag: na de eerste bijeenkomst staat het hier.",
+        ReportFacts = "Datum|Methode|Casusinbrenger|Gespreksleider|Aanwezig|Inzicht|Actie|Waardering",
+        ClosingThanks = "Dank jullie wel. Het verslag staat hieronder; typ **verslag** om het later terug te zien.",
+    };
+
+    public static SessionTexts English { get; } = new()
+    {
+        AskMethod = "Which method shall we use today?",
+        AskCaseOwner = "Who brings the case today?",
+        AskFacilitator = "Who facilitates? (Not the case owner.)",
+        TooFewMembers = "An intervision needs at least two people besides the bot. Add the group's members to this chat, then type **start** again.",
+        StartTitle = "Let's begin: {0}",
+        Roles = "Case owner: **{0}** · facilitator: **{1}** · present: {2}",
+        AgreementsTitle = "Our agreements",
+        DefaultAgreements =
+        [
+            "What is said here stays in the group.",
+            "We let each other finish.",
+            "We ask open questions and give advice only when there is room for it.",
+            "No why-questions; ask \"what makes ...?\" instead.",
+            "We are curious rather than judging, and respect boundaries.",
+            "Everyone takes part.",
+        ],
+        StepOf = "Step {0} of {1} · {2} min",
+        NextButton = "Next step",
+        BackButton = "Back",
+        SkipButton = "Skip",
+        PauseButton = "Pause",
+        ResumeButton = "Resume",
+        DoneSpeakingButton = "Done, next speaker",
+        FloorTo = "{0}, you have the floor.",
+        RoundDone = "Everyone has had a turn. The facilitator can move to the next step.",
+        CollectSentPrivately = "I'm sending everyone who contributes here a private message. Your contributions come together here when the facilitator moves on.",
+        CollectPrivatePrompt = "{0}\n\nSend {1} contribution(s) here; each message counts as one.",
+        CollectReceived = "Received ({0} of {1}).",
+        CollectProgress = "{0} of {1} contributions are in.",
+        CollectRevealTitle = "What you brought in",
+        Anonymous = "anonymous",
+        RankPrompt = "{0}, mark how helpful each question is.",
+        Helpful = "Helpful",
+        Neutral = "Neutral",
+        NotHelpful = "Not helpful",
+        ChoosePrompt = "{0}, type your choice (or the number of a contribution).",
+        Chosen = "Chosen: {0}",
+        ReflectPrompt = "Type in one sentence what you take away.",
+        Noted = "Noted, {0}.",
+        TimerStarted = "You have {0} minutes. The facilitator moves on when time is up.",
+        AskInsight = "{0}, which insight would you like to keep in the record?",
+        AskAction = "{0}, what one concrete action will you take?",
+        AskRating = "What mark do you give this method today (1 to 10)? Only the group's average is kept.",
+        Paused = "Paused. The facilitator or the case owner types **resume** to carry on.",
+        Resumed = "Let's carry on.",
+        OnlyLeaders = "Only the facilitator ({0}) or the case owner ({1}) can move the meeting on.",
+        NotThisStep = "That isn't part of this step.",
+        NotYourPart = "This part is for someone else in the group.",
+        AlreadyComplete = "You've brought in everything this step asks, thank you.",
+        NotRunning = "The meeting is paused.",
+        NothingThere = "There's nothing to go to there.",
+        ReportTitle = "Record: {0}",
+        NoReport = "There is no record yet: it will be here after your first meeting.",
+        ReportFacts = "Date|Method|Case owner|Facilitator|Present|Insight|Action|Rating",
+        ClosingThanks = "Thank you all. The record is below; type **report** to see it again later.",
+    };
+}

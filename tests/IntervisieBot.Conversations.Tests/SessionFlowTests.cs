@@ -1,0 +1,183 @@
+using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Sessions;
+using IntervisieBot.Domain.Methods;
+using IntervisieBot.Storage.Sqlite;
+using IntervisieBot.Testing;
+
+namespace IntervisieBot.Conversations.Tests;
+
+/// <summary>A whole Incidentmethode session in a group of five, driven turn by turn through the bot's router.</summary>
+public sealed class SessionFlowTests : IDisposable
+{
+    private static readonly ConversationAddress Group = new("test", "group-1", ConversationScope.GroupChat, "tenant");
+    private static readonly string[] Names = ["Anna", "Bram", "Cees", "Dewi", "Eva"];
+    private readonly RecordingMessenger _channel = new();
+    private readonly TempDirectory _folder = new();
+    private readonly SqliteTableServiceClient _tables;
+    private readonly DialogStateStore _states;
+    private readonly SessionRecordStore _records;
+    private readonly SessionRoutes _routes;
+    private readonly TurnRouter _router;
+
+    public SessionFlowTests()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 18, 30, 0, TimeSpan.Zero));
+        _tables = new SqliteTableServiceClient(_folder.File("session.db"), "", time);
+        _states = new DialogStateStore(_tables);
+        _records = new SessionRecordStore(_tables);
+        _routes = new SessionRoutes(_tables);
+        _router = new TurnRouter(
+            DialogSet.CreateDefault(MethodLibrary.BuiltIn, time, _routes, _records), new DialogTurnRunner(_states), MethodLibrary.BuiltIn, _records, _routes);
+        _channel.Members.AddRange(Names.Select(Member));
+    }
+
+    public void Dispose()
+    {
+        _states.Dispose();
+        _records.Dispose();
+        _routes.Dispose();
+        _tables.Dispose();
+        _folder.Dispose();
+    }
+
+    private static Participant Member(string name) => new("u-" + name.ToLowerInvariant(), name);
+
+    private async Task<List<OutgoingMessage>> SayAsync(string who, string text)
+    {
+        var before = _channel.Sent.Count;
+        await _router.OnTurnAsync(new TurnContext(
+            new IncomingTurn { Kind = TurnKind.Message, Conversation = Group, From = Member(who), Bot = new("bot", "IntervisieBot"), Text = text, Locale = "nl-NL" },
+            _channel));
+        return _channel.Sent.Skip(before).Select(s => s.Message).ToList();
+    }
+
+    private async Task<List<OutgoingMessage>> PressAsync(string who, IReadOnlyDictionary<string, string> values)
+    {
+        var before = _channel.Sent.Count;
+        await _router.OnTurnAsync(new TurnContext(
+            new IncomingTurn { Kind = TurnKind.CardAction, Conversation = Group, From = Member(who), Bot = new("bot", "IntervisieBot"), Values = values, Locale = "nl-NL" },
+            _channel));
+        return _channel.Sent.Skip(before).Select(s => s.Message).ToList();
+    }
+
+    /// <summary>A member writes to the bot in their own personal chat.</summary>
+    private async Task<List<(string Kind, OutgoingMessage Message, Participant? To)>> PrivatelyAsync(string who, string text)
+    {
+        var before = _channel.Sent.Count;
+        var personal = new ConversationAddress("test", "personal-" + who.ToLowerInvariant(), ConversationScope.Personal, "tenant");
+        await _router.OnTurnAsync(new TurnContext(
+            new IncomingTurn { Kind = TurnKind.Message, Conversation = personal, From = Member(who), Bot = new("bot", "IntervisieBot"), Text = text, Locale = "nl-NL" },
+            _channel));
+        return _channel.Sent.Skip(before).Select(s => (s.Kind, s.Message, s.To)).ToList();
+    }
+
+    private static string Card(OutgoingMessage message) =>
+        string.Join("\n", new[] { message.Card?.Title ?? "", message.Text }.Concat(message.Card?.Body.OfType<CardText>().Select(t => t.Text) ?? []));
+
+    [Fact]
+    public async Task Incidentmethode_FromStartToRecord_WithFiveMembers()
+    {
+        // Set-up: the method is named, so the bot asks for the case owner and the facilitator among the members.
+        var owner = Assert.Single(await SayAsync("Anna", "start incidentmethode"));
+        Assert.Equal(5, owner.Card!.Buttons.Count);
+        var facilitator = Assert.Single(await PressAsync("Cees", owner.Card.Buttons.Single(b => b.Title == "Anna").Data));
+        Assert.DoesNotContain(facilitator.Card!.Buttons, b => b.Title == "Anna");
+        var opening = await SayAsync("Cees", "Bram");
+        Assert.Contains("Wat hier gezegd wordt, blijft in de groep.", Card(opening[0]), StringComparison.Ordinal);
+        Assert.Contains("Stap 1 van 5", Card(opening[1]), StringComparison.Ordinal);
+
+        // Only the facilitator and the case owner move the session.
+        Assert.Contains("Alleen de gespreksleider (Bram)", Assert.Single(await SayAsync("Cees", "volgende")).Text, StringComparison.Ordinal);
+
+        // A round: everyone but the case owner gets the floor in turn.
+        var round = Assert.Single(await SayAsync("Bram", "volgende"));
+        Assert.Contains("Bram, jij hebt het woord.", Card(round), StringComparison.Ordinal);
+        Assert.Equal("Cees, jij hebt het woord.", Assert.Single(await SayAsync("Bram", "klaar")).Text);
+        Assert.Equal("Dewi, jij hebt het woord.", Assert.Single(await SayAsync("Cees", "klaar")).Text);
+        Assert.Contains("Dit deel is voor iemand anders", Assert.Single(await SayAsync("Eva", "klaar")).Text, StringComparison.Ordinal);
+        Assert.Equal("Eva, jij hebt het woord.", Assert.Single(await SayAsync("Dewi", "klaar")).Text);
+        Assert.StartsWith("Iedereen is aan de beurt geweest", Assert.Single(await SayAsync("Eva", "klaar")).Text, StringComparison.Ordinal);
+
+        // Collect: each participant is asked privately; contributions come back through their personal chats.
+        var collect = await SayAsync("Bram", "volgende");
+        Assert.Equal(4, _channel.Sent.Count(s => s.Kind == "private" && s.Message.Text.Contains("Wat ik hoorde of zag", StringComparison.Ordinal)));
+        Assert.Contains("privébericht", Card(Assert.Single(collect, m => m.Card is not null)), StringComparison.Ordinal);
+        var ack = Assert.Single(await PrivatelyAsync("Cees", "Waarom bleef je zo rustig?"));
+        Assert.Equal(("private", "u-cees"), (ack.Kind, ack.To!.Id));
+        Assert.StartsWith("Ontvangen (1 van 2).", ack.Message.Text, StringComparison.Ordinal);
+        foreach (var name in new[] { "Bram", "Cees", "Dewi", "Eva" })
+        {
+            await PrivatelyAsync(name, $"{name} zag iets");
+        }
+
+        foreach (var name in new[] { "Bram", "Dewi", "Eva" })
+        {
+            await PrivatelyAsync(name, $"{name} hoorde iets");
+        }
+
+        Assert.Contains("al alles ingebracht", Assert.Single(await PrivatelyAsync("Cees", "nog een")).Message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(_channel.Sent, s => s.Kind == "send" && s.Message.Text.Contains("zag iets", StringComparison.Ordinal));
+
+        // Moving on reveals them together, named as the method says.
+        var reveal = await SayAsync("Bram", "volgende");
+        Assert.Contains("Cees zag iets (Cees)", Card(reveal[0]), StringComparison.Ordinal);
+        Assert.Equal(8, Card(reveal[0]).Split('\n').Count(l => l.Contains(" (", StringComparison.Ordinal)));
+
+        // The case owner reflects; then the harvest, the ratings and the record.
+        await SayAsync("Anna", "volgende");
+        Assert.Equal("Genoteerd, Anna.", Assert.Single(await SayAsync("Anna", "Ik zie dat ik conflicten vermijd.")).Text);
+        Assert.Contains("welk inzicht", Assert.Single(await SayAsync("Bram", "volgende")).Text, StringComparison.Ordinal);
+        await SayAsync("Anna", "Ik vermijd het gesprek als het spannend wordt.");
+        var rating = Assert.Single(await SayAsync("Anna", "Ik plan dit week een gesprek met mijn collega."));
+        await PressAsync("Cees", rating.Card!.Buttons.Single(b => b.Title == "8").Data);
+        await SayAsync("Dewi", "7");
+        var close = await SayAsync("Bram", "volgende");
+
+        Assert.StartsWith("Dank jullie wel.", close[0].Text, StringComparison.Ordinal);
+        var report = close[1].Card!;
+        Assert.Contains(report.Body.OfType<CardFacts>().Single().Facts, f => f.Value == "Ik plan dit week een gesprek met mijn collega.");
+        Assert.Contains(report.Body.OfType<CardFacts>().Single().Facts, f => f.Value == "7.5");
+        var record = await _records.LatestAsync(Group);
+        Assert.NotNull(record);
+        Assert.Equal(("incident", "Anna", "Bram"), (record.MethodId, record.CaseOwner.Name, record.Facilitator.Name));
+        Assert.Empty((await _states.LoadAsync(Group)).State.Stack);
+
+        // Later: "verslag" shows the record again.
+        Assert.Contains("Verslag", Assert.Single(await SayAsync("Eva", "verslag")).Card!.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_BeforeAnySession_SaysThereIsNoneYet()
+    {
+        Assert.StartsWith("Er is nog geen verslag", Assert.Single(await SayAsync("Anna", "verslag")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASentenceStartingWithACommandWord_DuringASession_IsAnAnswerNotACommand()
+    {
+        await SayAsync("Anna", "start incidentmethode");
+        await SayAsync("Anna", "Anna");
+        await SayAsync("Anna", "Bram");
+
+        Assert.Empty(await SayAsync("Anna", "Volgende keer doe ik het anders"));
+        Assert.Equal(0, (await _states.LoadAsync(Group)).State.Stack[0].State["session"]!["stepIndex"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task APrivateWhyQuestion_IsKept_AndItsAuthorGetsAWhatMakesThatSuggestion()
+    {
+        await SayAsync("Anna", "start vijf stappen");
+        await SayAsync("Anna", "Anna");
+        await SayAsync("Anna", "Bram");
+        for (var i = 0; i < 3; i++)
+        {
+            await SayAsync("Bram", "volgende");
+        }
+
+        var ack = Assert.Single(await PrivatelyAsync("Cees", "Waarom zei je meteen ja?"));
+
+        Assert.StartsWith("Ontvangen (1 van 2).", ack.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("\"Wat maakt dat ...?\"", ack.Message.Text, StringComparison.Ordinal);
+    }
+}

@@ -43,6 +43,7 @@ public abstract class Prompt(string id, Func<PromptValidatorContext, string?>? v
         var problem = value is null ? null : validator?.Invoke(new PromptValidatorContext(value, dc.Turn.From, attempt));
         if (value is not null && problem is null)
         {
+            await OnAnsweredAsync(dc, prompt, value, cancellationToken);
             return await dc.EndDialogAsync(value, cancellationToken);
         }
 
@@ -59,6 +60,10 @@ public abstract class Prompt(string id, Func<PromptValidatorContext, string?>? v
     protected abstract JsonNode? Recognize(IncomingTurn turn, PromptOptions options);
 
     protected abstract string DefaultRetry(PromptOptions options);
+
+    /// <summary>After an accepted answer: choice prompts take the buttons off the card that was pressed.</summary>
+    protected virtual Task OnAnsweredAsync(DialogContext dc, PromptOptions options, JsonNode value, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     /// <summary>The message that asks; choice prompts add buttons.</summary>
     protected virtual OutgoingMessage Ask(PromptOptions options, string text) => new(text);
@@ -123,6 +128,22 @@ public class ChoicePrompt(string id, Func<PromptValidatorContext, string?>? vali
 
     protected override string DefaultRetry(PromptOptions options) =>
         options.Dutch ? "Kies een van de knoppen, of typ het nummer of de naam." : "Please pick one of the buttons, or type its number or name.";
+
+    /// <summary>The pressed card keeps its question and shows the answer and who gave it, without buttons to press again.</summary>
+    protected override Task OnAnsweredAsync(DialogContext dc, PromptOptions options, JsonNode value, CancellationToken cancellationToken)
+    {
+        if (dc.Turn.Kind != TurnKind.CardAction || dc.Turn.ReplyToId is not { } pressed)
+        {
+            return Task.CompletedTask;
+        }
+
+        var chosen = options.Choices.FirstOrDefault(c => c.Value == dc.Turn.Values.GetValueOrDefault(ChoiceKey))?.Title ?? value.ToString();
+        var answered = (options.Dutch ? "Gekozen door {0}: {1}" : "Chosen by {0}: {1}").Replace("{0}", dc.Turn.From.Name, StringComparison.Ordinal).Replace("{1}", chosen, StringComparison.Ordinal);
+        return dc.Context.UpdateAsync(pressed, OutgoingMessage.FromCard(new Card
+        {
+            Body = [new CardText(options.Text), new CardText(answered, TextStyle.Subtle)],
+        }) with { Text = options.Text }, cancellationToken);
+    }
 
     protected override OutgoingMessage Ask(PromptOptions options, string text) => OutgoingMessage.FromCard(new Card
     {

@@ -123,6 +123,44 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
     }
 
     [Fact]
+    public async Task AGroupStartsAnIncidentSession_WithButtons_AndAMemberContributesPrivately()
+    {
+        await OpenAsync();
+        var composer = Composer("Bericht aan de groep, als Anna");
+        await composer.FillAsync("start incidentmethode");
+        await composer.PressAsync("Enter");
+
+        var owner = BotMessage("Wie brengt vandaag de casus in?");
+        await owner.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Anna", Exact = true }).ClickAsync();
+        var facilitator = BotMessage("Wie leidt het gesprek?");
+        await Expect(facilitator.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Anna", Exact = true })).ToHaveCountAsync(0);
+        await facilitator.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Bram", Exact = true }).ClickAsync();
+        await Expect(BotMessage("Wat hier gezegd wordt, blijft in de groep.")).ToBeVisibleAsync();
+        await Expect(BotMessage("Stap 1 van 5")).ToBeVisibleAsync();
+
+        // Anna may move the session too (she brings the case); Cees may not.
+        await BotMessage("Stap 1 van 5").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Volgende stap" }).ClickAsync();
+        await Expect(BotMessage("Stap 2 van 5")).ToBeVisibleAsync();
+        await BotMessage("Stap 2 van 5").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Volgende stap" }).ClickAsync();
+        await Expect(BotMessage("Stap 3 van 5")).ToBeVisibleAsync();
+
+        // The collect step asks Cees privately; his answer stays private and is acknowledged there.
+        var tab = _page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Cees · privé" });
+        await Expect(tab.Locator(".unread")).ToHaveTextAsync("1");
+        await Expect(owner).ToContainTextAsync("Gekozen door Anna: Anna");
+        await Expect(owner.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await _page.Locator("button.member-pick", new PageLocatorOptions { HasText = "Cees" }).ClickAsync();
+        await tab.ClickAsync();
+        await Expect(BotMessage("Wat ik hoorde of zag")).ToBeVisibleAsync();
+        await Composer("Privébericht aan IntervisieBot, als Cees").FillAsync("Ik hoorde frustratie over de planning.");
+        await Composer("Privébericht aan IntervisieBot, als Cees").PressAsync("Enter");
+        await Expect(BotMessage("Ontvangen (1 van 2).")).ToBeVisibleAsync();
+        await ScreenshotAsync("session-private-contribution.png");
+        Assert.DoesNotContain(_host.Channel.Activities(_host.Channel.GroupConversationId), a => a.Contains("frustratie", StringComparison.Ordinal));
+        Assert.Empty(_pageErrors);
+    }
+
+    [Fact]
     public async Task PrivateMessageFromTheBot_WaitsInTheMembersOwnTab_WhereTheyCanAnswer()
     {
         await OpenAsync();

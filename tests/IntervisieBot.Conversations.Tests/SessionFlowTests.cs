@@ -129,22 +129,26 @@ public sealed class SessionFlowTests : IDisposable
         Assert.Equal("Genoteerd, Anna.", Assert.Single(await SayAsync("Anna", "Ik zie dat ik conflicten vermijd.")).Text);
         Assert.Contains("welk inzicht", Assert.Single(await SayAsync("Bram", "volgende")).Text, StringComparison.Ordinal);
         await SayAsync("Anna", "Ik vermijd het gesprek als het spannend wordt.");
-        var rating = Assert.Single(await SayAsync("Anna", "Ik plan dit week een gesprek met mijn collega."));
+        var rating = Assert.Single(await SayAsync("Anna", "Ik plan deze week een gesprek met mijn collega."));
         await PressAsync("Cees", rating.Card!.Buttons.Single(b => b.Title == "8").Data);
         await SayAsync("Dewi", "7");
         var close = await SayAsync("Bram", "volgende");
 
         Assert.StartsWith("Dank jullie wel.", close[0].Text, StringComparison.Ordinal);
         var report = close[1].Card!;
-        Assert.Contains(report.Body.OfType<CardFacts>().Single().Facts, f => f.Value == "Ik plan dit week een gesprek met mijn collega.");
+        Assert.Contains(report.Body.OfType<CardFacts>().Single().Facts, f => f.Value == "Ik plan deze week een gesprek met mijn collega.");
         Assert.Contains(report.Body.OfType<CardFacts>().Single().Facts, f => f.Value == "7.5");
         var record = await _records.LatestAsync(Group);
         Assert.NotNull(record);
         Assert.Equal(("incident", "Anna", "Bram"), (record.MethodId, record.CaseOwner.Name, record.Facilitator.Name));
         Assert.Empty((await _states.LoadAsync(Group)).State.Stack);
 
-        // Later: "verslag" shows the record again.
+        // Later: "verslag" shows the record again, and the next session starts by following up Anna's action.
         Assert.Contains("Verslag", Assert.Single(await SayAsync("Eva", "verslag")).Card!.Title, StringComparison.Ordinal);
+        await SayAsync("Dewi", "start starr");
+        await SayAsync("Dewi", "Dewi");
+        var next = await SayAsync("Dewi", "Eva");
+        Assert.Contains("Vorige keer nam Anna zich voor: \"Ik plan deze week een gesprek met mijn collega.\". Anna, hoe is dat gegaan?", Card(next[0]), StringComparison.Ordinal);
     }
 
     [Fact]

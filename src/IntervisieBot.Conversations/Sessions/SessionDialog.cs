@@ -33,6 +33,7 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         state[PhaseKey] = "steps";
         var session = Load(state);
         var (texts, dutch) = Texts(state);
+        var previous = await records.LatestAsync(dc.Turn.Conversation, cancellationToken);
         await dc.SendAsync(OutgoingMessage.FromCard(new Card
         {
             Title = Format(texts.StartTitle, session.Method.Name.In(dutch)),
@@ -41,6 +42,9 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
                 new CardText(Format(texts.Roles, session.CaseOwner.Name, session.Facilitator.Name, string.Join(", ", session.Attendees.Select(a => a.Name)))),
                 new CardText(texts.AgreementsTitle, TextStyle.Heading),
                 new CardText(string.Join("\n", texts.DefaultAgreements.Select(a => "- " + a))),
+                .. previous?.Action is { } action
+                    ? new CardElement[] { new CardText(Format(texts.FollowUp, previous.CaseOwner.Name, action), TextStyle.Heading) }
+                    : [],
             ],
         }), cancellationToken);
         await AnnounceStepAsync(dc, session, texts, dutch, cancellationToken);

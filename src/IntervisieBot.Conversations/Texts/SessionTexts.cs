@@ -21,6 +21,8 @@ public sealed record SessionTexts
 
     public required string StepOf { get; init; }
 
+    public required string FollowUp { get; init; }
+
     public required string NextButton { get; init; }
 
     public required string BackButton { get; init; }
@@ -118,6 +120,7 @@ public sealed record SessionTexts
             "Iedereen doet mee.",
         ],
         StepOf = "Stap {0} van {1} · {2} min",
+        FollowUp = "Vorige keer nam {0} zich voor: \"{1}\". {0}, hoe is dat gegaan?",
         NextButton = "Volgende stap",
         BackButton = "Terug",
         SkipButton = "Overslaan",
@@ -177,6 +180,7 @@ public sealed record SessionTexts
             "Everyone takes part.",
         ],
         StepOf = "Step {0} of {1} · {2} min",
+        FollowUp = "Last time {0} planned to: \"{1}\". {0}, how did it go?",
         NextButton = "Next step",
         BackButton = "Back",
         SkipButton = "Skip",

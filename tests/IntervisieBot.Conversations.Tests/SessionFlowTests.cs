@@ -85,6 +85,7 @@ public sealed class SessionFlowTests : IDisposable
         Assert.DoesNotContain(facilitator.Card!.Buttons, b => b.Title == "Anna");
         var opening = await SayAsync("Cees", "Bram");
         Assert.Contains("Wat hier gezegd wordt, blijft in de groep.", Card(opening[0]), StringComparison.Ordinal);
+        Assert.Contains("Jullie eerste bijeenkomst", Card(opening[0]), StringComparison.Ordinal);
         Assert.Contains("Stap 1 van 5", Card(opening[1]), StringComparison.Ordinal);
 
         // Only the facilitator and the case owner move the session.
@@ -149,6 +150,7 @@ public sealed class SessionFlowTests : IDisposable
         await SayAsync("Dewi", "Dewi");
         var next = await SayAsync("Dewi", "Eva");
         Assert.Contains("Vorige keer nam Anna zich voor: \"Ik plan deze week een gesprek met mijn collega.\". Anna, hoe is dat gegaan?", Card(next[0]), StringComparison.Ordinal);
+        Assert.DoesNotContain("Jullie eerste bijeenkomst", Card(next[0]), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
                 .. previous?.Action is { } action
                     ? new CardElement[] { new CardText(Format(texts.FollowUp, previous.CaseOwner.Name, action), TextStyle.Heading) }
                     : [],
+                .. previous is null ? FirstCheckIn(texts, dutch) : [],
             ],
         }), cancellationToken);
         await AnnounceStepAsync(dc, session, texts, dutch, cancellationToken);
@@ -350,6 +351,17 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
                 ]),
             ],
         };
+    }
+
+    /// <summary>A group's first meeting opens with one of the handbook's icebreakers.</summary>
+    private static CardElement[] FirstCheckIn(SessionTexts texts, bool dutch)
+    {
+        var icebreaker = Icebreakers.All[0];
+        return
+        [
+            new CardText(Format(texts.FirstCheckIn, (int)icebreaker.Time.TotalMinutes), TextStyle.Heading),
+            new CardText($"**{icebreaker.Title.In(dutch)}**: {icebreaker.Instruction.In(dutch)}"),
+        ];
     }
 
     private static async Task<DialogTurnResult> SayAsync(DialogContext dc, string text, CancellationToken cancellationToken)

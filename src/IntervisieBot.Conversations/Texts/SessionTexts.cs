@@ -23,6 +23,8 @@ public sealed record SessionTexts
 
     public required string FollowUp { get; init; }
 
+    public required string FirstCheckIn { get; init; }
+
     public required string NextButton { get; init; }
 
     public required string BackButton { get; init; }
@@ -121,6 +123,7 @@ public sealed record SessionTexts
         ],
         StepOf = "Stap {0} van {1} · {2} min",
         FollowUp = "Vorige keer nam {0} zich voor: \"{1}\". {0}, hoe is dat gegaan?",
+        FirstCheckIn = "Jullie eerste bijeenkomst: begin met een kennismaking ({0} min).",
         NextButton = "Volgende stap",
         BackButton = "Terug",
         SkipButton = "Overslaan",
@@ -181,6 +184,7 @@ public sealed record SessionTexts
         ],
         StepOf = "Step {0} of {1} · {2} min",
         FollowUp = "Last time {0} planned to: \"{1}\". {0}, how did it go?",
+        FirstCheckIn = "Your first meeting: start by getting to know each other ({0} min).",
         NextButton = "Next step",
         BackButton = "Back",
         SkipButton = "Skip",

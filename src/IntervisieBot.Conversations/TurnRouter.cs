@@ -29,9 +29,8 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
                 await context.SendAsync(OutgoingMessage.FromCard(welcome), cancellationToken);
                 break;
             case TurnKind.Message when turn.Conversation.IsPersonal && Commands.RecognizeBare(turn.Text) == Command.None
-                                       && await routes.FindAsync(turn.Conversation.ChannelId, turn.Conversation.TenantId, turn.From.Id, cancellationToken) is { } group:
-                // A private contribution to the group's running session: handled on the group's state.
-                await runner.RunAsync(dialogs, context.ForGroup(group), (dc, ct) => OnPrivateContributionAsync(dc, ct), cancellationToken);
+                                       && await routes.FindAsync(turn.Conversation.ChannelId, turn.Conversation.TenantId, turn.From.Id, cancellationToken) is { } group
+                                       && await ContributeAsync(context, group, cancellationToken):
                 break;
             case TurnKind.Message or TurnKind.CardAction:
                 await runner.RunAsync(dialogs, context, (dc, ct) => OnDialogTurnAsync(dc, texts, ct), cancellationToken);
@@ -105,16 +104,27 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
         }
     }
 
-    private static async Task OnPrivateContributionAsync(DialogContext dc, CancellationToken cancellationToken)
+    /// <summary>
+    /// A private message while the member's group session waits for contributions is one, handled on the group's state.
+    /// Otherwise it is an ordinary personal message, and the route, which has served its purpose, is dropped.
+    /// </summary>
+    private async Task<bool> ContributeAsync(ITurnContext context, ConversationAddress group, CancellationToken cancellationToken)
     {
-        if (dc.ActiveDialog?.Id == SessionDialog.DialogId)
+        var contributed = false;
+        await runner.RunAsync(dialogs, context.ForGroup(group), async (dc, ct) =>
         {
-            await dc.ContinueDialogAsync(cancellationToken);
-            return;
+            if (dc.ActiveDialog is { Id: SessionDialog.DialogId } active && dialogs.Find(active.Id) is SessionDialog session && session.IsCollecting(active))
+            {
+                contributed = true;
+                await dc.ContinueDialogAsync(ct);
+            }
+        }, cancellationToken);
+        if (!contributed)
+        {
+            await routes.ForgetAsync(context.Turn.Conversation.ChannelId, context.Turn.Conversation.TenantId, context.Turn.From.Id, cancellationToken);
         }
 
-        var texts = SessionTexts.For(Languages.FromLocale(dc.Turn.Locale));
-        await dc.Context.SendPrivateAsync(dc.Turn.From, new OutgoingMessage(texts.NotThisStep), cancellationToken);
+        return contributed;
     }
 
     private async Task OnStopAsync(DialogContext dc, BotTexts texts, CancellationToken cancellationToken)

@@ -144,6 +144,9 @@ public sealed class SessionFlowTests : IDisposable
         Assert.Equal(("incident", "Anna", "Bram"), (record.MethodId, record.CaseOwner.Name, record.Facilitator.Name));
         Assert.Empty((await _states.LoadAsync(Group)).State.Stack);
 
+        // After the session, a private message is an ordinary one again.
+        Assert.Equal("Dat begrijp ik (nog) niet. Typ **hulp** om te zien wat ik kan.", Assert.Single(await PrivatelyAsync("Cees", "hallo daar")).Message.Text);
+
         // Later: "verslag" shows the record again, and the next session starts by following up Anna's action.
         Assert.Contains("Verslag", Assert.Single(await SayAsync("Eva", "verslag")).Card!.Title, StringComparison.Ordinal);
         await SayAsync("Dewi", "start starr");

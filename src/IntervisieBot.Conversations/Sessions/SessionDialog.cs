@@ -25,6 +25,14 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
 
     public override bool ConfirmBeforeStop => true;
 
+    /// <summary>Whether the stored session waits for private contributions now (a running collect step).</summary>
+    public bool IsCollecting(DialogInstance instance)
+    {
+        var session = Load(instance.State);
+        return session.Status == SessionStatus.Running && instance.State[PhaseKey]?.GetValue<string>() == "steps"
+            && session.CurrentStep.Interaction == StepInteraction.Collect;
+    }
+
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
     {
         var state = dc.ActiveDialog!.State;

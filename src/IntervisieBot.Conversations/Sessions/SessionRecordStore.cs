@@ -73,6 +73,12 @@ public sealed class SessionRoutes(ITableServiceClient tables) : IDisposable
             : new ConversationAddress(channelId, entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!), tenantId);
     }
 
+    public async Task ForgetAsync(string channelId, string? tenantId, string memberId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await table.DeleteEntityAsync(Partition(channelId, tenantId), StorageKey.Escape(memberId), ETag.All, cancellationToken);
+    }
+
     public void Dispose() => _table.Dispose();
 
     private static string Partition(string channelId, string? tenantId) => StorageKey.Escape(channelId) + "~" + StorageKey.Escape(tenantId ?? "");

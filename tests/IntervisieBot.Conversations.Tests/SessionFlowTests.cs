@@ -189,4 +189,67 @@ public sealed class SessionFlowTests : IDisposable
         Assert.StartsWith("Ontvangen (1 van 2).", ack.Message.Text, StringComparison.Ordinal);
         Assert.Contains("\"Wat maakt dat ...?\"", ack.Message.Text, StringComparison.Ordinal);
     }
+
+    public static TheoryData<string> MethodIds() => [.. MethodLibrary.BuiltIn.All.Select(m => m.Id)];
+
+    [Theory]
+    [MemberData(nameof(MethodIds))]
+    public async Task EveryMethod_RunsInChat_FromStartToRecord_WithFiveMembers(string methodId)
+    {
+        var method = MethodLibrary.BuiltIn.Get(methodId);
+        await SayAsync("Anna", "start " + method.Aliases[0]);
+        await SayAsync("Anna", "Anna");
+        await SayAsync("Anna", "Bram");
+
+        for (var index = 0; index < method.Steps.Count; index++)
+        {
+            var step = method.Steps[index];
+            switch (step.Interaction)
+            {
+                case StepInteraction.Collect:
+                    foreach (var name in Names.Skip(1))
+                    {
+                        for (var i = 0; i < step.Collect!.PerParticipant; i++)
+                        {
+                            Assert.StartsWith("Ontvangen", Assert.Single(await PrivatelyAsync(name, $"{name} bijdrage {i + 1}")).Message.Text, StringComparison.Ordinal);
+                        }
+                    }
+
+                    break;
+                case StepInteraction.Rank:
+                    Assert.Equal("Genoteerd, Anna.", Assert.Single(await SayAsync("Anna", "1 helpend")).Text);
+                    break;
+                case StepInteraction.Round:
+                    var replies = new List<string>();
+                    foreach (var name in step.Actor switch { StepActor.CaseOwner => ["Anna"], StepActor.Facilitator => ["Bram"], StepActor.Everyone => Names, _ => Names.Skip(1) })
+                    {
+                        replies.Add(Assert.Single(await SayAsync(name, "klaar")).Text);
+                    }
+
+                    Assert.DoesNotContain(replies, r => r.Contains("iemand anders", StringComparison.Ordinal));
+                    Assert.StartsWith("Iedereen is aan de beurt geweest", replies[^1], StringComparison.Ordinal);
+                    break;
+                case StepInteraction.Choose:
+                    Assert.StartsWith("Gekozen: ", Assert.Single(await SayAsync("Anna", "Wat is moed?")).Text, StringComparison.Ordinal);
+                    break;
+                case StepInteraction.Reflect:
+                    Assert.Equal("Genoteerd, Dewi.", Assert.Single(await SayAsync("Dewi", "Ik neem mee dat luisteren werkt.")).Text);
+                    break;
+                default:
+                    break;
+            }
+
+            await SayAsync("Bram", "volgende");
+        }
+
+        await SayAsync("Anna", "Een inzicht.");
+        await SayAsync("Anna", "Een actie.");
+        await SayAsync("Cees", "9");
+        var close = await SayAsync("Bram", "volgende");
+
+        Assert.StartsWith("Dank jullie wel.", close[0].Text, StringComparison.Ordinal);
+        var record = await _records.LatestAsync(Group);
+        Assert.Equal((methodId, "Een actie.", 9.0), (record!.MethodId, record.Action, record.AverageRating));
+        Assert.Empty((await _states.LoadAsync(Group)).State.Stack);
+    }
 }

@@ -35,6 +35,11 @@ public static class Cards
         };
     }
 
+    /// <summary>The welcome in the sender's language, or in both when the channel did not say which.</summary>
+    public static Card WelcomeFor(IncomingTurn turn, BotTexts texts, string? answeredBy = null) => turn.Locale is null
+        ? WelcomeInBothLanguages(turn.Conversation.Scope, answered: answeredBy is not null, answeredBy)
+        : Welcome(texts, turn.Conversation.Scope, answered: answeredBy is not null, answeredBy);
+
     public static Card Help(BotTexts texts) => new()
     {
         Title = texts.HelpTitle,

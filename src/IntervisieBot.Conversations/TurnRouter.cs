@@ -25,8 +25,7 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
         switch (turn.Kind)
         {
             case TurnKind.BotAdded:
-                var welcome = turn.Locale is null ? Cards.WelcomeInBothLanguages(turn.Conversation.Scope) : Cards.Welcome(texts, turn.Conversation.Scope);
-                await context.SendAsync(OutgoingMessage.FromCard(welcome), cancellationToken);
+                await context.SendAsync(OutgoingMessage.FromCard(Cards.WelcomeFor(turn, texts)), cancellationToken);
                 break;
             case TurnKind.Message when turn.Conversation.IsPersonal && Commands.RecognizeBare(turn.Text) == Command.None
                                        && await routes.FindAsync(turn.Conversation.ChannelId, turn.Conversation.TenantId, turn.From.Id, cancellationToken) is { } group
@@ -158,20 +157,24 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
         var typed = dc.Turn.Text.Trim().ToLowerInvariant();
         var yes = ConfirmPrompt.Choices(dutch: true)[0].Synonyms!.Contains(typed);
         var no = ConfirmPrompt.Choices(dutch: true)[1].Synonyms!.Contains(typed);
-        if (yes)
+        if (!yes && !no)
+        {
+            return false;
+        }
+
+        await AnswerStopAsync(dc, texts, yes, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Yes ends every flow; no carries on where the group was.</summary>
+    private static async Task AnswerStopAsync(DialogContext dc, BotTexts texts, bool stop, CancellationToken cancellationToken)
+    {
+        if (stop)
         {
             await dc.CancelAllDialogsAsync(cancellationToken);
-            await dc.SendAsync(new OutgoingMessage(texts.Stopped), cancellationToken);
-            return true;
         }
 
-        if (no)
-        {
-            await dc.SendAsync(new OutgoingMessage(texts.Continuing), cancellationToken);
-            return true;
-        }
-
-        return false;
+        await dc.SendAsync(new OutgoingMessage(stop ? texts.Stopped : texts.Continuing), cancellationToken);
     }
 
     /// <summary>Buttons of the bot's own cards; returns false for buttons that belong to a running flow.</summary>
@@ -186,10 +189,7 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
                 if (turn.ReplyToId is { } cardMessage)
                 {
                     // Answered cards lose their buttons, so nobody presses them twice.
-                    var answered = turn.Locale is null
-                        ? Cards.WelcomeInBothLanguages(turn.Conversation.Scope, answered: true, answeredBy: turn.From.Name)
-                        : Cards.Welcome(texts, turn.Conversation.Scope, answered: true, answeredBy: turn.From.Name);
-                    await dc.Context.UpdateAsync(cardMessage, OutgoingMessage.FromCard(answered), cancellationToken);
+                    await dc.Context.UpdateAsync(cardMessage, OutgoingMessage.FromCard(Cards.WelcomeFor(turn, texts, turn.From.Name)), cancellationToken);
                 }
 
                 if (action == "help")
@@ -209,14 +209,9 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
                         cancellationToken);
                 }
 
-                if (pending && action == "yes")
+                if (pending)
                 {
-                    await dc.CancelAllDialogsAsync(cancellationToken);
-                    await dc.SendAsync(new OutgoingMessage(texts.Stopped), cancellationToken);
-                }
-                else if (pending)
-                {
-                    await dc.SendAsync(new OutgoingMessage(texts.Continuing), cancellationToken);
+                    await AnswerStopAsync(dc, texts, action == "yes", cancellationToken);
                 }
 
                 return true;

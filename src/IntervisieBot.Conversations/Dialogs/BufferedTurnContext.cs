@@ -12,8 +12,6 @@ internal sealed class BufferedTurnContext(ITurnContext inner) : ITurnContext
 
     public IncomingTurn Turn => inner.Turn;
 
-    public int Pending => _pending.Count;
-
     public Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         _pending.Add(ct => inner.SendAsync(message, ct));

@@ -26,6 +26,4 @@ public static class StorageKey
 
         return builder.ToString();
     }
-
-    public static string Unescape(string value) => Uri.UnescapeDataString(value);
 }

@@ -99,12 +99,14 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
                     return await SayAsync(dc, Format(texts.OnlyLeaders, session.Facilitator.Name, session.CaseOwner.Name), cancellationToken);
                 }
 
-                await RevealIfCollectedAsync(dc, session, texts, dutch, cancellationToken);
-                dc.ActiveDialog!.State[PhaseKey] = "insight";
-                return await SayAsync(dc, Format(texts.AskInsight, session.CaseOwner.Name), cancellationToken);
+                if (CollectedHere(session) is { Count: > 0 } last)
+                {
+                    await RevealAsync(dc, last, session, texts, dutch, cancellationToken);
+                }
+
+                return await EnterPhaseAsync(dc, session, "insight", texts, cancellationToken);
             case "next" or "skip" or "back":
-                var leaving = session.CurrentStep.Interaction == StepInteraction.Collect ? session : null;
-                var collected = leaving?.CollectedForThisStep;
+                var collected = CollectedHere(session);
                 var moved = action switch
                 {
                     "next" => session.Next(by),
@@ -158,13 +160,10 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         {
             case "insight" when turn.From.Id == session.CaseOwner.Id:
                 session.Harvest(turn.From.Id, text, null);
-                dc.ActiveDialog!.State[PhaseKey] = "action";
-                return await SayAsync(dc, Format(texts.AskAction, session.CaseOwner.Name), cancellationToken);
+                return await EnterPhaseAsync(dc, session, "action", texts, cancellationToken);
             case "action" when turn.From.Id == session.CaseOwner.Id:
                 session.Harvest(turn.From.Id, null, text);
-                dc.ActiveDialog!.State[PhaseKey] = "rating";
-                await dc.SendAsync(RatingCard(texts), cancellationToken);
-                return DialogTurnResult.Waiting;
+                return await EnterPhaseAsync(dc, session, "rating", texts, cancellationToken);
             case "rating":
                 return await RateAsync(dc, session, text, texts, cancellationToken);
             case "steps":
@@ -214,20 +213,27 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         return DialogTurnResult.Waiting;
     }
 
-    private async Task<DialogTurnResult> AdvanceHarvestAsync(DialogContext dc, Session session, string phase, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    /// <summary>A leader moving on in the harvest: insight → action → rating → close.</summary>
+    private Task<DialogTurnResult> AdvanceHarvestAsync(DialogContext dc, Session session, string phase, SessionTexts texts, bool dutch, CancellationToken cancellationToken) => phase switch
     {
-        switch (phase)
-        {
-            case "insight":
-                dc.ActiveDialog!.State[PhaseKey] = "action";
-                return await SayAsync(dc, Format(texts.AskAction, session.CaseOwner.Name), cancellationToken);
-            case "action":
-                dc.ActiveDialog!.State[PhaseKey] = "rating";
-                await dc.SendAsync(RatingCard(texts), cancellationToken);
-                return DialogTurnResult.Waiting;
-            default:
-                return await CloseAsync(dc, session, texts, dutch, cancellationToken);
-        }
+        "insight" => EnterPhaseAsync(dc, session, "action", texts, cancellationToken),
+        "action" => EnterPhaseAsync(dc, session, "rating", texts, cancellationToken),
+        _ => CloseAsync(dc, session, texts, dutch, cancellationToken),
+    };
+
+    /// <summary>Moves to a phase after the steps and asks what it asks.</summary>
+    private static async Task<DialogTurnResult> EnterPhaseAsync(DialogContext dc, Session session, string phase, SessionTexts texts, CancellationToken cancellationToken)
+    {
+        dc.ActiveDialog!.State[PhaseKey] = phase;
+        await dc.SendAsync(
+            phase switch
+            {
+                "insight" => new OutgoingMessage(Format(texts.AskInsight, session.CaseOwner.Name)),
+                "action" => new OutgoingMessage(Format(texts.AskAction, session.CaseOwner.Name)),
+                _ => RatingCard(texts),
+            },
+            cancellationToken);
+        return DialogTurnResult.Waiting;
     }
 
     private async Task<DialogTurnResult> CloseAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
@@ -310,13 +316,9 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         }
     }
 
-    private static async Task RevealIfCollectedAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
-    {
-        if (session.CurrentStep.Interaction == StepInteraction.Collect && session.CollectedForThisStep.Count > 0)
-        {
-            await RevealAsync(dc, session.CollectedForThisStep, session, texts, dutch, cancellationToken);
-        }
-    }
+    /// <summary>What the current step collected, when it is a collect step: shown together when the session moves on.</summary>
+    private static IReadOnlyList<Contribution>? CollectedHere(Session session) =>
+        session.CurrentStep.Interaction == StepInteraction.Collect ? session.CollectedForThisStep : null;
 
     /// <summary>All contributions of a collect step at once, named or anonymous as the method says.</summary>
     private static Task RevealAsync(DialogContext dc, IReadOnlyList<Contribution> collected, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)

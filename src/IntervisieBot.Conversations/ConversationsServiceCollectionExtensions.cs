@@ -3,7 +3,6 @@ using IntervisieBot.Conversations.Flows;
 using IntervisieBot.Conversations.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using IntervisieBot.Domain.Methods;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,12 +20,32 @@ public static class ConversationsServiceCollectionExtensions
         services.AddHostedService<MethodLibraryCheck>();
         services.AddSingleton<SessionRecordStore>();
         services.AddSingleton<SessionRoutes>();
-        services.AddSingleton(sp => DialogSet.CreateDefault(
-            sp.GetRequiredService<MethodLibrary>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SessionRoutes>(), sp.GetRequiredService<SessionRecordStore>()));
+        services.AddSingleton(sp => DialogSet.From(sp.GetServices<IDialogModule>()));
+        services.AddCommandHandler<MethodCommands>();
+        services.AddCommandHandler<SessionCommands>();
         services.AddSingleton<IBot, TurnRouter>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ConversationWorkQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationWorkQueue>());
+        return services;
+    }
+
+    /// <summary>Registers a feature: its commands, and its dialogs or card buttons when it has them.</summary>
+    public static IServiceCollection AddCommandHandler<THandler>(this IServiceCollection services)
+        where THandler : class, ICommandHandler
+    {
+        services.TryAddSingleton<THandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<THandler>());
+        if (typeof(IDialogModule).IsAssignableFrom(typeof(THandler)))
+        {
+            services.AddSingleton(sp => (IDialogModule)sp.GetRequiredService<THandler>());
+        }
+
+        if (typeof(ICardHandler).IsAssignableFrom(typeof(THandler)))
+        {
+            services.AddSingleton(sp => (ICardHandler)sp.GetRequiredService<THandler>());
+        }
+
         return services;
     }
 }

@@ -1,10 +1,7 @@
-using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Dialogs;
-using IntervisieBot.Conversations.Flows;
 using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Texts;
-using IntervisieBot.Domain.Methods;
 
 namespace IntervisieBot.Conversations;
 
@@ -13,10 +10,21 @@ namespace IntervisieBot.Conversations;
 /// through the dialog engine: <c>help</c> answers without touching a running flow, <c>stop</c> ends it (asking first
 /// when the flow says so), a running flow gets the turn, and otherwise the command decides what starts.
 /// </summary>
-public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, MethodLibrary methods, SessionRecordStore records, SessionRoutes routes) : IBot
+public sealed class TurnRouter(
+    DialogSet dialogs,
+    DialogTurnRunner runner,
+    SessionRoutes routes,
+    IEnumerable<ICommandHandler> commandHandlers,
+    IEnumerable<ICardHandler> cardHandlers) : IBot
 {
     private const string StopPendingKey = "stopPending";
     private const string StopCard = "stop";
+
+    /// <summary>A button that stands for a typed command carries the command word under this key (e.g. "setup").</summary>
+    public const string CommandKey = "command";
+
+    private readonly Dictionary<Command, ICommandHandler> _commands = ByCommand(commandHandlers);
+    private readonly Dictionary<string, ICardHandler> _cards = cardHandlers.ToDictionary(h => h.Card, StringComparer.Ordinal);
 
     public async Task OnTurnAsync(ITurnContext context, CancellationToken cancellationToken = default)
     {
@@ -53,7 +61,8 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
             return;
         }
 
-        var command = dc.ActiveDialog is null ? Commands.Recognize(turn.Text) : Commands.RecognizeBare(turn.Text);
+        var text = turn.Kind == TurnKind.CardAction && turn.Values.TryGetValue(CommandKey, out var pressed) ? pressed : turn.Text;
+        var command = dc.ActiveDialog is null ? Commands.Recognize(text) : Commands.RecognizeBare(text);
         switch (command)
         {
             case Command.Help:
@@ -72,35 +81,35 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
             return;
         }
 
-        if (turn.Kind != TurnKind.Message)
+        if (turn.Kind != TurnKind.Message && command == Command.None)
         {
             return;
         }
 
-        switch (command)
+        if (_commands.TryGetValue(command, out var handler))
         {
-            case Command.Methods:
-                await dc.SendAsync(OutgoingMessage.FromCard(MethodCards.Overview(methods, texts, texts == BotTexts.Dutch)), cancellationToken);
-                break;
-            case Command.Advice:
-                await dc.BeginDialogAsync(AdviceDialog.Id, cancellationToken: cancellationToken);
-                break;
-            case Command.Start when !turn.Conversation.IsPersonal:
-                await dc.BeginDialogAsync(SessionSetupDialog.Id, new JsonObject { ["method"] = Commands.Parse(turn.Text).Argument }, cancellationToken);
-                break;
-            case Command.Report:
-                var sessionTexts = SessionTexts.For(Languages.FromLocale(turn.Locale));
-                var record = await records.LatestAsync(turn.Conversation, cancellationToken);
-                await dc.SendAsync(
-                    record is null
-                        ? new OutgoingMessage(sessionTexts.NoReport)
-                        : OutgoingMessage.FromCard(SessionDialog.ReportCard(record, methods, sessionTexts, sessionTexts == SessionTexts.Dutch)),
-                    cancellationToken);
-                break;
-            default:
-                await dc.SendAsync(new OutgoingMessage(command == Command.None ? texts.NotUnderstood : texts.NotYetAvailable), cancellationToken);
-                break;
+            await handler.HandleAsync(dc, command, Commands.Parse(text).Argument, cancellationToken);
+            return;
         }
+
+        await dc.SendAsync(new OutgoingMessage(command == Command.None ? texts.NotUnderstood : texts.NotYetAvailable), cancellationToken);
+    }
+
+    private static Dictionary<Command, ICommandHandler> ByCommand(IEnumerable<ICommandHandler> handlers)
+    {
+        var byCommand = new Dictionary<Command, ICommandHandler>();
+        foreach (var handler in handlers)
+        {
+            foreach (var command in handler.Commands)
+            {
+                if (!byCommand.TryAdd(command, handler))
+                {
+                    throw new InvalidOperationException($"Two handlers answer the command {command}: {byCommand[command].GetType().Name} and {handler.GetType().Name}.");
+                }
+            }
+        }
+
+        return byCommand;
     }
 
     /// <summary>
@@ -178,7 +187,7 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
     }
 
     /// <summary>Buttons of the bot's own cards; returns false for buttons that belong to a running flow.</summary>
-    private static async Task<bool> OnCardActionAsync(DialogContext dc, BotTexts texts, CancellationToken cancellationToken)
+    private async Task<bool> OnCardActionAsync(DialogContext dc, BotTexts texts, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
         turn.Values.TryGetValue(Cards.ActionKey, out var action);
@@ -214,6 +223,9 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
                     await AnswerStopAsync(dc, texts, action == "yes", cancellationToken);
                 }
 
+                return true;
+            case not null when _cards.TryGetValue(card, out var handler):
+                await handler.HandleAsync(dc, cancellationToken);
                 return true;
             default:
                 return false;

@@ -2,7 +2,7 @@ using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Domain.Methods;
-using IntervisieBot.Storage.Sqlite;
+using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Testing;
 
 namespace IntervisieBot.Conversations.Tests;
@@ -13,32 +13,24 @@ public sealed class SessionFlowTests : IDisposable
     private static readonly ConversationAddress Group = new("test", "group-1", ConversationScope.GroupChat, "tenant");
     private static readonly string[] Names = ["Anna", "Bram", "Cees", "Dewi", "Eva"];
     private readonly RecordingMessenger _channel = new();
-    private readonly TempDirectory _folder = new();
-    private readonly SqliteTableServiceClient _tables;
+    private readonly TestBot _bot;
     private readonly DialogStateStore _states;
     private readonly SessionRecordStore _records;
-    private readonly SessionRoutes _routes;
-    private readonly TurnRouter _router;
+    private readonly IBot _router;
 
     public SessionFlowTests()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 18, 30, 0, TimeSpan.Zero));
-        _tables = new SqliteTableServiceClient(_folder.File("session.db"), "", time);
-        _states = new DialogStateStore(_tables);
-        _records = new SessionRecordStore(_tables);
-        _routes = new SessionRoutes(_tables);
-        _router = new TurnRouter(
-            DialogSet.CreateDefault(MethodLibrary.BuiltIn, time, _routes, _records), new DialogTurnRunner(_states), MethodLibrary.BuiltIn, _records, _routes);
+        _bot = new TestBot(time);
+        _states = _bot.Get<DialogStateStore>();
+        _records = _bot.Get<SessionRecordStore>();
+        _router = _bot.Router;
         _channel.Members.AddRange(Names.Select(Member));
     }
 
     public void Dispose()
     {
-        _states.Dispose();
-        _records.Dispose();
-        _routes.Dispose();
-        _tables.Dispose();
-        _folder.Dispose();
+        _bot.Dispose();
     }
 
     private static Participant Member(string name) => new("u-" + name.ToLowerInvariant(), name);

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
-using IntervisieBot.Conversations.Sessions;
-using IntervisieBot.Domain.Methods;
-using IntervisieBot.Storage.Sqlite;
+using IntervisieBot.Conversations.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 using IntervisieBot.Testing;
 
 namespace IntervisieBot.Conversations.Tests;
@@ -14,30 +13,22 @@ public sealed class TurnRouterTests : IDisposable
     private static readonly Participant Anna = new("u-anna", "Anna");
     private static readonly Participant Bot = new("b", "IntervisieBot");
     private readonly RecordingMessenger _channel = new();
-    private readonly TempDirectory _folder = new();
-    private readonly SqliteTableServiceClient _tables;
+    private readonly TestBot _bot;
     private readonly DialogStateStore _states;
-    private readonly TurnRouter _router;
+    private readonly IBot _router;
 
     public TurnRouterTests()
     {
-        _tables = new SqliteTableServiceClient(_folder.File("router.db"), "", new FakeTimeProvider());
-        _states = new DialogStateStore(_tables);
-        var records = new SessionRecordStore(_tables);
-        var routes = new SessionRoutes(_tables);
-        _router = new TurnRouter(
-            DialogSet.CreateDefault(MethodLibrary.BuiltIn, TimeProvider.System, routes, records).Add(new SessionLike()).Add(new Quick()),
-            new DialogTurnRunner(_states),
-            MethodLibrary.BuiltIn,
-            records,
-            routes);
+        _bot = new TestBot(new FakeTimeProvider(), services => services.AddSingleton<IDialogModule>(new TestDialogs()));
+        _states = _bot.Get<DialogStateStore>();
+        _router = _bot.Router;
     }
 
-    public void Dispose()
+    public void Dispose() => _bot.Dispose();
+
+    private sealed class TestDialogs : IDialogModule
     {
-        _states.Dispose();
-        _tables.Dispose();
-        _folder.Dispose();
+        public void AddTo(DialogSet dialogs) => dialogs.Add(new SessionLike()).Add(new Quick());
     }
 
     /// <summary>Stands for a running session: stopping it must be confirmed.</summary>
@@ -112,6 +103,27 @@ public sealed class TurnRouterTests : IDisposable
         Assert.Contains("encrypted", text, StringComparison.Ordinal);
         Assert.Contains("**forget**", text, StringComparison.Ordinal);
         Assert.Single(card.Buttons);
+    }
+
+    [Fact]
+    public async Task AButtonThatStandsForACommand_DoesWhatTypingItDoes()
+    {
+        await SendAsync(TurnKind.CardAction, values: new() { [TurnRouter.CommandKey] = "methodes" });
+        await SendAsync(TurnKind.Message, "methodes");
+
+        Assert.Equal(2, _channel.Sent.Count);
+        Assert.Equal(_channel.Sent[1].Message.Card!.Title, _channel.Sent[0].Message.Card!.Title);
+    }
+
+    [Fact]
+    public async Task StartInAPersonalChat_PointsToTheGroupChat()
+    {
+        await _router.OnTurnAsync(new TurnContext(
+            new IncomingTurn { Kind = TurnKind.Message, Conversation = new("test", "personal", ConversationScope.Personal, "tenant"), From = Anna, Bot = Bot, Text = "start", Locale = "nl-NL" },
+            _channel));
+
+        Assert.Contains("groepschat", Assert.Single(_channel.Sent).Message.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await StackDepthAsync());
     }
 
     [Fact]

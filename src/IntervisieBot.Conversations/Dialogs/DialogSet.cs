@@ -17,7 +17,15 @@ public sealed class DialogSet
 
     public Dialog? Find(string id) => _dialogs.GetValueOrDefault(id);
 
-    /// <summary>The dialogs the bot runs, in one set (the bot's own flows register here as they are built).</summary>
-    public static DialogSet CreateDefault(Domain.Methods.MethodLibrary methods, TimeProvider time, Sessions.SessionRoutes routes, Sessions.SessionRecordStore records) =>
-        Sessions.SessionSetupDialog.AddSessions(Flows.AdviceDialog.AddAdvice(new DialogSet(), methods), methods, time, routes, records);
+    /// <summary>The dialogs the bot runs: every feature's <see cref="IDialogModule"/> adds its own.</summary>
+    public static DialogSet From(IEnumerable<IDialogModule> modules)
+    {
+        var dialogs = new DialogSet();
+        foreach (var module in modules)
+        {
+            module.AddTo(dialogs);
+        }
+
+        return dialogs;
+    }
 }

@@ -97,6 +97,8 @@ public sealed record SessionTexts
 
     public required string NoReport { get; init; }
 
+    public required string StartInGroup { get; init; }
+
     public required string ReportFacts { get; init; }
 
     public required string ClosingThanks { get; init; }
@@ -160,6 +162,7 @@ public sealed record SessionTexts
         NothingThere = "Daar is niets om naartoe te gaan.",
         ReportTitle = "Verslag: {0}",
         NoReport = "Er is nog geen verslag: na de eerste bijeenkomst staat het hier.",
+        StartInGroup = "Een intervisiesessie loopt in de groepschat, met de hele groep: typ daar **start**.",
         ReportFacts = "Datum|Methode|Casusinbrenger|Gespreksleider|Aanwezig|Inzicht|Actie|Waardering",
         ClosingThanks = "Dank jullie wel. Het verslag staat hieronder; typ **verslag** om het later terug te zien.",
     };
@@ -221,6 +224,7 @@ public sealed record SessionTexts
         NothingThere = "There's nothing to go to there.",
         ReportTitle = "Record: {0}",
         NoReport = "There is no record yet: it will be here after your first meeting.",
+        StartInGroup = "A session runs in the group chat, with the whole group: type **start** there.",
         ReportFacts = "Date|Method|Case owner|Facilitator|Present|Insight|Action|Rating",
         ClosingThanks = "Thank you all. The record is below; type **report** to see it again later.",
     };

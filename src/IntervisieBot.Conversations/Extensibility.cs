@@ -1,0 +1,36 @@
+using IntervisieBot.Conversations.Dialogs;
+
+namespace IntervisieBot.Conversations;
+
+/// <summary>
+/// Answers typed commands (or buttons that stand for one) when no flow is running in the conversation. Each feature
+/// registers its own with <see cref="ConversationsServiceCollectionExtensions.AddCommandHandler{THandler}"/>, so the
+/// router stays the same when a feature is added.
+/// </summary>
+public interface ICommandHandler
+{
+    IReadOnlyCollection<Command> Commands { get; }
+
+    /// <param name="dc">The turn, with the conversation's dialogs and state.</param>
+    /// <param name="command">Which of <see cref="Commands"/> it is.</param>
+    /// <param name="argument">What followed the command word ("start incidentmethode" → "incidentmethode").</param>
+    /// <param name="cancellationToken">Cancels the turn.</param>
+    Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Handles the buttons of one kind of card (the <see cref="Cards.CardKey"/> value of its buttons) that do not belong
+/// to a running flow, e.g. the buttons of a reminder. Runs before the flow gets the turn.
+/// </summary>
+public interface ICardHandler
+{
+    string Card { get; }
+
+    Task HandleAsync(DialogContext dc, CancellationToken cancellationToken);
+}
+
+/// <summary>Adds a feature's dialogs to the bot's one <see cref="DialogSet"/>.</summary>
+public interface IDialogModule
+{
+    void AddTo(DialogSet dialogs);
+}

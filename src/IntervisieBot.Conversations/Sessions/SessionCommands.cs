@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Domain.Methods;
+
+namespace IntervisieBot.Conversations.Sessions;
+
+/// <summary><c>start [method]</c> runs a session in a group; <c>report</c> shows the last session's record.</summary>
+public sealed class SessionCommands(MethodLibrary methods, TimeProvider time, SessionRoutes routes, SessionRecordStore records) : ICommandHandler, IDialogModule
+{
+    public IReadOnlyCollection<Command> Commands { get; } = [Command.Start, Command.Report];
+
+    public void AddTo(DialogSet dialogs) => dialogs.AddSessions(methods, time, routes, records);
+
+    public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var texts = SessionTexts.For(Languages.FromLocale(turn.Locale));
+        if (command == Command.Start)
+        {
+            if (turn.Conversation.IsPersonal)
+            {
+                await dc.SendAsync(new OutgoingMessage(texts.StartInGroup), cancellationToken);
+                return;
+            }
+
+            await dc.BeginDialogAsync(SessionSetupDialog.Id, new JsonObject { ["method"] = argument }, cancellationToken);
+            return;
+        }
+
+        var record = await records.LatestAsync(turn.Conversation, cancellationToken);
+        await dc.SendAsync(
+            record is null
+                ? new OutgoingMessage(texts.NoReport)
+                : OutgoingMessage.FromCard(SessionDialog.ReportCard(record, methods, texts, texts == SessionTexts.Dutch)),
+            cancellationToken);
+    }
+}

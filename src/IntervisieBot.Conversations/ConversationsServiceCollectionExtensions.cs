@@ -30,6 +30,15 @@ public static class ConversationsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers a store that keeps group data, so "forget" and "export" reach it.</summary>
+    public static IServiceCollection AddGroupDataStore<TStore>(this IServiceCollection services)
+        where TStore : class, Privacy.IGroupDataStore
+    {
+        services.TryAddSingleton<TStore>();
+        services.AddSingleton<Privacy.IGroupDataStore>(sp => sp.GetRequiredService<TStore>());
+        return services;
+    }
+
     /// <summary>Registers a feature: its commands, and its dialogs or card buttons when it has them.</summary>
     public static IServiceCollection AddCommandHandler<THandler>(this IServiceCollection services)
         where THandler : class, ICommandHandler

@@ -1,5 +1,6 @@
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Flows;
+using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddCommandHandler<MethodCommands>();
         services.AddCommandHandler<SessionCommands>();
         services.AddSingleton<IBot, TurnRouter>();
+        services.AddPrivacy();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ConversationWorkQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationWorkQueue>());

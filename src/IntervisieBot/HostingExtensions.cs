@@ -2,6 +2,7 @@ using IntervisieBot.Channels.BotFramework;
 using IntervisieBot.Conversations;
 using IntervisieBot.Health;
 using IntervisieBot.Playground;
+using IntervisieBot.Privacy;
 using IntervisieBot.Storage;
 using Microsoft.Extensions.Configuration.Json;
 
@@ -39,6 +40,7 @@ public static class HostingExtensions
         app.MapHealthz();
         app.MapBotFramework();
         app.MapPlayground();
+        app.MapExport();
         return app;
     }
 }

@@ -78,11 +78,14 @@ public sealed class DialogStateStore(ITableServiceClient tables, PrivacyProtecto
             : await table.AddEntityAsync(entity, cancellationToken);
     }
 
-    /// <summary>The conversation's running flows, decrypted: for a group in a session, what has been said in it so far.</summary>
+    /// <summary>
+    /// The conversation's running flows, decrypted: for a group in a session, what has been said in it so far. The
+    /// router's own bookkeeping beside them (a pending "are you sure?") is not the group's data.
+    /// </summary>
     public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var stored = await LoadAsync(group, cancellationToken);
-        return stored.ETag is null ? null : JsonNode.Parse(stored.Json);
+        return stored.State.Stack.Count == 0 ? null : JsonNode.Parse(stored.Json)!["stack"]!.DeepClone();
     }
 
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)

@@ -1,9 +1,12 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IntervisieBot.Conversations.Dialogs;
 
@@ -16,8 +19,10 @@ public sealed record StoredState(ConversationState State, string Json, ETag? ETa
 /// (<see cref="PrivacyProtector"/>, bound to this table and conversation) and split over binary properties of 60,000
 /// bytes (the service takes 64 KiB each): one read, one conditional write. A state with nothing in it is no row at
 /// all. Rows written before encryption (properties <c>Json0</c>…) are still read, and encrypted on their next write.
+/// A state that cannot be decrypted (its key was dropped from the settings) is logged and started afresh, so the
+/// conversation is not stuck: a running flow is lost, the group's records are not.
 /// </summary>
-public sealed class DialogStateStore(ITableServiceClient tables, PrivacyProtector protector) : IGroupDataStore, IDisposable
+public sealed partial class DialogStateStore(ITableServiceClient tables, PrivacyProtector protector, ILogger<DialogStateStore>? logger = null) : IGroupDataStore, IDisposable
 {
     public const string TableName = "ConversationState";
     private const string Row = "state";
@@ -39,7 +44,17 @@ public sealed class DialogStateStore(ITableServiceClient tables, PrivacyProtecto
             return new StoredState(fresh, fresh.Serialize(), null);
         }
 
-        var json = Read(entity, conversation);
+        string json;
+        try
+        {
+            json = Read(entity, conversation);
+        }
+        catch (CryptographicException e)
+        {
+            LogUnreadable(logger ?? NullLogger<DialogStateStore>.Instance, conversation.ChannelId, e.Message);
+            json = EmptyJson;
+        }
+
         return new StoredState(ConversationState.Deserialize(json), json, entity.ETag);
     }
 
@@ -95,6 +110,9 @@ public sealed class DialogStateStore(ITableServiceClient tables, PrivacyProtecto
     }
 
     public void Dispose() => _table.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A conversation's stored state on {ChannelId} could not be decrypted and starts afresh: {Reason}")]
+    private static partial void LogUnreadable(ILogger logger, string channelId, string reason);
 
     private static string Context(ConversationAddress conversation) => TableName + "|" + conversation.Key;
 

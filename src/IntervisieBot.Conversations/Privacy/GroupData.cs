@@ -15,9 +15,17 @@ public sealed class GroupData(IEnumerable<IGroupDataStore> stores, TimeProvider 
         var data = new JsonObject();
         foreach (var store in stores)
         {
-            if (await store.ExportAsync(group, cancellationToken) is { } node)
+            try
             {
-                data[store.Name] = node;
+                if (await store.ExportAsync(group, cancellationToken) is { } node)
+                {
+                    data[store.Name] = node;
+                }
+            }
+            catch (CryptographicException)
+            {
+                // Encrypted under a key that is no longer configured: say so rather than fail the whole export.
+                data[store.Name] = new JsonObject { ["unreadable"] = "encrypted with a key that is no longer configured" };
             }
         }
 

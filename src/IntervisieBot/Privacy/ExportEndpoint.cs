@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using IntervisieBot.Conversations.Privacy;
 
@@ -35,5 +36,6 @@ public static class ExportEndpoint
             return Results.File(bytes, "application/json; charset=utf-8", name);
         });
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Readable Dutch in the file (é, ë, quotes) instead of \u escapes; it is a download, never embedded in HTML.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -4,6 +4,7 @@ using IntervisieBot.Domain.Methods;
 using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Sqlite;
 using IntervisieBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Conversations.Tests.Privacy;
 
@@ -22,13 +23,13 @@ public sealed class PrivacyBot : IDisposable
     private readonly SqliteTableServiceClient _tables;
     private readonly TestBot _bot;
 
-    public PrivacyBot(PrivacyProtector? protector = null, TempDirectory? folder = null, FakeTimeProvider? time = null)
+    public PrivacyBot(PrivacyProtector? protector = null, TempDirectory? folder = null, FakeTimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         _ownsFolder = folder is null;
         _folder = folder ?? new TempDirectory();
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 18, 30, 0, TimeSpan.Zero));
         _tables = new SqliteTableServiceClient(DatabasePath, "", Time);
-        _bot = new TestBot(Time, tables: _tables, protector: protector);
+        _bot = new TestBot(Time, configure, _tables, protector);
         A = new GroupChat(_bot.Router, Channel, new ConversationAddress("test", "group-a", ConversationScope.GroupChat, "tenant"));
         B = new GroupChat(_bot.Router, Channel, new ConversationAddress("test", "group-b", ConversationScope.GroupChat, "tenant"));
         Channel.MembersOf[A.Address.ConversationId] = [.. NamesA.Select(GroupChat.Member)];

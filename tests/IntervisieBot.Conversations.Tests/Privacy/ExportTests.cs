@@ -34,4 +34,18 @@ public sealed class ExportTests : IDisposable
         _bot.Time.Advance(TimeSpan.FromMinutes(15));
         Assert.Null(await links.FindAsync(token));
     }
+
+    [Fact]
+    public async Task ANewExport_ClearsTheGroupsExpiredLinks_AndLeavesOtherGroupsAlone()
+    {
+        await _bot.A.Say("Eva", "export");
+        await _bot.B.Say("Zara", "export");
+        _bot.Time.Advance(TimeSpan.FromMinutes(16));
+
+        await _bot.A.Say("Eva", "export");
+
+        var links = _bot.Rows().Where(r => r.Table == ExportLinkStore.TableName).ToList();
+        Assert.Single(links, r => r.Mentions(_bot.A.Address.ConversationId));
+        Assert.Single(links, r => r.Mentions(_bot.B.Address.ConversationId));
+    }
 }

@@ -57,7 +57,7 @@ public static class AdaptiveCardRenderer
         {
             ["type"] = "Input.ChoiceSet",
             ["id"] = choice.Id,
-            ["label"] = choice.Label,
+            ["label"] = choice.Label.Length > 0 ? choice.Label : null,
             ["style"] = choice.Expanded ? "expanded" : "compact",
             ["isMultiSelect"] = choice.Multiple,
             ["value"] = choice.Value,

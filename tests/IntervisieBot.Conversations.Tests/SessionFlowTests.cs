@@ -64,6 +64,15 @@ public sealed class SessionFlowTests : IDisposable
         return _channel.Sent.Skip(before).Select(s => (s.Kind, s.Message, s.To)).ToList();
     }
 
+    /// <summary>Anna brings the case, Bram facilitates, everyone is there; returns the session's opening.</summary>
+    private async Task<List<OutgoingMessage>> StartWithEveryoneAsync(string method)
+    {
+        await SayAsync("Anna", "start " + method);
+        await SayAsync("Anna", "Anna");
+        await SayAsync("Anna", "Bram");
+        return await SayAsync("Anna", "iedereen");
+    }
+
     private static string Card(OutgoingMessage message) =>
         string.Join("\n", new[] { message.Card?.Title ?? "", message.Text }.Concat(message.Card?.Body.OfType<CardText>().Select(t => t.Text) ?? []));
 
@@ -164,10 +173,7 @@ public sealed class SessionFlowTests : IDisposable
     [Fact]
     public async Task ASentenceStartingWithACommandWord_DuringASession_IsAnAnswerNotACommand()
     {
-        await SayAsync("Anna", "start incidentmethode");
-        await SayAsync("Anna", "Anna");
-        await SayAsync("Anna", "Bram");
-        await SayAsync("Anna", "iedereen");
+        await StartWithEveryoneAsync("incidentmethode");
 
         Assert.Empty(await SayAsync("Anna", "Volgende keer doe ik het anders"));
         Assert.Equal(0, (await _states.LoadAsync(Group)).State.Stack[0].State["session"]!["stepIndex"]!.GetValue<int>());
@@ -176,10 +182,7 @@ public sealed class SessionFlowTests : IDisposable
     [Fact]
     public async Task APrivateWhyQuestion_IsKept_AndItsAuthorGetsAWhatMakesThatSuggestion()
     {
-        await SayAsync("Anna", "start vijf stappen");
-        await SayAsync("Anna", "Anna");
-        await SayAsync("Anna", "Bram");
-        await SayAsync("Anna", "iedereen");
+        await StartWithEveryoneAsync("vijf stappen");
         for (var i = 0; i < 3; i++)
         {
             await SayAsync("Bram", "volgende");
@@ -225,10 +228,7 @@ public sealed class SessionFlowTests : IDisposable
     [Fact]
     public async Task Rank_TheCaseOwnerLabelsTheQuestionsWithTheCard_ThenSeesTheHelpfulOnesToAnswer()
     {
-        await SayAsync("Anna", "start vijf stappen");
-        await SayAsync("Anna", "Anna");
-        await SayAsync("Anna", "Bram");
-        await SayAsync("Anna", "iedereen");
+        await StartWithEveryoneAsync("vijf stappen");
         for (var i = 0; i < 3; i++)
         {
             await SayAsync("Bram", "volgende");
@@ -277,19 +277,13 @@ public sealed class SessionFlowTests : IDisposable
     [Fact]
     public async Task AfterAShortMethod_ASecondCaseFollows_WithShortMethodsAndAnotherCaseOwner()
     {
-        await SayAsync("Anna", "start incidenten");
-        await SayAsync("Anna", "Anna");
-        await SayAsync("Anna", "Bram");
-        await SayAsync("Anna", "iedereen");
+        await StartWithEveryoneAsync("incidenten");
         await SayAsync("Bram", "stop");
         var close = await PressAsync("Bram", new Dictionary<string, string> { ["card"] = "stop", ["action"] = "yes" });
         Assert.DoesNotContain(close, m => m.Card?.Buttons.Any(b => b.Title == "Tweede casus") == true);
 
         // Walk a short method to its end: the close offers a second case.
-        await SayAsync("Anna", "start incidenten");
-        await SayAsync("Anna", "Anna");
-        await SayAsync("Anna", "Bram");
-        await SayAsync("Anna", "iedereen");
+        await StartWithEveryoneAsync("incidenten");
         var steps = MethodLibrary.BuiltIn.Get("incidents").Steps.Count;
         for (var i = 0; i < steps; i++)
         {
@@ -317,10 +311,7 @@ public sealed class SessionFlowTests : IDisposable
     public async Task EveryMethod_RunsInChat_FromStartToRecord_WithFiveMembers(string methodId)
     {
         var method = MethodLibrary.BuiltIn.Get(methodId);
-        await SayAsync("Anna", "start " + method.Aliases[0]);
-        await SayAsync("Anna", "Anna");
-        await SayAsync("Anna", "Bram");
-        await SayAsync("Anna", "iedereen");
+        await StartWithEveryoneAsync(method.Aliases[0]);
 
         for (var index = 0; index < method.Steps.Count; index++)
         {

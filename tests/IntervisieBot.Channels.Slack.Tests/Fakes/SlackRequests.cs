@@ -99,7 +99,7 @@ public static class SlackRequests
         ["team"] = new JsonObject { ["id"] = FakeSlackApi.TeamId, ["domain"] = "intervisie" },
         ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "intervisie" },
         ["message"] = new JsonObject { ["type"] = "message", ["ts"] = messageTs },
-        ["state"] = new JsonObject { ["values"] = stateValues ?? [] },
+        ["state"] = new JsonObject { ["values"] = stateValues?.DeepClone() ?? new JsonObject() },
         ["response_url"] = "https://hooks.slack.invalid/actions/1/2/3",
         ["actions"] = new JsonArray(action),
     };
@@ -119,7 +119,7 @@ public static class SlackRequests
     {
         var submitted = view.DeepClone().AsObject();
         submitted["id"] = "V0FORM";
-        submitted["state"] = new JsonObject { ["values"] = stateValues };
+        submitted["state"] = new JsonObject { ["values"] = stateValues.DeepClone() };
         return new JsonObject
         {
             ["type"] = "view_submission",

@@ -21,13 +21,18 @@ public sealed class SlackMessenger(
 
     public async Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
-        var workspace = await ReachableAsync(conversation, cancellationToken);
+        // The conversation is looked up inside the channel's line, so messages sent one after the other keep their order.
         var rendered = BlockKitRenderer.Render(message);
         var ts = await GuardAsync(
             conversation,
             () => sender.SendAsync(
                 "chat.postMessage", SlackCallKind.Post, conversation.ConversationId,
-                ct => client.PostMessageAsync(workspace.BotToken, conversation.ConversationId, rendered.Text, rendered.Blocks, ct), cancellationToken),
+                async ct =>
+                {
+                    var workspace = await ReachableAsync(conversation, ct);
+                    return await client.PostMessageAsync(workspace.BotToken, conversation.ConversationId, rendered.Text, rendered.Blocks, ct);
+                },
+                cancellationToken),
             cancellationToken);
         if (rendered.Form is { } form)
         {
@@ -39,7 +44,6 @@ public sealed class SlackMessenger(
 
     public async Task UpdateAsync(ConversationAddress conversation, string messageId, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
-        var workspace = await ReachableAsync(conversation, cancellationToken);
         var rendered = BlockKitRenderer.Render(message);
         await GuardAsync(
             conversation,
@@ -47,6 +51,7 @@ public sealed class SlackMessenger(
                 "chat.update", SlackCallKind.Write, conversation.ConversationId,
                 async ct =>
                 {
+                    var workspace = await ReachableAsync(conversation, ct);
                     await client.UpdateMessageAsync(workspace.BotToken, conversation.ConversationId, messageId, rendered.Text, rendered.Blocks, ct);
                     return true;
                 },

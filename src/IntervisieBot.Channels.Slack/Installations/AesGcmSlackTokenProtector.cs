@@ -17,24 +17,10 @@ public sealed class AesGcmSlackTokenProtector : ISlackTokenProtector
     private const int TagSize = 16;
     private static readonly byte[] Purpose = Encoding.UTF8.GetBytes("IntervisieBot.Slack.v1");
 
-    private readonly byte[] _key;
+    private readonly Lazy<byte[]> _key;
 
-    public AesGcmSlackTokenProtector(IOptions<SlackOptions> options)
-    {
-        var settings = options.Value;
-        if (IsValidKey(settings.TokenEncryptionKey))
-        {
-            _key = Convert.FromBase64String(settings.TokenEncryptionKey!);
-        }
-        else if (!string.IsNullOrWhiteSpace(settings.SigningSecret))
-        {
-            _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(settings.SigningSecret), 32, info: Purpose);
-        }
-        else
-        {
-            throw new InvalidOperationException("Slack:TokenEncryptionKey must be 32 random bytes in base64.");
-        }
-    }
+    /// <summary>The key is read on first use, so a host whose Slack channel is off never needs one.</summary>
+    public AesGcmSlackTokenProtector(IOptions<SlackOptions> options) => _key = new Lazy<byte[]>(() => KeyFrom(options.Value));
 
     public static bool IsValidKey(string? key)
     {
@@ -47,13 +33,25 @@ public sealed class AesGcmSlackTokenProtector : ISlackTokenProtector
         return Convert.TryFromBase64String(key, bytes, out var length) && length == 32;
     }
 
+    private static byte[] KeyFrom(SlackOptions settings)
+    {
+        if (IsValidKey(settings.TokenEncryptionKey))
+        {
+            return Convert.FromBase64String(settings.TokenEncryptionKey!);
+        }
+
+        return string.IsNullOrWhiteSpace(settings.SigningSecret)
+            ? throw new InvalidOperationException("Slack:TokenEncryptionKey must be 32 random bytes in base64.")
+            : HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(settings.SigningSecret), 32, info: Purpose);
+    }
+
     public string Protect(string plaintext)
     {
         var plain = Encoding.UTF8.GetBytes(plaintext);
         var output = new byte[NonceSize + TagSize + plain.Length];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_key, TagSize);
+        using var aes = new AesGcm(_key.Value, TagSize);
         aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), Purpose);
         return Prefix + Convert.ToBase64String(output);
     }
@@ -81,7 +79,7 @@ public sealed class AesGcmSlackTokenProtector : ISlackTokenProtector
         }
 
         var plain = new byte[input.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(_key, TagSize);
+        using var aes = new AesGcm(_key.Value, TagSize);
         aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plain, Purpose);
         return Encoding.UTF8.GetString(plain);
     }

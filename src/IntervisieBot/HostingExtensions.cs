@@ -1,4 +1,5 @@
 using IntervisieBot.Channels.BotFramework;
+using IntervisieBot.Channels.Slack;
 using IntervisieBot.Conversations;
 using IntervisieBot.Health;
 using IntervisieBot.Playground;
@@ -29,6 +30,7 @@ public static class HostingExtensions
         builder.Services.AddStorage();
         builder.Services.AddConversations();
         builder.Services.AddBotFrameworkChannel();
+        builder.Services.AddSlackChannel(builder.Configuration);
         builder.Services.AddPlayground();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
@@ -38,6 +40,7 @@ public static class HostingExtensions
     {
         app.MapHealthz();
         app.MapBotFramework();
+        app.MapSlack();
         app.MapPlayground();
         return app;
     }

@@ -78,6 +78,8 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         Assert.Contains("Wie brengt vandaag de casus in?", LastGroupMessage(), StringComparison.Ordinal);
         await GroupAsync("Cees", "Anna");
         await GroupAsync("Cees", "Bram");
+        Assert.Contains("Wie is er verder bij?", LastGroupMessage(), StringComparison.Ordinal);
+        await GroupAsync("Cees", "iedereen");
         Assert.Contains("Stap 1 van 5", LastGroupMessage(), StringComparison.Ordinal);
 
         await GroupAsync("Bram", "volgende");
@@ -107,7 +109,8 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         await GroupAsync("Cees", "8");
         await GroupAsync("Bram", "volgende");
 
-        Assert.Contains("Ik bespreek het deze week met mijn teamleider.", LastGroupMessage(), StringComparison.Ordinal);
+        Assert.Contains("Ik bespreek het deze week met mijn teamleider.", _slack.MessagesIn(Channel)[^2].ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Tweede casus", LastGroupMessage(), StringComparison.Ordinal);
         await GroupAsync("Eva", "verslag");
         Assert.Contains("Verslag: Incidentmethode", LastGroupMessage(), StringComparison.Ordinal);
         Assert.DoesNotContain(_slack.Calls, c => !c.Ok);

@@ -206,7 +206,8 @@ public sealed class TurnRouter(
                     await dc.SendAsync(OutgoingMessage.FromCard(Cards.Help(texts)), cancellationToken);
                 }
 
-                return true;
+                // A button that stands for a command (set up) goes on as if the command was typed.
+                return !turn.Values.ContainsKey(CommandKey);
             case StopCard:
                 var pending = dc.State.Values[StopPendingKey] is not null;
                 dc.State.Values.Remove(StopPendingKey);

@@ -122,6 +122,25 @@ public sealed class Group
         CheckFixedFacilitator();
     }
 
+    /// <summary>Set-up again: new participants and new settings together (a fixed facilitator must be among the new participants).</summary>
+    public void Reconfigure(GroupSettings settings, IEnumerable<Member> members, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var before = (Settings, Roster: Roster.Members.ToList());
+        Settings = Settings with { FacilitatorMode = FacilitatorMode.Rotating, FixedFacilitator = null };
+        ReplaceRoster(members);
+        try
+        {
+            ChangeSettings(settings, now);
+        }
+        catch
+        {
+            Settings = before.Settings;
+            ReplaceRoster(before.Roster);
+            throw;
+        }
+    }
+
     /// <summary>The participants chosen at set-up, in this order; members who stay keep their status.</summary>
     public void ReplaceRoster(IEnumerable<Member> members)
     {

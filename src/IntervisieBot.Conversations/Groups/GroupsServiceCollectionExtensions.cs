@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IntervisieBot.Conversations.Groups;
+
+public static class GroupsServiceCollectionExtensions
+{
+    /// <summary>The group (J1, J2, J3, J8): its store, set-up, agreements, turns, history and roster changes.</summary>
+    public static IServiceCollection AddGroups(this IServiceCollection services)
+    {
+        services.AddGroupDataStore<GroupStore>();
+        services.TryAddSingleton<GroupSetupDialog>();
+        services.AddCommandHandler<SetupCommands>();
+        return services;
+    }
+}

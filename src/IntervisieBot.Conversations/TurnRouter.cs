@@ -15,7 +15,8 @@ public sealed class TurnRouter(
     DialogTurnRunner runner,
     SessionRoutes routes,
     IEnumerable<ICommandHandler> commandHandlers,
-    IEnumerable<ICardHandler> cardHandlers) : IBot
+    IEnumerable<ICardHandler> cardHandlers,
+    IEnumerable<IMembershipHandler> membershipHandlers) : IBot
 {
     private const string StopPendingKey = "stopPending";
     private const string StopCard = "stop";
@@ -42,8 +43,15 @@ public sealed class TurnRouter(
             case TurnKind.Message or TurnKind.CardAction:
                 await runner.RunAsync(dialogs, context, (dc, ct) => OnDialogTurnAsync(dc, texts, ct), cancellationToken);
                 break;
+            case TurnKind.MembersAdded or TurnKind.MembersRemoved:
+                foreach (var handler in membershipHandlers)
+                {
+                    await handler.OnMembersChangedAsync(context, cancellationToken);
+                }
+
+                break;
             default:
-                // Removal and membership changes need no answer yet: nothing is posted, nothing is forgotten.
+                // Removal needs no answer: nothing is posted, nothing is forgotten.
                 break;
         }
     }

@@ -11,6 +11,12 @@ public static class GroupsServiceCollectionExtensions
         services.AddGroupDataStore<GroupStore>();
         services.TryAddSingleton<GroupSetupDialog>();
         services.AddCommandHandler<SetupCommands>();
+        services.AddCommandHandler<TurnCommands>();
+        services.AddCommandHandler<AgreementCommands>();
+        services.AddCommandHandler<HistoryCommands>();
+        services.TryAddSingleton<RosterChanges>();
+        services.AddSingleton<ICardHandler>(sp => sp.GetRequiredService<RosterChanges>());
+        services.AddSingleton<IMembershipHandler>(sp => sp.GetRequiredService<RosterChanges>());
         return services;
     }
 }

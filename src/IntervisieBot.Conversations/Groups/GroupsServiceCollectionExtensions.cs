@@ -10,6 +10,7 @@ public static class GroupsServiceCollectionExtensions
     {
         services.AddGroupDataStore<GroupStore>();
         services.TryAddSingleton<GroupSetupDialog>();
+        services.TryAddSingleton<Sessions.ISessionRotation, GroupSessionRotation>();
         services.AddCommandHandler<SetupCommands>();
         services.AddCommandHandler<TurnCommands>();
         services.AddCommandHandler<AgreementCommands>();

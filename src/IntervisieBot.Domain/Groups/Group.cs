@@ -185,9 +185,18 @@ public sealed class Group
     public IReadOnlyList<MeetingRoles> NextMeetings(DateTimeOffset now, int count = 3) =>
         [.. Rotation.Plan(Roster, TurnLedger.From(_outcomes), Coming(now).Take(Math.Max(count, Horizon)), RequestsFor, Settings.FacilitatorMode, Settings.FixedFacilitator).Take(count)];
 
-    /// <summary>The meeting a session started now belongs to: the first one not held yet that has not ended more than a day ago.</summary>
-    public Meeting? MeetingForSession(DateTimeOffset now) =>
-        Schedule.All().Where(m => !m.IsCancelled && m.End > now - TimeSpan.FromDays(1) && !_outcomes.Exists(o => o.Meeting == m.Id)).FirstOrDefault();
+    /// <summary>
+    /// The meeting a session started at <paramref name="at"/> belongs to: the one on that day (also for a second case),
+    /// else the first one not held yet that has not ended more than a day ago (a session held early or late).
+    /// </summary>
+    public Meeting? MeetingForSession(DateTimeOffset at)
+    {
+        var day = LocalDate(at);
+        return Schedule.All().TakeWhile(m => m.Id <= day.AddDays(90)).FirstOrDefault(m => !m.IsCancelled && LocalDate(m.Start) == day)
+            ?? Schedule.All().FirstOrDefault(m => !m.IsCancelled && m.End > at - TimeSpan.FromDays(1) && !_outcomes.Exists(o => o.Meeting == m.Id));
+    }
+
+    private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Schedule.Zone).DateTime);
 
     /// <summary>The roles of the meeting a session started now belongs to.</summary>
     public MeetingRoles? RolesForSession(DateTimeOffset now)

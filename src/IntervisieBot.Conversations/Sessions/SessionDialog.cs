@@ -16,7 +16,7 @@ namespace IntervisieBot.Conversations.Sessions;
 /// facilitator and the case owner move it (others get a friendly explanation). Contributions to a collect step are
 /// sent privately and arrive here through <see cref="SessionRoutes"/>.
 /// </summary>
-public sealed class SessionDialog(MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records) : Dialog(DialogId)
+public sealed class SessionDialog(MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation) : Dialog(DialogId)
 {
     public const string DialogId = "session";
     public const string ActionKey = "session";
@@ -44,6 +44,8 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         var session = Load(state);
         var (texts, dutch) = Texts(state);
         var previous = await records.LatestAsync(dc.Turn.Conversation, cancellationToken);
+        // A group that is set up opens with its own agreements, and every few sessions with reviewing them.
+        var opening = await rotation.OpenAsync(dc.Turn.Conversation, dutch, cancellationToken);
         await dc.SendAsync(OutgoingMessage.FromCard(new Card
         {
             Title = Format(texts.StartTitle, session.Method.Name.In(dutch)),
@@ -51,7 +53,8 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
             [
                 new CardText(Format(texts.Roles, session.CaseOwner.Name, session.Facilitator.Name, string.Join(", ", session.Attendees.Select(a => a.Name)))),
                 new CardText(texts.AgreementsTitle, TextStyle.Heading),
-                new CardText(string.Join("\n", texts.DefaultAgreements.Select(a => "- " + a))),
+                new CardText(string.Join("\n", (opening?.Agreements ?? texts.DefaultAgreements).Select(a => "- " + a))),
+                .. opening?.Review is { } review ? new CardElement[] { new CardText(review) } : [],
                 .. previous?.Action is { } action
                     ? new CardElement[] { new CardText(Format(texts.FollowUp, previous.CaseOwner.Name, action), TextStyle.Heading) }
                     : [],
@@ -245,8 +248,13 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         session.End(session.Facilitator.Id);
         var record = session.ToRecord(time.GetUtcNow());
         await records.SaveAsync(dc.Turn.Conversation, record, cancellationToken);
+        var next = await rotation.CloseAsync(dc.Turn.Conversation, record, dutch, cancellationToken);
         await dc.SendAsync(new OutgoingMessage(texts.ClosingThanks), cancellationToken);
         await dc.SendAsync(OutgoingMessage.FromCard(ReportCard(record, library, texts, dutch)), cancellationToken);
+        if (next is not null)
+        {
+            await dc.SendAsync(new OutgoingMessage(next), cancellationToken);
+        }
         if (dc.ActiveDialog!.State[SessionSetupDialog.SecondCaseKey]?.GetValue<bool>() != true && session.Method.Duration.Max <= SessionSetupDialog.ShortMethod)
         {
             await dc.SendAsync(SecondCaseOffer(texts, session.CaseOwner.Id), cancellationToken);

@@ -32,14 +32,14 @@ public static class SessionSetupDialog
     private const string ChoiceId = "session-choice";
     private const string PresentId = "session-present";
 
-    public static DialogSet AddSessions(this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records) => dialogs
+    public static DialogSet AddSessions(this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation) => dialogs
         .Add(new ChoicePrompt(ChoiceId))
         .Add(new MultiChoicePrompt(PresentId))
-        .Add(new SessionDialog(library, time, routes, records))
+        .Add(new SessionDialog(library, time, routes, records, rotation))
         .Add(new WaterfallDialog(Id,
         [
             (step, ct) => AskMethodStepAsync(step, library, ct),
-            AskCaseOwnerStepAsync,
+            (step, ct) => AskCaseOwnerStepAsync(step, rotation, ct),
             AskFacilitatorStepAsync,
             AskPresentStepAsync,
             (step, ct) => BeginStepAsync(step, library, time, ct),
@@ -82,7 +82,7 @@ public static class SessionSetupDialog
         return await step.PromptAsync(ChoiceId, new PromptOptions { Text = secondCase ? texts.AskSecondCaseMethod : texts.AskMethod, Choices = choices, Dutch = dutch }, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> AskCaseOwnerStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> AskCaseOwnerStepAsync(WaterfallStepContext step, ISessionRotation rotation, CancellationToken cancellationToken)
     {
         if (step.Result is null)
         {
@@ -99,10 +99,13 @@ public static class SessionSetupDialog
 
         step.Values["members"] = JsonSerializer.SerializeToNode(members.Select(m => new SessionMember(m.Id, m.Name)).ToList(), ConversationState.Json);
         var firstOwner = step.Options?[SecondCaseKey]?["owner"]?.GetValue<string>();
+        // A group that is set up: the rotation's case owner and facilitator come first, marked; anyone can still be chosen.
+        var opening = firstOwner is null ? await rotation.OpenAsync(step.Dialogs.Turn.Conversation, Dutch(step), cancellationToken) : null;
+        step.Values["proposed"] = opening is null ? null : new JsonObject { ["facilitator"] = opening.Facilitator, ["onTurn"] = opening.OnTurn };
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
-            Text = Texts(step).AskCaseOwner,
-            Choices = members.Where(m => m.Id != firstOwner).Select(m => new PromptChoice(m.Id, m.Name)).ToList(),
+            Text = opening?.Proposal is { } proposal ? Texts(step).AskCaseOwner + "\n\n" + proposal : Texts(step).AskCaseOwner,
+            Choices = Proposed(members.Where(m => m.Id != firstOwner).Select(m => new PromptChoice(m.Id, m.Name)), opening?.CaseOwner, opening?.OnTurn),
             Dutch = Dutch(step),
         }, cancellationToken);
     }
@@ -119,7 +122,10 @@ public static class SessionSetupDialog
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
             Text = Texts(step).AskFacilitator,
-            Choices = Members(step).Where(m => m.Id != owner).Select(m => new PromptChoice(m.Id, m.Name)).ToList(),
+            Choices = Proposed(
+                Members(step).Where(m => m.Id != owner).Select(m => new PromptChoice(m.Id, m.Name)),
+                step.Values["proposed"]?["facilitator"]?.GetValue<string>(),
+                step.Values["proposed"]?["onTurn"]?.GetValue<string>()),
             Dutch = Dutch(step),
         }, cancellationToken);
     }
@@ -172,6 +178,22 @@ public static class SessionSetupDialog
             ["dutch"] = Dutch(step),
             ["secondCase"] = step.Options?[SecondCaseKey] is not null,
         }, cancellationToken);
+    }
+
+    /// <summary>The members to choose from, the one the rotation proposes first and marked as on turn.</summary>
+    private static List<PromptChoice> Proposed(IEnumerable<PromptChoice> choices, string? proposed, string? onTurn)
+    {
+        var list = choices.ToList();
+        var index = list.FindIndex(c => c.Value == proposed);
+        if (index < 0 || onTurn is null)
+        {
+            return list;
+        }
+
+        var choice = list[index];
+        list.RemoveAt(index);
+        list.Insert(0, choice with { Title = Format(onTurn, choice.Title), Synonyms = [choice.Title, .. choice.Synonyms ?? []] });
+        return list;
     }
 
     private static string Format(string template, params object[] values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, values);

@@ -19,8 +19,12 @@ public static class Cards
             new CardText(texts.WhatIStore),
             .. answeredBy is null ? Array.Empty<CardElement>() : [new CardText(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AnsweredBy, answeredBy), TextStyle.Subtle)],
         ],
-        Buttons = answered ? [] : [Button(texts.HelpButton, "help", "welcome")],
+        Buttons = answered ? [] : [Button(texts.HelpButton, "help", "welcome"), .. scope == ConversationScope.Personal ? Array.Empty<CardButton>() : [SetupButton(texts.SetupButton, texts == BotTexts.Dutch ? "instellen" : "setup")]],
     };
+
+    /// <summary>The welcome's "set up" button: it stands for the typed command, so it starts set-up like typing it does.</summary>
+    public static CardButton SetupButton(string title, string command) =>
+        new(title, new Dictionary<string, string> { [ActionKey] = "setup", [CardKey] = "welcome", [TurnRouter.CommandKey] = command }, ButtonStyle.Positive);
 
     /// <summary>When the conversation's language is not known yet (Teams' install notice has no locale): both, Dutch first.</summary>
     public static Card WelcomeInBothLanguages(ConversationScope scope, bool answered = false, string? answeredBy = null)
@@ -31,7 +35,12 @@ public static class Cards
         {
             Title = BotTexts.Dutch.WelcomeTitle + " · " + BotTexts.English.WelcomeTitle,
             Body = [.. dutch.Body, new CardText("English", TextStyle.Heading), .. english.Body.Where(e => e is not CardText { Style: TextStyle.Subtle })],
-            Buttons = answered ? [] : [Button(BotTexts.Dutch.HelpButton + " / " + BotTexts.English.HelpButton, "help", "welcome")],
+            Buttons = answered
+                ? []
+                : [
+                    Button(BotTexts.Dutch.HelpButton + " / " + BotTexts.English.HelpButton, "help", "welcome"),
+                    .. scope == ConversationScope.Personal ? Array.Empty<CardButton>() : [SetupButton(BotTexts.Dutch.SetupButton + " / " + BotTexts.English.SetupButton, "instellen")],
+                ],
         };
     }
 

@@ -47,7 +47,7 @@ public static class Commands
         ["skip"] = Command.Skip, ["overslaan"] = Command.Skip,
         ["extend"] = Command.Extend, ["verleng"] = Command.Extend, ["verlengen"] = Command.Extend,
         ["stop"] = Command.Stop, ["cancel"] = Command.Stop, ["annuleer"] = Command.Stop, ["annuleren"] = Command.Stop, ["end"] = Command.Stop, ["einde"] = Command.Stop,
-        ["agreements"] = Command.Agreements, ["afspraken"] = Command.Agreements,
+        ["agreements"] = Command.Agreements, ["afspraken"] = Command.Agreements, ["agreement"] = Command.Agreements, ["afspraak"] = Command.Agreements,
         ["schedule"] = Command.Schedule, ["planning"] = Command.Schedule, ["rooster"] = Command.Schedule,
         ["turn"] = Command.Turn, ["beurt"] = Command.Turn,
         ["case"] = Command.Case, ["casus"] = Command.Case,

@@ -1,5 +1,6 @@
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Flows;
+using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Sessions;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton(sp => DialogSet.From(sp.GetServices<IDialogModule>()));
         services.AddCommandHandler<MethodCommands>();
         services.AddCommandHandler<SessionCommands>();
+        services.AddGroups();
         services.AddSingleton<IBot, TurnRouter>();
         services.AddPrivacy();
         services.AddSingleton<TurnRunner>();

@@ -34,3 +34,12 @@ public interface IDialogModule
 {
     void AddTo(DialogSet dialogs);
 }
+
+/// <summary>
+/// Hears people joining or leaving a conversation (<see cref="Messages.TurnKind.MembersAdded"/> and
+/// <see cref="Messages.TurnKind.MembersRemoved"/>), outside of the dialogs; e.g. to offer a change to the group's roster.
+/// </summary>
+public interface IMembershipHandler
+{
+    Task OnMembersChangedAsync(ITurnContext context, CancellationToken cancellationToken);
+}

@@ -15,7 +15,8 @@ public sealed class TurnRouter(
     DialogTurnRunner runner,
     SessionRoutes routes,
     IEnumerable<ICommandHandler> commandHandlers,
-    IEnumerable<ICardHandler> cardHandlers) : IBot
+    IEnumerable<ICardHandler> cardHandlers,
+    IEnumerable<IMembershipHandler> membershipHandlers) : IBot
 {
     private const string StopPendingKey = "stopPending";
     private const string StopCard = "stop";
@@ -42,8 +43,15 @@ public sealed class TurnRouter(
             case TurnKind.Message or TurnKind.CardAction:
                 await runner.RunAsync(dialogs, context, (dc, ct) => OnDialogTurnAsync(dc, texts, ct), cancellationToken);
                 break;
+            case TurnKind.MembersAdded or TurnKind.MembersRemoved:
+                foreach (var handler in membershipHandlers)
+                {
+                    await handler.OnMembersChangedAsync(context, cancellationToken);
+                }
+
+                break;
             default:
-                // Removal and membership changes need no answer yet: nothing is posted, nothing is forgotten.
+                // Removal needs no answer: nothing is posted, nothing is forgotten.
                 break;
         }
     }
@@ -210,7 +218,8 @@ public sealed class TurnRouter(
                     await dc.SendAsync(OutgoingMessage.FromCard(Cards.Help(texts)), cancellationToken);
                 }
 
-                return true;
+                // A button that stands for a command (set up) goes on as if the command was typed.
+                return !turn.Values.ContainsKey(CommandKey);
             case StopCard:
                 var pending = dc.State.Values[StopPendingKey] is not null;
                 dc.State.Values.Remove(StopPendingKey);

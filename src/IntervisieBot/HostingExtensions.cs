@@ -1,4 +1,5 @@
 using IntervisieBot.Channels.BotFramework;
+using IntervisieBot.Channels.Slack;
 using IntervisieBot.Conversations;
 using IntervisieBot.Health;
 using IntervisieBot.Playground;
@@ -30,6 +31,7 @@ public static class HostingExtensions
         builder.Services.AddStorage();
         builder.Services.AddConversations();
         builder.Services.AddBotFrameworkChannel();
+        builder.Services.AddSlackChannel(builder.Configuration);
         builder.Services.AddPlayground();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
@@ -39,6 +41,7 @@ public static class HostingExtensions
     {
         app.MapHealthz();
         app.MapBotFramework();
+        app.MapSlack();
         app.MapPlayground();
         app.MapExport();
         return app;

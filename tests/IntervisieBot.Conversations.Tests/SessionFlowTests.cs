@@ -64,6 +64,15 @@ public sealed class SessionFlowTests : IDisposable
         return _channel.Sent.Skip(before).Select(s => (s.Kind, s.Message, s.To)).ToList();
     }
 
+    /// <summary>Anna brings the case, Bram facilitates, everyone is there; returns the session's opening.</summary>
+    private async Task<List<OutgoingMessage>> StartWithEveryoneAsync(string method)
+    {
+        await SayAsync("Anna", "start " + method);
+        await SayAsync("Anna", "Anna");
+        await SayAsync("Anna", "Bram");
+        return await SayAsync("Anna", "iedereen");
+    }
+
     private static string Card(OutgoingMessage message) =>
         string.Join("\n", new[] { message.Card?.Title ?? "", message.Text }.Concat(message.Card?.Body.OfType<CardText>().Select(t => t.Text) ?? []));
 
@@ -75,7 +84,13 @@ public sealed class SessionFlowTests : IDisposable
         Assert.Equal(5, owner.Card!.Buttons.Count);
         var facilitator = Assert.Single(await PressAsync("Cees", owner.Card.Buttons.Single(b => b.Title == "Anna").Data));
         Assert.DoesNotContain(facilitator.Card!.Buttons, b => b.Title == "Anna");
-        var opening = await SayAsync("Cees", "Bram");
+        // Who is present: the case owner and the facilitator are; the others are ticked, and one press confirms.
+        var present = Assert.Single(await SayAsync("Cees", "Bram")).Card!;
+        Assert.Contains("Anna brengt de casus in en Bram leidt het gesprek", Card(new OutgoingMessage("", present)), StringComparison.Ordinal);
+        var ticks = Assert.Single(present.Body.OfType<CardChoiceInput>());
+        Assert.Equal(["Cees", "Dewi", "Eva"], ticks.Choices.Select(c => c.Title));
+        Assert.Equal("u-cees,u-dewi,u-eva", ticks.Value);
+        var opening = await PressAsync("Dewi", new Dictionary<string, string>(Assert.Single(present.Buttons).Data) { [ticks.Id] = ticks.Value! });
         Assert.Contains("Wat hier gezegd wordt, blijft in de groep.", Card(opening[0]), StringComparison.Ordinal);
         Assert.Contains("Jullie eerste bijeenkomst", Card(opening[0]), StringComparison.Ordinal);
         Assert.Contains("Stap 1 van 5", Card(opening[1]), StringComparison.Ordinal);
@@ -143,7 +158,8 @@ public sealed class SessionFlowTests : IDisposable
         Assert.Contains("Verslag", Assert.Single(await SayAsync("Eva", "verslag")).Card!.Title, StringComparison.Ordinal);
         await SayAsync("Dewi", "start starr");
         await SayAsync("Dewi", "Dewi");
-        var next = await SayAsync("Dewi", "Eva");
+        await SayAsync("Dewi", "Eva");
+        var next = await SayAsync("Dewi", "iedereen");
         Assert.Contains("Vorige keer nam Anna zich voor: \"Ik plan deze week een gesprek met mijn collega.\". Anna, hoe is dat gegaan?", Card(next[0]), StringComparison.Ordinal);
         Assert.DoesNotContain("Jullie eerste bijeenkomst", Card(next[0]), StringComparison.Ordinal);
     }
@@ -157,9 +173,7 @@ public sealed class SessionFlowTests : IDisposable
     [Fact]
     public async Task ASentenceStartingWithACommandWord_DuringASession_IsAnAnswerNotACommand()
     {
-        await SayAsync("Anna", "start incidentmethode");
-        await SayAsync("Anna", "Anna");
-        await SayAsync("Anna", "Bram");
+        await StartWithEveryoneAsync("incidentmethode");
 
         Assert.Empty(await SayAsync("Anna", "Volgende keer doe ik het anders"));
         Assert.Equal(0, (await _states.LoadAsync(Group)).State.Stack[0].State["session"]!["stepIndex"]!.GetValue<int>());
@@ -168,9 +182,7 @@ public sealed class SessionFlowTests : IDisposable
     [Fact]
     public async Task APrivateWhyQuestion_IsKept_AndItsAuthorGetsAWhatMakesThatSuggestion()
     {
-        await SayAsync("Anna", "start vijf stappen");
-        await SayAsync("Anna", "Anna");
-        await SayAsync("Anna", "Bram");
+        await StartWithEveryoneAsync("vijf stappen");
         for (var i = 0; i < 3; i++)
         {
             await SayAsync("Bram", "volgende");
@@ -182,6 +194,116 @@ public sealed class SessionFlowTests : IDisposable
         Assert.Contains("\"Wat maakt dat ...?\"", ack.Message.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AMemberWhoIsNotThere_GetsNoTurnAndIsNotInTheRecord()
+    {
+        await SayAsync("Anna", "start incidentmethode");
+        await SayAsync("Anna", "Anna");
+        await SayAsync("Anna", "Bram");
+        var opening = await SayAsync("Bram", "zonder Eva");
+        Assert.Contains("aanwezig: Anna, Bram, Cees, Dewi", Card(opening[0]), StringComparison.Ordinal);
+
+        await SayAsync("Bram", "volgende");
+        await SayAsync("Bram", "klaar");
+        await SayAsync("Cees", "klaar");
+        Assert.StartsWith("Iedereen is aan de beurt geweest", Assert.Single(await SayAsync("Dewi", "klaar")).Text, StringComparison.Ordinal);
+
+        await SayAsync("Bram", "volgende");
+        Assert.Equal(["u-bram", "u-cees", "u-dewi"], _channel.Sent.Where(m => m.Kind == "private").Select(m => m.To!.Id).Order());
+    }
+
+    [Theory]
+    [InlineData("Cees en Dewi", "Anna, Bram, Cees, Dewi")]
+    [InlineData("niemand", "Anna, Bram")]
+    [InlineData("iedereen", "Anna, Bram, Cees, Dewi, Eva")]
+    public async Task WhoIsPresent_CanBeTyped(string typed, string present)
+    {
+        await SayAsync("Anna", "start incidentmethode");
+        await SayAsync("Anna", "Anna");
+        await SayAsync("Anna", "Bram");
+
+        Assert.Contains("aanwezig: " + present + "\n", Card((await SayAsync("Bram", typed))[0]) + "\n", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rank_TheCaseOwnerLabelsTheQuestionsWithTheCard_ThenSeesTheHelpfulOnesToAnswer()
+    {
+        await StartWithEveryoneAsync("vijf stappen");
+        for (var i = 0; i < 3; i++)
+        {
+            await SayAsync("Bram", "volgende");
+        }
+
+        foreach (var name in Names.Skip(1))
+        {
+            await PrivatelyAsync(name, $"Wat maakt dat {name} dit vraagt?");
+            await PrivatelyAsync(name, $"Wie zag {name} daar?");
+        }
+
+        var rank = (await SayAsync("Bram", "volgende")).Single(m => m.Card?.Body.OfType<CardChoiceInput>().Any() == true).Card!;
+        var inputs = rank.Body.OfType<CardChoiceInput>().ToList();
+        Assert.Equal(8, inputs.Count);
+        Assert.Equal(["Helpend", "Neutraal", "Niet helpend"], inputs[0].Choices.Select(c => c.Title));
+        var save = rank.Buttons.Single(b => b.Title == "Labels opslaan").Data;
+        var labels = new Dictionary<string, string>(save) { [inputs[0].Id] = "helpful", [inputs[1].Id] = "not", [inputs[2].Id] = "neutral" };
+
+        Assert.Contains("iemand anders", Assert.Single(await PressAsync("Cees", labels)).Text, StringComparison.Ordinal);
+        var saved = Assert.Single(await PressAsync("Anna", labels)).Text;
+
+        Assert.StartsWith("Gelabeld: 1 helpend, 1 neutraal, 1 niet helpend.", saved, StringComparison.Ordinal);
+        Assert.Contains("Anna, beantwoord nu de helpende vragen:\n" + inputs[0].Label, saved, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AfterMethodAdvice_StartOffersTheRecommendedMethodFirst()
+    {
+        await SayAsync("Anna", "advies");
+        await SayAsync("Anna", "1");
+        await SayAsync("Anna", "1");
+        await SayAsync("Anna", "1");
+        await SayAsync("Anna", "ja");
+        var advised = MethodAdvisor.Rank(
+            new AdviceRequest(Enum.GetValues<QuestionKind>()[0], TimeSpan.FromMinutes(30), GroupExperience.New, HighSafety: true),
+            MethodLibrary.BuiltIn)[0].Method;
+
+        var methods = Assert.Single(await SayAsync("Anna", "start")).Card!.Buttons;
+
+        Assert.Equal(advised.Id, methods[0].Data[ChoicePrompt.ChoiceKey]);
+        Assert.EndsWith("· aanbevolen", methods[0].Title, StringComparison.Ordinal);
+        Assert.Single(methods, b => b.Title.Contains("aanbevolen", StringComparison.Ordinal));
+        Assert.Equal(MethodLibrary.BuiltIn.All.Count, methods.Count);
+    }
+
+    [Fact]
+    public async Task AfterAShortMethod_ASecondCaseFollows_WithShortMethodsAndAnotherCaseOwner()
+    {
+        await StartWithEveryoneAsync("incidenten");
+        await SayAsync("Bram", "stop");
+        var close = await PressAsync("Bram", new Dictionary<string, string> { ["card"] = "stop", ["action"] = "yes" });
+        Assert.DoesNotContain(close, m => m.Card?.Buttons.Any(b => b.Title == "Tweede casus") == true);
+
+        // Walk a short method to its end: the close offers a second case.
+        await StartWithEveryoneAsync("incidenten");
+        var steps = MethodLibrary.BuiltIn.Get("incidents").Steps.Count;
+        for (var i = 0; i < steps; i++)
+        {
+            await SayAsync("Bram", "volgende");
+        }
+
+        await SayAsync("Bram", "volgende");
+        await SayAsync("Bram", "volgende");
+        var end = await SayAsync("Bram", "volgende");
+        var offer = end.Single(m => m.Card?.Buttons.Any(b => b.Title == "Tweede casus") == true).Card!;
+
+        var methods = Assert.Single(await PressAsync("Dewi", offer.Buttons[0].Data)).Card!;
+        Assert.StartsWith("Een tweede casus", methods.Body.OfType<CardText>().First().Text, StringComparison.Ordinal);
+        Assert.All(methods.Buttons, b => Assert.True(MethodLibrary.BuiltIn.Get(b.Data[ChoicePrompt.ChoiceKey]).Duration.Max <= TimeSpan.FromMinutes(60)));
+        Assert.DoesNotContain(methods.Buttons, b => b.Data[ChoicePrompt.ChoiceKey] == "socratic");
+        var owners = Assert.Single(await SayAsync("Dewi", "starr")).Card!.Buttons;
+        Assert.DoesNotContain(owners, b => b.Title == "Anna");
+        Assert.Equal(4, owners.Count);
+    }
+
     public static TheoryData<string> MethodIds() => [.. MethodLibrary.BuiltIn.All.Select(m => m.Id)];
 
     [Theory]
@@ -189,9 +311,7 @@ public sealed class SessionFlowTests : IDisposable
     public async Task EveryMethod_RunsInChat_FromStartToRecord_WithFiveMembers(string methodId)
     {
         var method = MethodLibrary.BuiltIn.Get(methodId);
-        await SayAsync("Anna", "start " + method.Aliases[0]);
-        await SayAsync("Anna", "Anna");
-        await SayAsync("Anna", "Bram");
+        await StartWithEveryoneAsync(method.Aliases[0]);
 
         for (var index = 0; index < method.Steps.Count; index++)
         {

@@ -53,7 +53,7 @@ public static class AdaptiveCardRenderer
             ["facts"] = new JsonArray(facts.Facts.Select(f => (JsonNode?)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray()),
         },
         CardInput input => Input(input),
-        CardChoiceInput choice => new JsonObject
+        CardChoiceInput choice => WithoutEmptyLabel(new JsonObject
         {
             ["type"] = "Input.ChoiceSet",
             ["id"] = choice.Id,
@@ -62,9 +62,20 @@ public static class AdaptiveCardRenderer
             ["isMultiSelect"] = choice.Multiple,
             ["value"] = choice.Value,
             ["choices"] = new JsonArray(choice.Choices.Select(c => (JsonNode?)new JsonObject { ["title"] = c.Title, ["value"] = c.Value }).ToArray()),
-        },
+        }),
         _ => throw new ArgumentOutOfRangeException(nameof(element), element.GetType().Name, "No Adaptive Card rendering for this element."),
     };
+
+    /// <summary>An input whose question is in the text above it has no label of its own.</summary>
+    private static JsonObject WithoutEmptyLabel(JsonObject input)
+    {
+        if (input["label"]?.GetValue<string>() is "")
+        {
+            input.Remove("label");
+        }
+
+        return input;
+    }
 
     private static JsonObject Text(CardText text)
     {

@@ -92,6 +92,7 @@ public static class AdviceDialog
             },
             step.Result.GetValue<bool>());
         var ranked = MethodAdvisor.Rank(request, library);
+        step.Dialogs.State.Values[Sessions.SessionSetupDialog.RecommendedMethodKey] = ranked[0].Method.Id;
         await step.Dialogs.SendAsync(OutgoingMessage.FromCard(MethodCards.Advice(ranked, Texts(step), Dutch(step))), cancellationToken);
         return await step.EndAsync(JsonValue.Create(ranked[0].Method.Id), cancellationToken);
     }

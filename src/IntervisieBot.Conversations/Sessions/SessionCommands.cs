@@ -7,11 +7,34 @@ using IntervisieBot.Domain.Methods;
 namespace IntervisieBot.Conversations.Sessions;
 
 /// <summary><c>start [method]</c> runs a session in a group; <c>report</c> shows the last session's record.</summary>
-public sealed class SessionCommands(MethodLibrary methods, TimeProvider time, SessionRoutes routes, SessionRecordStore records) : ICommandHandler, IDialogModule
+public sealed class SessionCommands(MethodLibrary methods, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation) : ICommandHandler, IDialogModule, ICardHandler
 {
     public IReadOnlyCollection<Command> Commands { get; } = [Command.Start, Command.Report];
 
-    public void AddTo(DialogSet dialogs) => dialogs.AddSessions(methods, time, routes, records);
+    public string Card => SessionDialog.SecondCaseCard;
+
+    /// <summary>"Second case" after a short method: the set-up again, with short methods only and another case owner.</summary>
+    public async Task HandleAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        if (dc.ActiveDialog is not null || turn.Conversation.IsPersonal)
+        {
+            return;
+        }
+
+        var texts = SessionTexts.For(Languages.FromLocale(turn.Locale));
+        if (turn.ReplyToId is { } offer)
+        {
+            await dc.Context.UpdateAsync(offer, SessionDialog.SecondCaseOffer(texts, null, answered: true), cancellationToken);
+        }
+
+        await dc.BeginDialogAsync(
+            SessionSetupDialog.Id,
+            new JsonObject { [SessionSetupDialog.SecondCaseKey] = new JsonObject { ["owner"] = turn.Values.GetValueOrDefault("owner", "") } },
+            cancellationToken);
+    }
+
+    public void AddTo(DialogSet dialogs) => dialogs.AddSessions(methods, time, routes, records, rotation);
 
     public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
     {

@@ -16,12 +16,13 @@ namespace IntervisieBot.Conversations.Sessions;
 /// facilitator and the case owner move it (others get a friendly explanation). Contributions to a collect step are
 /// sent privately and arrive here through <see cref="SessionRoutes"/>.
 /// </summary>
-public sealed class SessionDialog(MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records) : Dialog(DialogId)
+public sealed class SessionDialog(MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation) : Dialog(DialogId)
 {
     public const string DialogId = "session";
     public const string ActionKey = "session";
     private const string SessionKey = "session";
     private const string PhaseKey = "phase";
+    private const string RankInput = "label-";
 
     public override bool ConfirmBeforeStop => true;
 
@@ -38,10 +39,13 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         var state = dc.ActiveDialog!.State;
         state[SessionKey] = options![SessionKey]!.DeepClone();
         state["dutch"] = options["dutch"]!.DeepClone();
+        state[SessionSetupDialog.SecondCaseKey] = options[SessionSetupDialog.SecondCaseKey]?.DeepClone();
         state[PhaseKey] = "steps";
         var session = Load(state);
         var (texts, dutch) = Texts(state);
         var previous = await records.LatestAsync(dc.Turn.Conversation, cancellationToken);
+        // A group that is set up opens with its own agreements, and every few sessions with reviewing them.
+        var opening = await rotation.OpenAsync(dc.Turn.Conversation, dutch, cancellationToken);
         await dc.SendAsync(OutgoingMessage.FromCard(new Card
         {
             Title = Format(texts.StartTitle, session.Method.Name.In(dutch)),
@@ -49,7 +53,8 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
             [
                 new CardText(Format(texts.Roles, session.CaseOwner.Name, session.Facilitator.Name, string.Join(", ", session.Attendees.Select(a => a.Name)))),
                 new CardText(texts.AgreementsTitle, TextStyle.Heading),
-                new CardText(string.Join("\n", texts.DefaultAgreements.Select(a => "- " + a))),
+                new CardText(string.Join("\n", (opening?.Agreements ?? texts.DefaultAgreements).Select(a => "- " + a))),
+                .. opening?.Review is { } review ? new CardElement[] { new CardText(review) } : [],
                 .. previous?.Action is { } action
                     ? new CardElement[] { new CardText(Format(texts.FollowUp, previous.CaseOwner.Name, action), TextStyle.Heading) }
                     : [],
@@ -141,6 +146,8 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
                 return await SayAsync(dc, session.CurrentSpeaker is { } next ? Format(texts.FloorTo, next.Name) : texts.RoundDone, cancellationToken);
             case "rate":
                 return await RateAsync(dc, session, turn.Values.GetValueOrDefault("value", ""), texts, cancellationToken);
+            case "rank":
+                return await RankAsync(dc, session, texts, cancellationToken);
             default:
                 return await OnTextAsync(dc, session, phase, texts, cancellationToken);
         }
@@ -241,9 +248,60 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         session.End(session.Facilitator.Id);
         var record = session.ToRecord(time.GetUtcNow());
         await records.SaveAsync(dc.Turn.Conversation, record, cancellationToken);
+        var next = await rotation.CloseAsync(dc.Turn.Conversation, record, dutch, cancellationToken);
         await dc.SendAsync(new OutgoingMessage(texts.ClosingThanks), cancellationToken);
         await dc.SendAsync(OutgoingMessage.FromCard(ReportCard(record, library, texts, dutch)), cancellationToken);
+        if (next is not null)
+        {
+            await dc.SendAsync(new OutgoingMessage(next), cancellationToken);
+        }
+        if (dc.ActiveDialog!.State[SessionSetupDialog.SecondCaseKey]?.GetValue<bool>() != true && session.Method.Duration.Max <= SessionSetupDialog.ShortMethod)
+        {
+            await dc.SendAsync(SecondCaseOffer(texts, session.CaseOwner.Id), cancellationToken);
+        }
+
         return await dc.EndDialogAsync(JsonSerializer.SerializeToNode(record, ConversationState.Json), cancellationToken);
+    }
+
+    /// <summary>The case owner's labels from the rank card: each question's choice, then the helpful ones to answer.</summary>
+    private static async Task<DialogTurnResult> RankAsync(DialogContext dc, Session session, SessionTexts texts, CancellationToken cancellationToken)
+    {
+        foreach (var (key, value) in dc.Turn.Values)
+        {
+            if (!key.StartsWith(RankInput, StringComparison.Ordinal)
+                || !int.TryParse(key.AsSpan(RankInput.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                continue;
+            }
+
+            QuestionLabel? label = value switch
+            {
+                "helpful" => QuestionLabel.Helpful,
+                "neutral" => QuestionLabel.Neutral,
+                "not" => QuestionLabel.NotHelpful,
+                _ => null,
+            };
+            if (label is not { } chosen)
+            {
+                continue;
+            }
+
+            var outcome = session.Label(dc.Turn.From.Id, number, chosen);
+            if (outcome != SessionOutcome.Done)
+            {
+                return await ExplainAsync(dc, session, outcome, texts, cancellationToken);
+            }
+        }
+
+        var questions = session.CollectedForThisStep;
+        var helpful = questions.Where(c => c.Label == QuestionLabel.Helpful).ToList();
+        var summary = Format(texts.RankSaved, helpful.Count, questions.Count(c => c.Label == QuestionLabel.Neutral), questions.Count(c => c.Label == QuestionLabel.NotHelpful));
+        if (helpful.Count > 0)
+        {
+            summary += "\n\n" + Format(texts.AnswerHelpful, session.CaseOwner.Name) + "\n" + string.Join("\n", helpful.Select(c => $"{c.Number}. {c.Text}"));
+        }
+
+        return await SayAsync(dc, summary, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> RateAsync(DialogContext dc, Session session, string value, SessionTexts texts, CancellationToken cancellationToken)
@@ -279,7 +337,13 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
                 break;
             case StepInteraction.Rank:
                 body.Add(new CardText(Format(texts.RankPrompt, session.CaseOwner.Name)));
-                body.Add(new CardText(string.Join("\n", session.CollectedForThisStep.Select(c => $"{c.Number}. {c.Text}"))));
+                CardChoice[] labels = [new(texts.Helpful, "helpful"), new(texts.Neutral, "neutral"), new(texts.NotHelpful, "not")];
+                body.AddRange(session.CollectedForThisStep.Select(c => new CardChoiceInput(RankInput + c.Number.ToString(CultureInfo.InvariantCulture), $"{c.Number}. {c.Text}", labels)));
+                if (session.CollectedForThisStep.Count > 0)
+                {
+                    buttons.Add(Button(texts.RankSaveButton, "rank", ButtonStyle.Positive));
+                }
+
                 break;
             case StepInteraction.Choose:
                 body.Add(new CardText(Format(texts.ChoosePrompt, session.CaseOwner.Name)));
@@ -338,6 +402,17 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         Body = [new CardText(texts.AskRating)],
         Buttons = [.. Enumerable.Range(1, 10).Select(n => new CardButton(n.ToString(CultureInfo.InvariantCulture), new Dictionary<string, string> { [ActionKey] = "rate", ["value"] = n.ToString(CultureInfo.InvariantCulture) })), Button(texts.NextButton, "next", ButtonStyle.Positive)],
     });
+
+    /// <summary>After a short method: a second case fits in the same meeting.</summary>
+    public static OutgoingMessage SecondCaseOffer(SessionTexts texts, string? firstOwner, bool answered = false) => OutgoingMessage.FromCard(new Card
+    {
+        Body = [new CardText(texts.SecondCaseOffer)],
+        Buttons = answered
+            ? []
+            : [new CardButton(texts.SecondCaseButton, new Dictionary<string, string> { [Cards.CardKey] = SecondCaseCard, ["owner"] = firstOwner ?? "" }, ButtonStyle.Positive)],
+    });
+
+    public const string SecondCaseCard = "second-case";
 
     public static Card ReportCard(SessionRecord record, MethodLibrary library, SessionTexts texts, bool dutch)
     {

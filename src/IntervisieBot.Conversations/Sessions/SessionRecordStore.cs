@@ -70,6 +70,22 @@ public sealed class SessionRecordStore(ITableServiceClient tables, PrivacyProtec
         await GroupRows.DeleteAsync(table, group.Key, null, cancellationToken);
     }
 
+    /// <summary>Every session the group recorded, newest first (history and figures, J8).</summary>
+    public async Task<IReadOnlyList<SessionRecord>> AllAsync(ConversationAddress group, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var records = new List<SessionRecord>();
+        await foreach (var entity in table.QueryAllAsync(group.Key, cancellationToken: cancellationToken))
+        {
+            if (entity.GetString("Json") is { } json && JsonSerializer.Deserialize<SessionRecord>(json, ConversationState.Json) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
     public void Dispose() => _table.Dispose();
 
     private static string Context(ConversationAddress group, string row) => TableName + "|" + group.Key + "|" + row;

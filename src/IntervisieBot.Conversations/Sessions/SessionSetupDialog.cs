@@ -9,24 +9,42 @@ using IntervisieBot.Domain.Sessions;
 namespace IntervisieBot.Conversations.Sessions;
 
 /// <summary>
-/// "start [method]": which method (skipped when named), who brings the case, who facilitates (never the case owner),
-/// from the conversation's own members; then the running session takes over.
+/// "start [method]": which method (skipped when named; the recommended one first), who brings the case, who
+/// facilitates (never the case owner), and who else is present, from the conversation's own members; then the
+/// running session takes over. Version 2 added "who is present".
 /// </summary>
 public static class SessionSetupDialog
 {
     public const string Id = "session-setup";
-    private const string ChoiceId = "session-choice";
 
-    public static DialogSet AddSessions(this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records) => dialogs
+    /// <summary>
+    /// The conversation's recommended method (a method id in the conversation's values), set by the method advice and
+    /// later by a prepared case; "start" offers it first.
+    /// </summary>
+    public const string RecommendedMethodKey = "recommendedMethod";
+
+    /// <summary>Options of a second case in the same meeting: only short methods, and the first case owner is not asked again.</summary>
+    public const string SecondCaseKey = "secondCase";
+
+    /// <summary>A method fits a second case in the same meeting when it takes an hour at most.</summary>
+    public static readonly TimeSpan ShortMethod = TimeSpan.FromMinutes(60);
+
+    private const string ChoiceId = "session-choice";
+    private const string PresentId = "session-present";
+
+    public static DialogSet AddSessions(this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation) => dialogs
         .Add(new ChoicePrompt(ChoiceId))
-        .Add(new SessionDialog(library, time, routes, records))
+        .Add(new MultiChoicePrompt(PresentId))
+        .Add(new SessionDialog(library, time, routes, records, rotation))
         .Add(new WaterfallDialog(Id,
         [
             (step, ct) => AskMethodStepAsync(step, library, ct),
-            AskCaseOwnerStepAsync,
+            (step, ct) => AskCaseOwnerStepAsync(step, rotation, ct),
             AskFacilitatorStepAsync,
+            AskPresentStepAsync,
             (step, ct) => BeginStepAsync(step, library, time, ct),
-        ]));
+        ],
+        version: 2));
 
     private static bool Dutch(WaterfallStepContext step) => step.Values["dutch"]?.GetValue<bool>() ?? true;
 
@@ -42,13 +60,29 @@ public static class SessionSetupDialog
             return await step.NextAsync(JsonValue.Create(named.Id), cancellationToken);
         }
 
-        var choices = library.All
-            .Select(m => new PromptChoice(m.Id, $"{m.Name.In(dutch)} ({(int)m.Duration.Min.TotalMinutes}–{(int)m.Duration.Max.TotalMinutes} min)", [m.Name.In(dutch), .. m.Aliases]))
+        var secondCase = step.Options?[SecondCaseKey] is not null;
+        var recommended = step.Dialogs.State.Values[RecommendedMethodKey]?.GetValue<string>() is { } id ? library.Find(id) : null;
+        var methods = library.All.Where(m => !secondCase || m.Duration.Max <= ShortMethod).ToList();
+        if (recommended is not null && methods.Remove(recommended))
+        {
+            methods.Insert(0, recommended);
+        }
+        else
+        {
+            recommended = null;
+        }
+
+        var texts = Texts(step);
+        var choices = methods
+            .Select(m => new PromptChoice(
+                m.Id,
+                $"{m.Name.In(dutch)} ({(int)m.Duration.Min.TotalMinutes}–{(int)m.Duration.Max.TotalMinutes} min){(m == recommended ? " · " + texts.Recommended : "")}",
+                [m.Name.In(dutch), .. m.Aliases]))
             .ToList();
-        return await step.PromptAsync(ChoiceId, new PromptOptions { Text = Texts(step).AskMethod, Choices = choices, Dutch = dutch }, cancellationToken);
+        return await step.PromptAsync(ChoiceId, new PromptOptions { Text = secondCase ? texts.AskSecondCaseMethod : texts.AskMethod, Choices = choices, Dutch = dutch }, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> AskCaseOwnerStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> AskCaseOwnerStepAsync(WaterfallStepContext step, ISessionRotation rotation, CancellationToken cancellationToken)
     {
         if (step.Result is null)
         {
@@ -64,10 +98,14 @@ public static class SessionSetupDialog
         }
 
         step.Values["members"] = JsonSerializer.SerializeToNode(members.Select(m => new SessionMember(m.Id, m.Name)).ToList(), ConversationState.Json);
+        var firstOwner = step.Options?[SecondCaseKey]?["owner"]?.GetValue<string>();
+        // A group that is set up: the rotation's case owner and facilitator come first, marked; anyone can still be chosen.
+        var opening = firstOwner is null ? await rotation.OpenAsync(step.Dialogs.Turn.Conversation, Dutch(step), cancellationToken) : null;
+        step.Values["proposed"] = opening is null ? null : new JsonObject { ["facilitator"] = opening.Facilitator, ["onTurn"] = opening.OnTurn };
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
-            Text = Texts(step).AskCaseOwner,
-            Choices = members.Select(m => new PromptChoice(m.Id, m.Name)).ToList(),
+            Text = opening?.Proposal is { } proposal ? Texts(step).AskCaseOwner + "\n\n" + proposal : Texts(step).AskCaseOwner,
+            Choices = Proposed(members.Where(m => m.Id != firstOwner).Select(m => new PromptChoice(m.Id, m.Name)), opening?.CaseOwner, opening?.OnTurn),
             Dutch = Dutch(step),
         }, cancellationToken);
     }
@@ -84,7 +122,36 @@ public static class SessionSetupDialog
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
             Text = Texts(step).AskFacilitator,
-            Choices = Members(step).Where(m => m.Id != owner).Select(m => new PromptChoice(m.Id, m.Name)).ToList(),
+            Choices = Proposed(
+                Members(step).Where(m => m.Id != owner).Select(m => new PromptChoice(m.Id, m.Name)),
+                step.Values["proposed"]?["facilitator"]?.GetValue<string>(),
+                step.Values["proposed"]?["onTurn"]?.GetValue<string>()),
+            Dutch = Dutch(step),
+        }, cancellationToken);
+    }
+
+    /// <summary>The case owner and the facilitator are there by definition; the others are ticked, all of them at first.</summary>
+    private static async Task<DialogTurnResult> AskPresentStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is null)
+        {
+            return await step.EndAsync(null, cancellationToken);
+        }
+
+        step.Values["facilitator"] = step.Result.DeepClone();
+        var members = Members(step);
+        var owner = members.Single(m => m.Id == step.Values["owner"]!.GetValue<string>());
+        var facilitator = members.Single(m => m.Id == step.Result.GetValue<string>());
+        var others = members.Where(m => m.Id != owner.Id && m.Id != facilitator.Id).ToList();
+        if (others.Count == 0)
+        {
+            return await step.NextAsync(new JsonArray(), cancellationToken);
+        }
+
+        return await step.PromptAsync(PresentId, new PromptOptions
+        {
+            Text = Format(Texts(step).AskPresent, owner.Name, facilitator.Name),
+            Choices = others.Select(m => new PromptChoice(m.Id, m.Name)).ToList(),
             Dutch = Dutch(step),
         }, cancellationToken);
     }
@@ -96,16 +163,40 @@ public static class SessionSetupDialog
             return await step.EndAsync(null, cancellationToken);
         }
 
+        var present = step.Result.AsArray().Select(v => v!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var members = Members(step);
         var owner = members.Single(m => m.Id == step.Values["owner"]!.GetValue<string>());
-        var facilitator = members.Single(m => m.Id == step.Result.GetValue<string>());
-        var session = Session.Start(library.Get(step.Values["method"]!.GetValue<string>()), owner, facilitator, members, time.GetUtcNow());
+        var facilitator = members.Single(m => m.Id == step.Values["facilitator"]!.GetValue<string>());
+        present.Add(owner.Id);
+        present.Add(facilitator.Id);
+        var attendees = members.Where(m => present.Contains(m.Id)).ToList();
+        var session = Session.Start(library.Get(step.Values["method"]!.GetValue<string>()), owner, facilitator, attendees, time.GetUtcNow());
+        step.Dialogs.State.Values.Remove(RecommendedMethodKey);
         return await step.ReplaceAsync(SessionDialog.DialogId, new JsonObject
         {
             ["session"] = JsonSerializer.SerializeToNode(session.ToSnapshot(), ConversationState.Json),
             ["dutch"] = Dutch(step),
+            ["secondCase"] = step.Options?[SecondCaseKey] is not null,
         }, cancellationToken);
     }
+
+    /// <summary>The members to choose from, the one the rotation proposes first and marked as on turn.</summary>
+    private static List<PromptChoice> Proposed(IEnumerable<PromptChoice> choices, string? proposed, string? onTurn)
+    {
+        var list = choices.ToList();
+        var index = list.FindIndex(c => c.Value == proposed);
+        if (index < 0 || onTurn is null)
+        {
+            return list;
+        }
+
+        var choice = list[index];
+        list.RemoveAt(index);
+        list.Insert(0, choice with { Title = Format(onTurn, choice.Title), Synonyms = [choice.Title, .. choice.Synonyms ?? []] });
+        return list;
+    }
+
+    private static string Format(string template, params object[] values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, values);
 
     private static List<SessionMember> Members(WaterfallStepContext step) =>
         step.Values["members"]!.Deserialize<List<SessionMember>>(ConversationState.Json)!;

@@ -24,6 +24,8 @@ public sealed record BotTexts
 
     public required string HelpButton { get; init; }
 
+    public required string SetupButton { get; init; }
+
     public required string NotUnderstood { get; init; }
 
     public required string SomethingWentWrong { get; init; }
@@ -100,6 +102,7 @@ public sealed record BotTexts
             ("export", "alle gegevens van deze groep als bestand"),
         ],
         HelpButton = "Wat kun je?",
+        SetupButton = "Groep instellen",
         NotUnderstood = "Dat begrijp ik (nog) niet. Typ **hulp** om te zien wat ik kan.",
         SomethingWentWrong = "Sorry, daar ging iets mis aan mijn kant. Er is niets verloren; probeer het zo nog eens.",
         AnsweredBy = "Beantwoord door {0}",
@@ -156,6 +159,7 @@ public sealed record BotTexts
             ("export", "all of this group's data as a file"),
         ],
         HelpButton = "What can you do?",
+        SetupButton = "Set up the group",
         NotUnderstood = "I don't understand that (yet). Type **help** to see what I can do.",
         SomethingWentWrong = "Sorry, something went wrong on my side. Nothing was lost; please try again in a moment.",
         AnsweredBy = "Answered by {0}",

@@ -99,6 +99,22 @@ public sealed record SessionTexts
 
     public required string StartInGroup { get; init; }
 
+    public required string Recommended { get; init; }
+
+    public required string AskSecondCaseMethod { get; init; }
+
+    public required string AskPresent { get; init; }
+
+    public required string RankSaveButton { get; init; }
+
+    public required string RankSaved { get; init; }
+
+    public required string AnswerHelpful { get; init; }
+
+    public required string SecondCaseOffer { get; init; }
+
+    public required string SecondCaseButton { get; init; }
+
     public required string ReportFacts { get; init; }
 
     public required string ClosingThanks { get; init; }
@@ -163,6 +179,14 @@ public sealed record SessionTexts
         ReportTitle = "Verslag: {0}",
         NoReport = "Er is nog geen verslag: na de eerste bijeenkomst staat het hier.",
         StartInGroup = "Een intervisiesessie loopt in de groepschat, met de hele groep: typ daar **start**.",
+        Recommended = "aanbevolen",
+        AskSecondCaseMethod = "Een tweede casus: kies een korte methode (tot een uur).",
+        AskPresent = "{0} brengt de casus in en {1} leidt het gesprek. Wie is er verder bij? Haal het vinkje weg bij wie er niet is.",
+        RankSaveButton = "Labels opslaan",
+        RankSaved = "Gelabeld: {0} helpend, {1} neutraal, {2} niet helpend.",
+        AnswerHelpful = "{0}, beantwoord nu de helpende vragen:",
+        SecondCaseOffer = "Is er tijd voor nog een casus? Met een korte methode past een tweede casus in dezelfde bijeenkomst.",
+        SecondCaseButton = "Tweede casus",
         ReportFacts = "Datum|Methode|Casusinbrenger|Gespreksleider|Aanwezig|Inzicht|Actie|Waardering",
         ClosingThanks = "Dank jullie wel. Het verslag staat hieronder; typ **verslag** om het later terug te zien.",
     };
@@ -225,6 +249,14 @@ public sealed record SessionTexts
         ReportTitle = "Record: {0}",
         NoReport = "There is no record yet: it will be here after your first meeting.",
         StartInGroup = "A session runs in the group chat, with the whole group: type **start** there.",
+        Recommended = "recommended",
+        AskSecondCaseMethod = "A second case: pick a short method (an hour at most).",
+        AskPresent = "{0} brings the case and {1} facilitates. Who else is here? Untick whoever is not.",
+        RankSaveButton = "Save labels",
+        RankSaved = "Labelled: {0} helpful, {1} neutral, {2} not helpful.",
+        AnswerHelpful = "{0}, now answer the helpful questions:",
+        SecondCaseOffer = "Time for another case? With a short method a second case fits in the same meeting.",
+        SecondCaseButton = "Second case",
         ReportFacts = "Date|Method|Case owner|Facilitator|Present|Insight|Action|Rating",
         ClosingThanks = "Thank you all. The record is below; type **report** to see it again later.",
     };

@@ -73,6 +73,8 @@ public sealed class IncidentSessionOverHttpTests : IAsyncLifetime
         Assert.Contains("Wie brengt vandaag de casus in?", LastGroupText(), StringComparison.Ordinal);
         await GroupAsync("Cees", "Anna");
         await GroupAsync("Cees", "Bram");
+        Assert.Contains("Wie is er verder bij?", LastGroupText(), StringComparison.Ordinal);
+        await GroupAsync("Cees", "iedereen");
         Assert.Contains("Stap 1 van 5", LastGroupText(), StringComparison.Ordinal);
 
         await GroupAsync("Bram", "volgende");
@@ -101,7 +103,9 @@ public sealed class IncidentSessionOverHttpTests : IAsyncLifetime
         await GroupAsync("Cees", "8");
         await GroupAsync("Bram", "volgende");
 
-        Assert.Contains("Ik bespreek het deze week met mijn teamleider.", LastGroupText(), StringComparison.Ordinal);
+        var closing = _connector.Delivered.Where(r => r.ConversationId == TeamsFixture.GroupChatId && r.Method == "POST").TakeLast(2).Select(r => r.Body).ToList();
+        Assert.Contains("Ik bespreek het deze week met mijn teamleider.", closing[0], StringComparison.Ordinal);
+        Assert.Contains("Tweede casus", closing[1], StringComparison.Ordinal);
         await GroupAsync("Eva", "verslag");
         Assert.Contains("Verslag: Incidentmethode", LastGroupText(), StringComparison.Ordinal);
     }

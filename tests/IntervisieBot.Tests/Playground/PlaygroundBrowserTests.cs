@@ -135,7 +135,14 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         var facilitator = BotMessage("Wie leidt het gesprek?");
         await Expect(facilitator.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Anna", Exact = true })).ToHaveCountAsync(0);
         await facilitator.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Bram", Exact = true }).ClickAsync();
-        await Expect(BotMessage("Wat hier gezegd wordt, blijft in de groep.")).ToBeVisibleAsync();
+
+        // Who is present: everyone is ticked; Eva is not here today.
+        var present = BotMessage("Wie is er verder bij?");
+        await Expect(present.GetByRole(AriaRole.Checkbox, new LocatorGetByRoleOptions { Name = "Cees", Exact = true })).ToBeCheckedAsync();
+        await present.GetByRole(AriaRole.Checkbox, new LocatorGetByRoleOptions { Name = "Eva", Exact = true }).UncheckAsync();
+        await present.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Klopt" }).ClickAsync();
+        await Expect(present).ToContainTextAsync("Bevestigd door Anna: Cees, Dewi");
+        await Expect(BotMessage("Wat hier gezegd wordt, blijft in de groep.")).ToContainTextAsync("aanwezig: Anna, Bram, Cees, Dewi");
         await Expect(BotMessage("Stap 1 van 5")).ToBeVisibleAsync();
 
         // Anna may move the session too (she brings the case); Cees may not.
@@ -147,6 +154,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         // The collect step asks Cees privately; his answer stays private and is acknowledged there.
         var tab = _page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Cees · privé" });
         await Expect(tab.Locator(".unread")).ToHaveTextAsync("1");
+        await Expect(_page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Eva · privé" }).Locator(".unread")).ToHaveCountAsync(0);
         await Expect(owner).ToContainTextAsync("Gekozen door Anna: Anna");
         await Expect(owner.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await _page.Locator("button.member-pick", new PageLocatorOptions { HasText = "Cees" }).ClickAsync();

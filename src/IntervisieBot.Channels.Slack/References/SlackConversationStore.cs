@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using IntervisieBot.Channels.Slack.BlockKit;
+using IntervisieBot.Channels.Slack.Installations;
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Storage.Tables;
+
+namespace IntervisieBot.Channels.Slack.References;
+
+/// <summary>What the bot knows about a Slack conversation: where it is, and whether it can still write there.</summary>
+public sealed record SlackConversation(ConversationAddress Address, string BotUserId)
+{
+    /// <summary>Set when the bot left or was removed, or Slack refused a write (archived, not in channel, uninstalled).</summary>
+    public bool Unreachable { get; init; }
+}
+
+/// <summary>
+/// Slack conversations the bot has seen, in table <c>SlackConversations</c> (never only in memory), so reminders reach
+/// a channel or a member's DM after a restart: a conversation is row <c>conversation</c> of partition
+/// <c>{channel}~{conversation}</c>; a member's DM is row <c>{member}</c> of partition <c>dm~{team}</c>; the form behind
+/// a card's modal is row <c>form~{ts}</c> of the conversation's partition, encrypted (prefilled values may hold a case).
+/// </summary>
+public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTokenProtector protector, TimeProvider time) : IDisposable
+{
+    public const string TableName = "SlackConversations";
+    private const string ConversationRow = "conversation";
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
+
+    private readonly LazyTable _table = new(tables, TableName);
+    private readonly ConcurrentDictionary<string, (SlackConversation Conversation, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+
+    public async Task<SlackConversation?> GetAsync(ConversationAddress address, CancellationToken cancellationToken = default)
+    {
+        if (_cache.TryGetValue(address.Key, out var cached) && cached.Until > time.GetUtcNow())
+        {
+            return cached.Conversation;
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(address.Key, ConversationRow, cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var conversation = new SlackConversation(
+            new ConversationAddress(address.ChannelId, address.ConversationId, Enum.Parse<ConversationScope>(entity.GetString("Scope")!), entity.GetString("TeamId")),
+            entity.GetString("BotUserId") ?? "")
+        {
+            Unreachable = entity.GetBoolean("Unreachable") ?? false,
+        };
+        Remember(conversation);
+        return conversation;
+    }
+
+    /// <summary>Records a conversation an authenticated request came from; returns what was stored before (null: new).</summary>
+    public async Task<SlackConversation?> SaveAsync(SlackConversation conversation, CancellationToken cancellationToken = default)
+    {
+        var before = await GetAsync(conversation.Address, cancellationToken);
+        if (before == conversation)
+        {
+            return before;
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        await table.UpsertEntityAsync(
+            new TableEntity(conversation.Address.Key, ConversationRow)
+            {
+                ["ConversationId"] = conversation.Address.ConversationId,
+                ["Scope"] = conversation.Address.Scope.ToString(),
+                ["TeamId"] = conversation.Address.TenantId,
+                ["BotUserId"] = conversation.BotUserId,
+                ["Unreachable"] = conversation.Unreachable,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+        Remember(conversation);
+        return before;
+    }
+
+    public async Task MarkUnreachableAsync(ConversationAddress address, CancellationToken cancellationToken = default)
+    {
+        var known = await GetAsync(address, cancellationToken) ?? new SlackConversation(address, "");
+        if (!known.Unreachable)
+        {
+            await SaveAsync(known with { Unreachable = true }, cancellationToken);
+        }
+    }
+
+    public async Task<string?> FindDirectMessageAsync(string teamId, string memberId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(DirectMessages(teamId), StorageKey.Escape(memberId), cancellationToken);
+        return entity?.GetString("ChannelId");
+    }
+
+    public async Task SaveDirectMessageAsync(string teamId, string memberId, string channelId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await table.UpsertEntityAsync(
+            new TableEntity(DirectMessages(teamId), StorageKey.Escape(memberId)) { ["ChannelId"] = channelId }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task SaveFormAsync(ConversationAddress address, string messageTs, SlackForm form, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await table.UpsertEntityAsync(
+            new TableEntity(address.Key, FormRow(messageTs)) { ["Form"] = protector.Protect(form.ToJson()), ["SavedAt"] = time.GetUtcNow() },
+            TableUpdateMode.Replace,
+            cancellationToken);
+    }
+
+    public async Task<SlackForm?> FindFormAsync(ConversationAddress address, string messageTs, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(address.Key, FormRow(messageTs), cancellationToken);
+        return entity?.GetString("Form") is { } form ? SlackForm.FromJson(protector.Unprotect(form)) : null;
+    }
+
+    /// <summary>The card was answered (or replaced): its form goes, so its modal cannot be submitted twice.</summary>
+    public async Task DeleteFormAsync(ConversationAddress address, string messageTs, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await table.DeleteEntityAsync(address.Key, FormRow(messageTs), ETag.All, cancellationToken);
+    }
+
+    public void Dispose() => _table.Dispose();
+
+    private static string DirectMessages(string teamId) => "dm~" + StorageKey.Escape(teamId);
+
+    private static string FormRow(string messageTs) => "form~" + StorageKey.Escape(messageTs);
+
+    private void Remember(SlackConversation conversation) =>
+        _cache[conversation.Address.Key] = (conversation, time.GetUtcNow() + CacheLifetime);
+}

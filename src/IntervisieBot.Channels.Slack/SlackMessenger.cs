@@ -1,0 +1,148 @@
+using IntervisieBot.Channels.Slack.BlockKit;
+using IntervisieBot.Channels.Slack.Installations;
+using IntervisieBot.Channels.Slack.References;
+using IntervisieBot.Channels.Slack.WebApi;
+using IntervisieBot.Conversations;
+using IntervisieBot.Conversations.Messages;
+
+namespace IntervisieBot.Channels.Slack;
+
+/// <summary>
+/// Writes to Slack conversations with the workspace's bot token, through the <see cref="SlackSender"/> (order, one
+/// post a second per channel, retries). The message id is Slack's <c>ts</c>. A conversation that refused a write
+/// (removed, archived, uninstalled) is marked unreachable and not written to until the bot is back.
+/// </summary>
+public sealed class SlackMessenger(
+    SlackWorkspaces workspaces, SlackConversationStore conversations, SlackUserDirectory users, SlackApiClient client, SlackSender sender) : IChannelMessenger
+{
+    public const string ChannelId = "slack";
+
+    public bool Handles(string channelId) => string.Equals(channelId, ChannelId, StringComparison.Ordinal);
+
+    public async Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        // The conversation is looked up inside the channel's line, so messages sent one after the other keep their order.
+        var rendered = BlockKitRenderer.Render(message);
+        var ts = await GuardAsync(
+            conversation,
+            () => sender.SendAsync(
+                "chat.postMessage", SlackCallKind.Post, conversation.ConversationId,
+                async ct =>
+                {
+                    var workspace = await ReachableAsync(conversation, ct);
+                    return await client.PostMessageAsync(workspace.BotToken, conversation.ConversationId, rendered.Text, rendered.Blocks, ct);
+                },
+                cancellationToken),
+            cancellationToken);
+        if (rendered.Form is { } form)
+        {
+            await conversations.SaveFormAsync(conversation, ts, form, cancellationToken);
+        }
+
+        return ts;
+    }
+
+    public async Task UpdateAsync(ConversationAddress conversation, string messageId, OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        var rendered = BlockKitRenderer.Render(message);
+        await GuardAsync(
+            conversation,
+            () => sender.SendAsync(
+                "chat.update", SlackCallKind.Write, conversation.ConversationId,
+                async ct =>
+                {
+                    var workspace = await ReachableAsync(conversation, ct);
+                    await client.UpdateMessageAsync(workspace.BotToken, conversation.ConversationId, messageId, rendered.Text, rendered.Blocks, ct);
+                    return true;
+                },
+                cancellationToken),
+            cancellationToken);
+        if (rendered.Form is { } form)
+        {
+            await conversations.SaveFormAsync(conversation, messageId, form, cancellationToken);
+        }
+        else
+        {
+            await conversations.DeleteFormAsync(conversation, messageId, cancellationToken);
+        }
+    }
+
+    public async Task SendPrivateAsync(ConversationAddress conversation, Participant member, OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        var workspace = await WorkspaceAsync(conversation, cancellationToken);
+        var team = conversation.TenantId ?? workspace.TeamId;
+        var channel = await conversations.FindDirectMessageAsync(team, member.Id, cancellationToken);
+        if (channel is null)
+        {
+            var personal = new ConversationAddress(ChannelId, member.Id, ConversationScope.Personal, team);
+            channel = await GuardAsync(
+                personal,
+                () => sender.SendAsync("conversations.open", SlackCallKind.Read, member.Id, ct => client.OpenDirectMessageAsync(workspace.BotToken, member.Id, ct), cancellationToken),
+                cancellationToken);
+            await conversations.SaveDirectMessageAsync(team, member.Id, channel, cancellationToken);
+            await conversations.SaveAsync(new SlackConversation(new ConversationAddress(ChannelId, channel, ConversationScope.Personal, team), workspace.BotUserId), cancellationToken);
+        }
+
+        await SendAsync(new ConversationAddress(ChannelId, channel, ConversationScope.Personal, team), message, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Participant>> GetMembersAsync(ConversationAddress conversation, CancellationToken cancellationToken = default)
+    {
+        var workspace = await ReachableAsync(conversation, cancellationToken);
+        var ids = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await GuardAsync(
+                conversation,
+                () => sender.SendAsync(
+                    "conversations.members", SlackCallKind.Read, conversation.ConversationId,
+                    ct => client.GetMembersAsync(workspace.BotToken, conversation.ConversationId, cursor, cancellationToken: ct), cancellationToken),
+                cancellationToken);
+            ids.AddRange(page.Members);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        var members = new List<Participant>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal).Where(id => id != workspace.BotUserId))
+        {
+            var user = await users.GetAsync(workspace, id, cancellationToken);
+            if (!user.IsBot && !user.Deleted)
+            {
+                members.Add(new Participant(user.Id, user.Name));
+            }
+        }
+
+        return members;
+    }
+
+    private async Task<SlackWorkspace> WorkspaceAsync(ConversationAddress conversation, CancellationToken cancellationToken) =>
+        await workspaces.FindAsync(conversation.TenantId, cancellationToken)
+        ?? throw new ConversationUnreachableException(conversation, "the app is not installed in this workspace");
+
+    private async Task<SlackWorkspace> ReachableAsync(ConversationAddress conversation, CancellationToken cancellationToken)
+    {
+        var workspace = await WorkspaceAsync(conversation, cancellationToken);
+        return await conversations.GetAsync(conversation, cancellationToken) is { Unreachable: true }
+            ? throw new ConversationUnreachableException(conversation, "the bot was removed, or the channel archived")
+            : workspace;
+    }
+
+    private async Task<T> GuardAsync<T>(ConversationAddress conversation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (SlackApiException e) when (e.IsGone)
+        {
+            if (!conversation.IsPersonal || conversation.ConversationId.StartsWith('D'))
+            {
+                await conversations.MarkUnreachableAsync(conversation, cancellationToken);
+            }
+
+            throw new ConversationUnreachableException(conversation, e.Error ?? "gone");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Domain.Groups;
+using IntervisieBot.Storage.Tables;
+
+namespace IntervisieBot.Conversations.Groups;
+
+/// <summary>
+/// The group (J1–J3): table <c>Groups</c>, one row per group, partition = the group conversation's key, row
+/// <c>group</c>; the settings, roster, agreements, turn requests and meetings held as one JSON document, so a turn
+/// reads it once and writes it once, conditional on the version it read.
+/// </summary>
+public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, IDisposable
+{
+    public const string TableName = "Groups";
+    private const string Row = "group";
+    private const int MaxAttempts = 5;
+    private readonly LazyTable _table = new(tables, TableName);
+
+    public string Name => "group";
+
+    public async Task<Group?> GetAsync(ConversationAddress group, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(group, cancellationToken)).Group;
+
+    /// <summary>Stores the whole group, whatever was there (set-up ends with this).</summary>
+    public async Task SaveAsync(ConversationAddress group, Group value, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await table.UpsertEntityAsync(Entity(group, value), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the group, lets <paramref name="change"/> change it, and stores it if it says it changed, conditional on
+    /// the version read; when another turn wrote in between, it starts again on the fresh group. Null when the group
+    /// is not set up.
+    /// </summary>
+    public async Task<(Group Group, T Result)?> UpdateAsync<T>(ConversationAddress group, Func<Group, (bool Changed, T Result)> change, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (value, etag) = await ReadAsync(group, cancellationToken);
+            if (value is null)
+            {
+                return null;
+            }
+
+            var (changed, result) = change(value);
+            if (!changed)
+            {
+                return (value, result);
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(Entity(group, value), etag, TableUpdateMode.Replace, cancellationToken);
+                return (value, result);
+            }
+            catch (ETagMismatchException) when (attempt < MaxAttempts)
+            {
+                // Someone else changed the group meanwhile: apply the change to what they stored.
+            }
+        }
+    }
+
+    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var value = await GetAsync(group, cancellationToken);
+        return value is null ? null : JsonSerializer.SerializeToNode(value.ToSnapshot(), ConversationState.Json);
+    }
+
+    public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await table.DeleteEntityAsync(group.Key, Row, ETag.All, cancellationToken);
+    }
+
+    public void Dispose() => _table.Dispose();
+
+    private async Task<(Group? Group, ETag ETag)> ReadAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(group.Key, Row, cancellationToken);
+        return entity?.GetString("Json") is { } json
+            ? (Group.Restore(JsonSerializer.Deserialize<GroupSnapshot>(json, ConversationState.Json)!), entity.ETag)
+            : (null, ETag.All);
+    }
+
+    private static TableEntity Entity(ConversationAddress group, Group value) =>
+        new(group.Key, Row) { ["Json"] = JsonSerializer.Serialize(value.ToSnapshot(), ConversationState.Json) };
+}

@@ -1,0 +1,59 @@
+using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Storage.Tables;
+
+namespace IntervisieBot.Conversations.Tests.Groups;
+
+/// <summary>The group's row: keyed by its conversation, exported and forgotten with the group's other data.</summary>
+public sealed class GroupStoreTests : IAsyncLifetime
+{
+    private readonly GroupChat _chat = new("Anna", "Bram", "Cees");
+
+    public Task InitializeAsync() => _chat.SetUpAsync();
+
+    public Task DisposeAsync()
+    {
+        _chat.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task TheGroup_IsOneRowUnderTheConversationsKey_AndAnotherConversationSeesNothing()
+    {
+        var rows = await _chat.BotHost.Tables.GetTableClient(GroupStore.TableName).QueryAllAsync(_chat.Address.Key).ToListAsync();
+        var other = _chat.Address with { ConversationId = "group-2" };
+
+        Assert.Equal("group", Assert.Single(rows).RowKey);
+        Assert.Null(await _chat.BotHost.Get<GroupStore>().GetAsync(other));
+        Assert.Contains("nog niet ingesteld", GroupChat.Text(Assert.Single(await new GroupChatIn(_chat, other).Send("Anna", "beurt"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportAndForget_ReachTheGroup()
+    {
+        var store = Assert.Single(_chat.BotHost.Get<IEnumerable<IGroupDataStore>>(), s => s is GroupStore);
+
+        var export = await store.ExportAsync(_chat.Address, default);
+        Assert.Equal("Team Noord", export!["settings"]!["name"]!.GetValue<string>());
+        Assert.Equal(3, export["members"]!.AsArray().Count);
+
+        await store.ForgetAsync(_chat.Address, default);
+        await store.ForgetAsync(_chat.Address, default);
+
+        Assert.Null(await _chat.GroupAsync());
+    }
+
+    /// <summary>The same bot, spoken to from another conversation.</summary>
+    private sealed class GroupChatIn(GroupChat chat, ConversationAddress address)
+    {
+        public async Task<List<OutgoingMessage>> Send(string who, string text)
+        {
+            var before = chat.Channel.Sent.Count;
+            await chat.BotHost.Router.OnTurnAsync(new TurnContext(
+                new IncomingTurn { Kind = TurnKind.Message, Conversation = address, From = GroupChat.Member(who), Bot = new("bot", "IntervisieBot"), Text = text, Locale = "nl-NL" },
+                chat.Channel));
+            return chat.Channel.Sent.Skip(before).Select(s => s.Message).ToList();
+        }
+    }
+}

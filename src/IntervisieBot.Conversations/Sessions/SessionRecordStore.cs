@@ -42,25 +42,9 @@ public sealed class SessionRecordStore(ITableServiceClient tables, PrivacyProtec
         return page.Entities.Count > 0 ? Read(group, page.Entities[0]) : null;
     }
 
-    /// <summary>Every record of the group, newest first.</summary>
-    public async Task<IReadOnlyList<SessionRecord>> ListAsync(ConversationAddress group, CancellationToken cancellationToken = default)
-    {
-        var table = await _table.GetAsync(cancellationToken);
-        var records = new List<SessionRecord>();
-        await foreach (var entity in table.QueryAllAsync(group.Key, cancellationToken: cancellationToken))
-        {
-            if (Read(group, entity) is { } record)
-            {
-                records.Add(record);
-            }
-        }
-
-        return records;
-    }
-
     public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
-        var records = await ListAsync(group, cancellationToken);
+        var records = await AllAsync(group, cancellationToken);
         return records.Count == 0 ? null : JsonSerializer.SerializeToNode(records, ConversationState.Json);
     }
 
@@ -70,14 +54,14 @@ public sealed class SessionRecordStore(ITableServiceClient tables, PrivacyProtec
         await GroupRows.DeleteAsync(table, group.Key, null, cancellationToken);
     }
 
-    /// <summary>Every session the group recorded, newest first (history and figures, J8).</summary>
+    /// <summary>Every session the group recorded, newest first (history and figures, J8), decrypted.</summary>
     public async Task<IReadOnlyList<SessionRecord>> AllAsync(ConversationAddress group, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         var records = new List<SessionRecord>();
         await foreach (var entity in table.QueryAllAsync(group.Key, cancellationToken: cancellationToken))
         {
-            if (entity.GetString("Json") is { } json && JsonSerializer.Deserialize<SessionRecord>(json, ConversationState.Json) is { } record)
+            if (Read(group, entity) is { } record)
             {
                 records.Add(record);
             }

@@ -69,11 +69,13 @@ public sealed record PrivacyTexts
             "In ons privégesprek bewaar ik geen gegevens van een groep. Typ **vergeet** in het groepsgesprek zelf om alles van die groep te wissen.",
         StoreNames = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["group"] = "de instellingen, leden, afspraken, planning en beurten van de groep",
             ["conversationState"] = "de lopende bijeenkomst (of ander gesprek met mij) en wat daarin is gezegd",
             ["sessionRecords"] = "verslagen van bijeenkomsten",
             ["privateChatRoutes"] = "verwijzingen van privégesprekken naar deze groep",
             ["conversationReference"] = "hoe ik dit gesprek bereik",
             ["exportLinks"] = "exportlinks",
+            ["slackConversation"] = "hoe ik dit Slack-kanaal bereik",
         },
         ExportTitle = "Jullie gegevens als bestand",
         ExportReady =
@@ -108,11 +110,13 @@ public sealed record PrivacyTexts
             "I keep no group's data in our private chat. Type **forget** in the group conversation itself to erase everything about that group.",
         StoreNames = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["group"] = "the group's settings, members, agreements, schedule and turns",
             ["conversationState"] = "the running meeting (or other flow with me) and what was said in it",
             ["sessionRecords"] = "meeting records",
             ["privateChatRoutes"] = "links from private chats to this group",
             ["conversationReference"] = "how I reach this conversation",
             ["exportLinks"] = "export links",
+            ["slackConversation"] = "how I reach this Slack channel",
         },
         ExportTitle = "Your data as a file",
         ExportReady =

@@ -80,6 +80,7 @@ public sealed class GroupChat(IBot router, RecordingMessenger channel, Conversat
         await Say("Anna", "start " + method.Aliases[0]);
         await Say("Anna", "Anna");
         await Say("Anna", "Bram");
+        await Say("Anna", "iedereen");
     }
 
     private async Task TakePartAsync(MethodStep step, string[] names, string secret)

@@ -64,6 +64,7 @@ public sealed class TeamsConversation(BotFactory bot, HttpClient client, FakeCon
         await GroupAsync("Anna", "start incidentmethode");
         await GroupAsync("Cees", "Anna");
         await GroupAsync("Cees", "Bram");
+        await GroupAsync("Cees", "iedereen");
         await GroupAsync("Bram", "volgende");
         foreach (var speaker in Names.Skip(1))
         {
@@ -93,6 +94,7 @@ public sealed class TeamsConversation(BotFactory bot, HttpClient client, FakeCon
         await GroupAsync("Anna", "start incidentmethode");
         await GroupAsync("Anna", "Dewi");
         await GroupAsync("Anna", "Bram");
+        await GroupAsync("Anna", "iedereen");
         await GroupAsync("Bram", "volgende");
         foreach (var speaker in Names.Where(n => n != "Dewi"))
         {

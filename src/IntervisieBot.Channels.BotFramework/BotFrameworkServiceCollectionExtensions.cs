@@ -19,6 +19,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddBotFrameworkAuthentication();
         services.AddBotFrameworkConnector();
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddGroupDataStore<ConversationReferenceStore>();
         services.AddSingleton<BotFrameworkMessenger>();
         services.AddSingleton<IChannelMessenger>(sp => sp.GetRequiredService<BotFrameworkMessenger>());
         services.AddSingleton<BotFrameworkAdapter>();

@@ -51,6 +51,8 @@ public static class SlackServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(configuration[SlackOptions.SectionName + ":" + nameof(SlackOptions.SigningSecret)]))
         {
             services.AddSingleton<IChannelMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
+            services.AddGroupDataStore<SlackConversationStore>();
+            services.AddGroupDataStore<SlackDeliveryLog>();
         }
 
         return services;

@@ -1,6 +1,7 @@
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Flows;
 using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddCommandHandler<SessionCommands>();
         services.AddGroups();
         services.AddSingleton<IBot, TurnRouter>();
+        services.AddPrivacy();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ConversationWorkQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationWorkQueue>());

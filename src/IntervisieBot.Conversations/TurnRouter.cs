@@ -79,6 +79,10 @@ public sealed class TurnRouter(
             case Command.Stop:
                 await OnStopAsync(dc, texts, cancellationToken);
                 return;
+            case Command.Forget or Command.Export when dc.ActiveDialog is not null && _commands.TryGetValue(command, out var privacy):
+                // A request about the group's data is answered whatever runs; the running flow stays as it is.
+                await privacy.HandleAsync(dc, command, "", cancellationToken);
+                return;
             default:
                 break;
         }

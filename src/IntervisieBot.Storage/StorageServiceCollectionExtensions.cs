@@ -1,5 +1,6 @@
 using Azure.Identity;
 using IntervisieBot.Storage.AzureTables;
+using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Sqlite;
 using IntervisieBot.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,10 @@ public static class StorageServiceCollectionExtensions
 {
     public const string AzureTablesHttpClient = "AzureTables";
 
-    /// <summary>The table store chosen by the <c>Storage</c> settings, validated at start-up.</summary>
+    /// <summary>
+    /// The table store chosen by the <c>Storage</c> settings, validated at start-up, and the encryption of what is
+    /// stored (the <c>Privacy</c> settings).
+    /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -22,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         services.AddHttpClient(AzureTablesHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<ITableServiceClient>(CreateTableService);
+        services.AddPrivacyProtection();
         return services;
     }
 

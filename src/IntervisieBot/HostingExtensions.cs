@@ -3,6 +3,7 @@ using IntervisieBot.Channels.Slack;
 using IntervisieBot.Conversations;
 using IntervisieBot.Health;
 using IntervisieBot.Playground;
+using IntervisieBot.Privacy;
 using IntervisieBot.Storage;
 using Microsoft.Extensions.Configuration.Json;
 
@@ -42,6 +43,7 @@ public static class HostingExtensions
         app.MapBotFramework();
         app.MapSlack();
         app.MapPlayground();
+        app.MapExport();
         return app;
     }
 }

@@ -11,6 +11,9 @@ public sealed class RecordingMessenger : IChannelMessenger
 
     public List<Participant> Members { get; } = [];
 
+    /// <summary>Members of particular conversations (by conversation id); others have <see cref="Members"/>.</summary>
+    public Dictionary<string, List<Participant>> MembersOf { get; } = [];
+
     public bool Handles(string channelId) => true;
 
     public Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
@@ -45,5 +48,5 @@ public sealed class RecordingMessenger : IChannelMessenger
     }
 
     public Task<IReadOnlyList<Participant>> GetMembersAsync(ConversationAddress conversation, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<Participant>>(Members);
+        Task.FromResult<IReadOnlyList<Participant>>(MembersOf.GetValueOrDefault(conversation.ConversationId) ?? Members);
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Channels.BotFramework.References;
@@ -9,8 +11,10 @@ namespace IntervisieBot.Channels.BotFramework.References;
 /// member's personal chat after a restart. Table <c>BotConversations</c>:
 /// a conversation is row <c>reference</c> of partition <c>{channel}~{conversation}</c>; the personal chat of a member
 /// is row <c>{member}</c> of partition <c>personal~{channel}~{tenant}</c>. A write happens only when something changed.
+/// A group's reference is group data: "forget" deletes it (the next activity there records it anew); a member's
+/// personal chat is the member's, not the group's, and stays.
 /// </summary>
-public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeProvider time) : IDisposable
+public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeProvider time) : IGroupDataStore, IDisposable
 {
     public const string TableName = "BotConversations";
     private const string ReferenceRow = "reference";
@@ -89,6 +93,34 @@ public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeP
             ["ConversationId"] = personalChat.ConversationId,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public string Name => "conversationReference";
+
+    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var reference = await GetAsync(group, cancellationToken);
+        return reference is null
+            ? null
+            : new JsonObject
+            {
+                ["channelId"] = reference.Address.ChannelId,
+                ["conversationId"] = reference.Address.ConversationId,
+                ["scope"] = reference.Address.Scope.ToString(),
+                ["tenantId"] = reference.Address.TenantId,
+                ["serviceUrl"] = reference.ServiceUrl,
+                ["botId"] = reference.Bot.Id,
+                ["unreachable"] = reference.Unreachable,
+            };
+    }
+
+    public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await table.DeleteEntityAsync(group.Key, ReferenceRow, ETag.All, cancellationToken);
+
+        // Also from memory, or the next activity would find it cached and not record it again.
+        _cache.TryRemove(group.Key, out _);
     }
 
     public void Dispose() => _table.Dispose();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Channels.Slack.Inbound;
@@ -10,8 +12,10 @@ namespace IntervisieBot.Channels.Slack.Inbound;
 /// instance or another, got there first. Table <c>SlackDeliveries</c>, one partition per hour of arrival (UTC), so
 /// old claims go by the partition (<see cref="SweepAsync"/>); a claim is checked against this hour and the one
 /// before, which covers Slack's retries (at once, after a minute, after five) at any moment of the hour.
+/// A claim names its conversation (<c>message~{team}~{channel}~{ts}</c>), so "forget" removes the group's claims too;
+/// a retry of an event from before the forget may then be acted on once more.
 /// </summary>
-public sealed class SlackDeliveryLog(ITableServiceClient tables, TimeProvider time) : IDisposable
+public sealed class SlackDeliveryLog(ITableServiceClient tables, TimeProvider time) : IGroupDataStore, IDisposable
 {
     public const string TableName = "SlackDeliveries";
 
@@ -85,6 +89,36 @@ public sealed class SlackDeliveryLog(ITableServiceClient tables, TimeProvider ti
 
         _sweptUntil = until;
         return deleted;
+    }
+
+    public string Name => "slackDeliveries";
+
+    /// <summary>Claims are receipts (ids and times), not the group's data: an export does not list them.</summary>
+    public Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
+
+    /// <summary>Deletes the claims that name the group's conversation, in the hours the log still keeps.</summary>
+    public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var marker = StorageKey.Escape("~" + group.TenantId + "~" + group.ConversationId + "~");
+        var now = HourOf(time.GetUtcNow());
+        for (var hour = now - Retention - TimeSpan.FromHours(1); hour <= now; hour = hour.AddHours(1))
+        {
+            var partition = Bucket(hour);
+            var rows = new List<string>();
+            await foreach (var entity in table.QueryAllAsync(partition, cancellationToken: cancellationToken))
+            {
+                if (entity.RowKey.Contains(marker, StringComparison.Ordinal))
+                {
+                    rows.Add(entity.RowKey);
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
+            }
+        }
     }
 
     public void Dispose() => _table.Dispose();

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.BlockKit;
 using IntervisieBot.Channels.Slack.Installations;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Channels.Slack.References;
@@ -18,8 +20,10 @@ public sealed record SlackConversation(ConversationAddress Address, string BotUs
 /// a channel or a member's DM after a restart: a conversation is row <c>conversation</c> of partition
 /// <c>{channel}~{conversation}</c>; a member's DM is row <c>{member}</c> of partition <c>dm~{team}</c>; the form behind
 /// a card's modal is row <c>form~{ts}</c> of the conversation's partition, encrypted (prefilled values may hold a case).
+/// A conversation's partition is group data: "forget" deletes it all (the next request from there records it anew);
+/// a member's DM row is the member's, not the group's, and stays.
 /// </summary>
-public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTokenProtector protector, TimeProvider time) : IDisposable
+public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTokenProtector protector, TimeProvider time) : IGroupDataStore, IDisposable
 {
     public const string TableName = "SlackConversations";
     private const string ConversationRow = "conversation";
@@ -121,6 +125,42 @@ public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTok
     {
         var table = await _table.GetAsync(cancellationToken);
         await table.DeleteEntityAsync(address.Key, FormRow(messageTs), ETag.All, cancellationToken);
+    }
+
+    public string Name => "slackConversation";
+
+    /// <summary>Where the conversation is; the open card forms are working copies of cards the group already saw.</summary>
+    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var conversation = await GetAsync(group, cancellationToken);
+        return conversation is null
+            ? null
+            : new JsonObject
+            {
+                ["conversationId"] = conversation.Address.ConversationId,
+                ["scope"] = conversation.Address.Scope.ToString(),
+                ["teamId"] = conversation.Address.TenantId,
+                ["botUserId"] = conversation.BotUserId,
+                ["unreachable"] = conversation.Unreachable,
+            };
+    }
+
+    public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var rows = new List<string>();
+        await foreach (var entity in table.QueryAllAsync(group.Key, cancellationToken: cancellationToken))
+        {
+            rows.Add(entity.RowKey);
+        }
+
+        foreach (var row in rows)
+        {
+            await table.DeleteEntityAsync(group.Key, row, ETag.All, cancellationToken);
+        }
+
+        // Also from memory, or the next request would find it cached and not record it again.
+        _cache.TryRemove(group.Key, out _);
     }
 
     public void Dispose() => _table.Dispose();

@@ -1,28 +1,36 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Domain.Sessions;
+using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Conversations.Sessions;
 
 /// <summary>
 /// The group's memory (J8): one row per session in table <c>SessionRecords</c>, partition = the group
-/// conversation's key, row = newest first (inverted ticks), so "report" reads one row.
+/// conversation's key, row = newest first (inverted ticks), so "report" reads one row. The record holds the case
+/// owner's insights and action, so it is stored encrypted, bound to its group and row (property <c>Data</c>); records
+/// written before encryption (property <c>Json</c>) are still read.
 /// </summary>
-public sealed class SessionRecordStore(ITableServiceClient tables) : IDisposable
+public sealed class SessionRecordStore(ITableServiceClient tables, PrivacyProtector protector) : IGroupDataStore, IDisposable
 {
     public const string TableName = "SessionRecords";
     private readonly LazyTable _table = new(tables, TableName);
+
+    public string Name => "sessionRecords";
 
     public async Task SaveAsync(ConversationAddress group, SessionRecord record, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         // Keyed by the start: a turn that runs again after losing a write race overwrites the same row.
         var row = (DateTimeOffset.MaxValue.UtcTicks - record.StartedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        var json = JsonSerializer.Serialize(record, ConversationState.Json);
         await table.UpsertEntityAsync(
-            new TableEntity(group.Key, row) { ["Json"] = JsonSerializer.Serialize(record, ConversationState.Json) },
+            new TableEntity(group.Key, row) { ["Data"] = protector.Protect(json, Context(group, row)) },
             TableUpdateMode.Replace,
             cancellationToken);
     }
@@ -31,19 +39,29 @@ public sealed class SessionRecordStore(ITableServiceClient tables) : IDisposable
     {
         var table = await _table.GetAsync(cancellationToken);
         var page = await table.QueryAsync(group.Key, maxPerPage: 1, cancellationToken: cancellationToken);
-        return page.Entities.Count > 0 && page.Entities[0].GetString("Json") is { } json
-            ? JsonSerializer.Deserialize<SessionRecord>(json, ConversationState.Json)
-            : null;
+        return page.Entities.Count > 0 ? Read(group, page.Entities[0]) : null;
     }
 
-    /// <summary>Every session the group recorded, newest first (history and figures, J8).</summary>
+    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var records = await AllAsync(group, cancellationToken);
+        return records.Count == 0 ? null : JsonSerializer.SerializeToNode(records, ConversationState.Json);
+    }
+
+    public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await GroupRows.DeleteAsync(table, group.Key, null, cancellationToken);
+    }
+
+    /// <summary>Every session the group recorded, newest first (history and figures, J8), decrypted.</summary>
     public async Task<IReadOnlyList<SessionRecord>> AllAsync(ConversationAddress group, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         var records = new List<SessionRecord>();
         await foreach (var entity in table.QueryAllAsync(group.Key, cancellationToken: cancellationToken))
         {
-            if (entity.GetString("Json") is { } json && JsonSerializer.Deserialize<SessionRecord>(json, ConversationState.Json) is { } record)
+            if (Read(group, entity) is { } record)
             {
                 records.Add(record);
             }
@@ -53,16 +71,27 @@ public sealed class SessionRecordStore(ITableServiceClient tables) : IDisposable
     }
 
     public void Dispose() => _table.Dispose();
+
+    private static string Context(ConversationAddress group, string row) => TableName + "|" + group.Key + "|" + row;
+
+    private SessionRecord? Read(ConversationAddress group, TableEntity entity)
+    {
+        var json = entity.GetString("Data") is { } data ? protector.Unprotect(data, Context(group, entity.RowKey)) : entity.GetString("Json");
+        return json is null ? null : JsonSerializer.Deserialize<SessionRecord>(json, ConversationState.Json);
+    }
 }
 
 /// <summary>
 /// Which group session a member's private messages belong to while a collect step waits for them: table
 /// <c>SessionRoutes</c>, partition <c>{channel}~{tenant}</c>, row = the member. Only the group's own session reads it.
+/// A group's routes are the rows whose <c>ConversationId</c> is the group's.
 /// </summary>
-public sealed class SessionRoutes(ITableServiceClient tables) : IDisposable
+public sealed class SessionRoutes(ITableServiceClient tables) : IGroupDataStore, IDisposable
 {
     public const string TableName = "SessionRoutes";
     private readonly LazyTable _table = new(tables, TableName);
+
+    public string Name => "privateChatRoutes";
 
     public async Task RouteAsync(ConversationAddress group, IEnumerable<string> memberIds, CancellationToken cancellationToken = default)
     {
@@ -95,7 +124,28 @@ public sealed class SessionRoutes(ITableServiceClient tables) : IDisposable
         await table.DeleteEntityAsync(Partition(channelId, tenantId), StorageKey.Escape(memberId), ETag.All, cancellationToken);
     }
 
+    /// <summary>The members whose private messages go to the group's session now.</summary>
+    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var members = new JsonArray();
+        await foreach (var entity in table.QueryAllAsync(Partition(group.ChannelId, group.TenantId), GroupFilter(group), cancellationToken: cancellationToken))
+        {
+            members.Add(Uri.UnescapeDataString(entity.RowKey));
+        }
+
+        return members.Count == 0 ? null : members;
+    }
+
+    public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await GroupRows.DeleteAsync(table, Partition(group.ChannelId, group.TenantId), GroupFilter(group), cancellationToken);
+    }
+
     public void Dispose() => _table.Dispose();
+
+    private static string GroupFilter(ConversationAddress group) => TableFilter.Create($"ConversationId eq {group.ConversationId}");
 
     private static string Partition(string channelId, string? tenantId) => StorageKey.Escape(channelId) + "~" + StorageKey.Escape(tenantId ?? "");
 }

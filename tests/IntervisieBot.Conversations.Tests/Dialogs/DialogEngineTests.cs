@@ -196,7 +196,7 @@ public sealed class DialogEngineTests : IDisposable
         var stored = await _chat.StateAsync();
         var old = stored.State.Stack[0];
         stored.State.Stack[0] = new DialogInstance { Id = old.Id, Version = old.Version + 1, State = old.State };
-        var store = new DialogStateStore(_chat.Store);
+        var store = new DialogStateStore(_chat.Store, TestKeys.Protector);
         await store.SaveAsync(_chat.Group, stored.State.Serialize(), stored.ETag);
 
         await _chat.Send("Anna", "De Denktank");

@@ -21,7 +21,7 @@ public sealed class ConversationHarness : IDisposable
         Time = time ?? new FakeTimeProvider();
         _sqlite = new SqliteTableServiceClient(_folder.File("harness.db"), "", Time);
         Store = new CountingTableServiceClient(_sqlite);
-        _states = new DialogStateStore(Store);
+        _states = new DialogStateStore(Store, TestKeys.Protector);
         Runner = new DialogTurnRunner(_states);
         Dialogs = dialogs;
         _onTurn = onTurn;

@@ -1,7 +1,9 @@
 using IntervisieBot.Domain.Methods;
+using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Sqlite;
 using IntervisieBot.Storage.Tables;
 using IntervisieBot.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Conversations.Tests.Harness;
@@ -16,7 +18,7 @@ public sealed class TestBot : IDisposable
     private readonly SqliteTableServiceClient? _sqlite;
     private readonly ServiceProvider _services;
 
-    public TestBot(TimeProvider time, Action<IServiceCollection>? configure = null, ITableServiceClient? tables = null)
+    public TestBot(TimeProvider time, Action<IServiceCollection>? configure = null, ITableServiceClient? tables = null, PrivacyProtector? protector = null)
     {
         if (tables is null)
         {
@@ -30,6 +32,8 @@ public sealed class TestBot : IDisposable
         services.AddSingleton(time);
         services.AddSingleton(tables);
         services.AddSingleton(MethodLibrary.BuiltIn);
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton(protector ?? TestKeys.Protector);
         services.AddConversations();
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -27,6 +27,7 @@ public sealed class HealthzTests
         // Port 9 on loopback: nothing listens, so every connection is refused at once.
         using var factory = new BotFactory()
             .With("Storage:Provider", "AzureTables")
+            .With("Privacy:EncryptionKey", Convert.ToBase64String(new byte[32]))
             .With("Storage:ConnectionString", "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + Testing.AzuriteServer.AccountKey + ";TableEndpoint=http://127.0.0.1:9/devstoreaccount1;");
         using var client = factory.CreateClient();
 

@@ -70,6 +70,26 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Startup_WithAzureTablesButNoEncryptionKey_StopsAndNamesTheKey()
+    {
+        var error = await StartupFailureAsync<InvalidOperationException>(
+            ("Storage:Provider", "AzureTables"), ("Storage:ConnectionString", "UseDevelopmentStorage=true"));
+
+        Assert.Contains("Privacy:EncryptionKey is required when Storage:Provider is AzureTables", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Privacy:EncryptionKey", "not-a-key", "Privacy:EncryptionKey")]
+    [InlineData("Privacy:ExportBaseUrl", "localhost", "Privacy:ExportBaseUrl")]
+    [InlineData("Privacy:ExportLinkLifetime", "00:00:10", "Privacy:ExportLinkLifetime")]
+    public async Task Startup_WithABadPrivacySetting_StopsWithAMessageNamingTheKey(string key, string value, string named)
+    {
+        var error = await StartupFailureAsync((key, value));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Startup_WithAnAppIdButNoPassword_NamesThePassword()
     {
         var error = await StartupFailureAsync(("MicrosoftAppId", "5f0e2c3a-1b7d-4e8f-9a6b-2c4d6e8f0a1b"), ("MicrosoftAppTenantId", "72f988bf-86f1-41af-91ab-2d7cd011db47"));

@@ -1,0 +1,31 @@
+using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Conversations.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IntervisieBot.Conversations.Privacy;
+
+public static class PrivacyServiceCollectionExtensions
+{
+    /// <summary>
+    /// J11: the stores of group data this project keeps, forget and export, export links, and the guard that keeps
+    /// buttons in their own conversation. The <see cref="Storage.Protection.PrivacyProtector"/> comes from <c>AddStorage()</c>.
+    /// </summary>
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
+    {
+        services.AddOptions<ExportOptions>()
+            .BindConfiguration(ExportOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => ExportOptions.IsValidBaseUrl(o.ExportBaseUrl), "Privacy:ExportBaseUrl must be the bot's public http(s) address, e.g. https://intervisiebot.example.com.")
+            .ValidateOnStart();
+        services.AddGroupDataStore<DialogStateStore>();
+        services.AddGroupDataStore<SessionRecordStore>();
+        services.AddGroupDataStore<SessionRoutes>();
+        services.AddGroupDataStore<ExportLinkStore>();
+        services.TryAddSingleton<GroupData>();
+        services.AddCommandHandler<PrivacyCommands>();
+        services.TryAddSingleton<TurnRouter>();
+        services.Replace(ServiceDescriptor.Singleton<IBot, ConversationGuard>());
+        return services;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Conversations.Sessions;
+using IntervisieBot.Conversations.Tests.Harness;
+using IntervisieBot.Domain.Sessions;
+using IntervisieBot.Storage.Protection;
+using IntervisieBot.Storage.Tables;
+using IntervisieBot.Testing;
+
+namespace IntervisieBot.Conversations.Tests.Privacy;
+
+/// <summary>What members say is stored encrypted: the raw rows never hold it, and keys can rotate.</summary>
+public sealed class EncryptionAtRestTests : IDisposable
+{
+    private const string Secret = "Vertrouwelijk";
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static void AssertNoPlaintext(PrivacyBot bot)
+    {
+        var rows = bot.Rows();
+        Assert.NotEmpty(rows);
+        Assert.DoesNotContain(rows, r => r.Mentions(Secret));
+        Assert.DoesNotContain(rows, r => r.Mentions("vraagt"));
+    }
+
+    [Fact]
+    public async Task RawRows_WhileASessionCollects_HoldNoContribution()
+    {
+        using var bot = new PrivacyBot(folder: _folder);
+
+        await bot.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+
+        var state = await bot.Get<DialogStateStore>().LoadAsync(bot.A.Address);
+        Assert.Contains(Secret + ": Cees vraagt iets", state.Json, StringComparison.Ordinal);
+        AssertNoPlaintext(bot);
+    }
+
+    [Fact]
+    public async Task RawRows_AfterWholeSessions_HoldNoContributionInsightOrAction()
+    {
+        using var bot = new PrivacyBot(folder: _folder);
+
+        foreach (var method in new[] { "incident", "socratic", "five-steps" })
+        {
+            await bot.A.RunSessionAsync(Domain.Methods.MethodLibrary.BuiltIn.Get(method), PrivacyBot.NamesA, Secret);
+        }
+
+        var record = await bot.Get<SessionRecordStore>().LatestAsync(bot.A.Address);
+        Assert.Equal(Secret + ": Anna's actie", record!.Action);
+        Assert.Contains(bot.Rows(), r => r.Table == SessionRecordStore.TableName);
+        AssertNoPlaintext(bot);
+    }
+
+    [Fact]
+    public async Task ACiphertextCopiedIntoAnotherGroupsRow_DoesNotOpenThere()
+    {
+        using var bot = new PrivacyBot(folder: _folder);
+        await bot.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+        var table = bot.Get<Storage.Tables.ITableServiceClient>().GetTableClient(DialogStateStore.TableName);
+        var stolen = (await table.GetEntityIfExistsAsync(bot.A.Address.Key, "state"))!;
+        var copy = stolen.Clone();
+        copy.PartitionKey = bot.B.Address.Key;
+        await table.UpsertEntityAsync(copy, TableUpdateMode.Replace);
+
+        var inB = await bot.Get<DialogStateStore>().LoadAsync(bot.B.Address);
+
+        Assert.Empty(inB.State.Stack);
+        Assert.DoesNotContain(Secret, inB.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AfterKeyRotation_ARunningSessionGoesOn_AndItsNextWriteUsesTheNewKey()
+    {
+        using (var before = new PrivacyBot(new PrivacyProtector(new KeyRing(TestKeys.First)), _folder))
+        {
+            await before.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+        }
+
+        using var after = new PrivacyBot(new PrivacyProtector(new KeyRing(TestKeys.Second, [TestKeys.First])), _folder);
+        var ack = Assert.Single(await after.A.Privately("Dewi", "Wat deed je daarna?"));
+
+        Assert.StartsWith("Ontvangen (1 van 2).", ack.Text, StringComparison.Ordinal);
+        var state = after.Rows().Single(r => r.Table == DialogStateStore.TableName);
+        var data = JsonDocument.Parse(state.Properties).RootElement.GetProperty("Data0")[1].GetBytesFromBase64();
+        Assert.Equal("test-2", System.Text.Encoding.ASCII.GetString(data, 2, data[1]));
+    }
+
+    [Fact]
+    public async Task AfterTheOldKeyIsDropped_TheRunningSessionIsLost_ButTheGroupCanGoOn()
+    {
+        using (var before = new PrivacyBot(new PrivacyProtector(new KeyRing(TestKeys.First)), _folder))
+        {
+            await before.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+        }
+
+        using var after = new PrivacyBot(new PrivacyProtector(new KeyRing(TestKeys.Second)), _folder);
+
+        Assert.Empty((await after.Get<DialogStateStore>().LoadAsync(after.A.Address)).State.Stack);
+        Assert.Contains("Wie brengt vandaag de casus in?", Assert.Single(await after.A.Say("Anna", "start incidentmethode")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StateAndRecordsWrittenBeforeEncryption_StillLoad_AndAreEncryptedOnTheNextWrite()
+    {
+        using var bot = new PrivacyBot(folder: _folder);
+        var tables = bot.Get<ITableServiceClient>();
+        var states = tables.GetTableClient(DialogStateStore.TableName);
+        var records = tables.GetTableClient(SessionRecordStore.TableName);
+        await states.CreateIfNotExistsAsync();
+        await records.CreateIfNotExistsAsync();
+        var legacyState = new ConversationState { Values = { ["stopPending"] = true } };
+        legacyState.Values["note"] = Secret + " van vroeger";
+        await states.AddEntityAsync(new TableEntity(bot.A.Address.Key, "state") { ["Chunks"] = 1, ["Json0"] = legacyState.Serialize() });
+        var started = new DateTimeOffset(2026, 11, 1, 18, 0, 0, TimeSpan.Zero);
+        var oldRecord = new SessionRecord(
+            "incident", 1, started, started.AddHours(1), new SessionMember("u-anna", "Anna"), new SessionMember("u-bram", "Bram"),
+            [new SessionMember("u-cees", "Cees")], [Secret + " oud inzicht"], Secret + " oude actie", new Dictionary<string, int>(), true);
+        await records.AddEntityAsync(new TableEntity(bot.A.Address.Key, "0000000000000000001") { ["Json"] = JsonSerializer.Serialize(oldRecord, ConversationState.Json) });
+
+        Assert.Equal(Secret + " oude actie", (await bot.Get<SessionRecordStore>().LatestAsync(bot.A.Address))!.Action);
+        Assert.StartsWith("Gestopt", Assert.Single(await bot.A.Say("Anna", "ja")).Text, StringComparison.Ordinal);
+
+        var state = bot.Rows().Single(r => r.Table == DialogStateStore.TableName);
+        Assert.DoesNotContain("Json0", state.Properties, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, state.Properties, StringComparison.Ordinal);
+    }
+}

@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Cases;
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Flows;
 using IntervisieBot.Conversations.Groups;
@@ -26,6 +27,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddCommandHandler<MethodCommands>();
         services.AddCommandHandler<SessionCommands>();
         services.AddGroups();
+        services.AddCases();
         services.AddSingleton<IBot, TurnRouter>();
         services.AddPrivacy();
         services.AddSingleton<TurnRunner>();

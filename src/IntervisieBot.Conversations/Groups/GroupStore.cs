@@ -11,9 +11,10 @@ namespace IntervisieBot.Conversations.Groups;
 /// <summary>
 /// The group (J1–J3): table <c>Groups</c>, one row per group, partition = the group conversation's key, row
 /// <c>group</c>; the settings, roster, agreements, turn requests and meetings held as one JSON document, so a turn
-/// reads it once and writes it once, conditional on the version it read.
+/// reads it once and writes it once, conditional on the version it read. A write that changes the roster or the name
+/// also brings the <see cref="MemberGroupIndex"/> in step.
 /// </summary>
-public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, IDisposable
+public sealed class GroupStore(ITableServiceClient tables, MemberGroupIndex index) : IGroupDataStore, IDisposable
 {
     public const string TableName = "Groups";
     private const string Row = "group";
@@ -29,7 +30,9 @@ public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, ID
     public async Task SaveAsync(ConversationAddress group, Group value, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
+        var (before, _) = await ReadAsync(group, cancellationToken);
         await table.UpsertEntityAsync(Entity(group, value), TableUpdateMode.Replace, cancellationToken);
+        await IndexAsync(group, before, value, cancellationToken);
     }
 
     /// <summary>
@@ -48,6 +51,8 @@ public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, ID
                 return null;
             }
 
+            var before = Fingerprint(value);
+            var members = MemberIds(value);
             var (changed, result) = change(value);
             if (!changed)
             {
@@ -57,6 +62,11 @@ public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, ID
             try
             {
                 await table.UpdateEntityAsync(Entity(group, value), etag, TableUpdateMode.Replace, cancellationToken);
+                if (Fingerprint(value) != before)
+                {
+                    await index.SyncAsync(group, value.Settings.Name, members, MemberIds(value), cancellationToken);
+                }
+
                 return (value, result);
             }
             catch (ETagMismatchException) when (attempt < MaxAttempts)
@@ -75,6 +85,12 @@ public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, ID
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
+        if ((await ReadAsync(group, cancellationToken)).Group is { } value)
+        {
+            // The index first: once the group's row is gone, nothing would name its members any more.
+            await index.SyncAsync(group, value.Settings.Name, MemberIds(value), [], cancellationToken);
+        }
+
         await table.DeleteEntityAsync(group.Key, Row, ETag.All, cancellationToken);
     }
 
@@ -88,6 +104,19 @@ public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, ID
             ? (Group.Restore(JsonSerializer.Deserialize<GroupSnapshot>(json, ConversationState.Json)!), entity.ETag)
             : (null, ETag.All);
     }
+
+    private async Task IndexAsync(ConversationAddress group, Group? before, Group value, CancellationToken cancellationToken)
+    {
+        if (before is null || Fingerprint(before) != Fingerprint(value))
+        {
+            await index.SyncAsync(group, value.Settings.Name, before is null ? [] : MemberIds(before), MemberIds(value), cancellationToken);
+        }
+    }
+
+    private static string[] MemberIds(Group value) => [.. value.Roster.Members.Select(m => m.Id)];
+
+    /// <summary>What the index holds of a group, its name and members, as one comparable value.</summary>
+    private static string Fingerprint(Group value) => value.Settings.Name + "\n" + string.Join("\n", MemberIds(value));
 
     private static TableEntity Entity(ConversationAddress group, Group value) =>
         new(group.Key, Row) { ["Json"] = JsonSerializer.Serialize(value.ToSnapshot(), ConversationState.Json) };

@@ -106,9 +106,8 @@ public sealed class Schedule
 
     public Schedule Cancel(DateOnly planned) => With(new MeetingChange(planned, Cancelled: true));
 
-    /// <summary>The same schedule, with a meeting back as the cadence planned it.</summary>
-    public Schedule Restore(DateOnly planned) =>
-        new(Cadence, Anchor, StartTime, TimeZoneId, Duration, _changes.Values.Where(c => c.Meeting != planned));
+    /// <summary>The same schedule, with a meeting back as the cadence planned it (still counted as a change for calendars).</summary>
+    public Schedule Restore(DateOnly planned) => _changes.ContainsKey(planned) ? With(new MeetingChange(planned)) : this;
 
     /// <summary>The instant a local date and time in <paramref name="zone"/> is: a time skipped by the clock moving forward counts as an hour later.</summary>
     public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo zone)
@@ -130,7 +129,8 @@ public sealed class Schedule
             throw new ArgumentException($"No meeting is planned on {change.Meeting:yyyy-MM-dd}.", nameof(change));
         }
 
-        return new(Cadence, Anchor, StartTime, TimeZoneId, Duration, _changes.Values.Where(c => c.Meeting != change.Meeting).Append(change));
+        var revision = (_changes.TryGetValue(change.Meeting, out var earlier) ? earlier.Revision : 0) + 1;
+        return new(Cadence, Anchor, StartTime, TimeZoneId, Duration, _changes.Values.Where(c => c.Meeting != change.Meeting).Append(change with { Revision = revision }));
     }
 
     private Meeting MeetingOn(DateOnly planned)
@@ -144,6 +144,6 @@ public sealed class Schedule
             { Date: not null } or { Time: not null } => MeetingState.Moved,
             _ => MeetingState.Planned,
         };
-        return new Meeting(planned, start, start + Duration, state);
+        return new Meeting(planned, start, start + Duration, state, change?.Revision ?? 0);
     }
 }

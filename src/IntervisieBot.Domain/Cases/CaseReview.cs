@@ -63,7 +63,9 @@ public static class CaseReview
             return QuestionKind.ConcreteIncident;
         }
 
-        if (Has(question, "mijn aandeel", "mijn rol", "ik steeds", "ik telkens", "ik altijd", "my part", "my role", "i keep", "i always"))
+        var questionWords = Words(question);
+        var again = questionWords.Overlaps(["steeds", "telkens", "altijd", "weer", "always", "keep", "again"]);
+        if (Has(question, "mijn aandeel", "mijn rol", "my part", "my role") || (again && questionWords.Overlaps(["ik", "i"])))
         {
             return QuestionKind.OwnContribution;
         }

@@ -34,6 +34,9 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
             case TurnKind.Message or TurnKind.CardAction:
                 await runner.RunAsync(dialogs, context, (dc, ct) => OnDialogTurnAsync(dc, texts, ct), cancellationToken);
                 break;
+            case TurnKind.Scheduled:
+                await runner.RunAsync(dialogs, context, OnScheduledAsync, cancellationToken);
+                break;
             default:
                 // Removal and membership changes need no answer yet: nothing is posted, nothing is forgotten.
                 break;
@@ -101,6 +104,16 @@ public sealed class TurnRouter(DialogSet dialogs, DialogTurnRunner runner, Metho
                 await dc.SendAsync(new OutgoingMessage(command == Command.None ? texts.NotUnderstood : texts.NotYetAvailable), cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>Scheduled work reaches the dialog it names only while that dialog (the same version) is still on the stack.</summary>
+    private Task OnScheduledAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var id = dc.Turn.Values.GetValueOrDefault(Dialog.ScheduledDialogKey);
+        var instance = dc.State.Stack.LastOrDefault(i => i.Id == id);
+        return instance is not null && dialogs.Find(instance.Id) is { } dialog && dialog.Version == instance.Version
+            ? dialog.OnScheduledAsync(dc, instance, cancellationToken)
+            : Task.CompletedTask;
     }
 
     /// <summary>

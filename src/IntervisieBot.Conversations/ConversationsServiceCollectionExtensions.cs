@@ -22,7 +22,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<SessionRecordStore>();
         services.AddSingleton<SessionRoutes>();
         services.AddSingleton(sp => DialogSet.CreateDefault(
-            sp.GetRequiredService<MethodLibrary>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SessionRoutes>(), sp.GetRequiredService<SessionRecordStore>()));
+            sp.GetRequiredService<MethodLibrary>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SessionRoutes>(), sp.GetRequiredService<SessionRecordStore>(),
+            sp.GetService<Scheduling.IDueWorkScheduler>()));
         services.AddSingleton<IBot, TurnRouter>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<ConversationWorkQueue>();

@@ -17,7 +17,11 @@ public sealed class DialogSet
 
     public Dialog? Find(string id) => _dialogs.GetValueOrDefault(id);
 
-    /// <summary>The dialogs the bot runs, in one set (the bot's own flows register here as they are built).</summary>
-    public static DialogSet CreateDefault(Domain.Methods.MethodLibrary methods, TimeProvider time, Sessions.SessionRoutes routes, Sessions.SessionRecordStore records) =>
-        Sessions.SessionSetupDialog.AddSessions(Flows.AdviceDialog.AddAdvice(new DialogSet(), methods), methods, time, routes, records);
+    /// <summary>
+    /// The dialogs the bot runs, in one set (the bot's own flows register here as they are built). Without a
+    /// scheduler, session steps are not timed.
+    /// </summary>
+    public static DialogSet CreateDefault(
+        Domain.Methods.MethodLibrary methods, TimeProvider time, Sessions.SessionRoutes routes, Sessions.SessionRecordStore records, Scheduling.IDueWorkScheduler? scheduler = null) =>
+        Sessions.SessionSetupDialog.AddSessions(Flows.AdviceDialog.AddAdvice(new DialogSet(), methods), methods, time, routes, records, scheduler);
 }

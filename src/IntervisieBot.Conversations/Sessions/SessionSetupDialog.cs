@@ -17,9 +17,10 @@ public static class SessionSetupDialog
     public const string Id = "session-setup";
     private const string ChoiceId = "session-choice";
 
-    public static DialogSet AddSessions(this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records) => dialogs
+    public static DialogSet AddSessions(
+        this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, Scheduling.IDueWorkScheduler? scheduler = null) => dialogs
         .Add(new ChoicePrompt(ChoiceId))
-        .Add(new SessionDialog(library, time, routes, records))
+        .Add(new SessionDialog(library, time, routes, records, scheduler))
         .Add(new WaterfallDialog(Id,
         [
             (step, ct) => AskMethodStepAsync(step, library, ct),

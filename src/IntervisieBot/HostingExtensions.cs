@@ -2,6 +2,7 @@ using IntervisieBot.Channels.BotFramework;
 using IntervisieBot.Conversations;
 using IntervisieBot.Health;
 using IntervisieBot.Playground;
+using IntervisieBot.Scheduling;
 using IntervisieBot.Storage;
 using Microsoft.Extensions.Configuration.Json;
 
@@ -28,6 +29,7 @@ public static class HostingExtensions
     {
         builder.Services.AddStorage();
         builder.Services.AddConversations();
+        builder.Services.AddScheduler();
         builder.Services.AddBotFrameworkChannel();
         builder.Services.AddPlayground();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");

@@ -32,10 +32,11 @@ public static class SessionSetupDialog
     private const string ChoiceId = "session-choice";
     private const string PresentId = "session-present";
 
-    public static DialogSet AddSessions(this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation) => dialogs
+    public static DialogSet AddSessions(
+        this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, Scheduling.IDueWorkScheduler? scheduler = null) => dialogs
         .Add(new ChoicePrompt(ChoiceId))
         .Add(new MultiChoicePrompt(PresentId))
-        .Add(new SessionDialog(library, time, routes, records, rotation))
+        .Add(new SessionDialog(library, time, routes, records, rotation, scheduler))
         .Add(new WaterfallDialog(Id,
         [
             (step, ct) => AskMethodStepAsync(step, library, ct),

@@ -3,6 +3,7 @@ using IntervisieBot.Bench;
 
 // dotnet run -c Release --project bench/IntervisieBot.Bench -- storage [--store sqlite|azurite|all] [--seconds 10] [--concurrency 8]
 // dotnet run -c Release --project bench/IntervisieBot.Bench -- turns [--turns 500]
+// dotnet run -c Release --project bench/IntervisieBot.Bench -- scheduler [--store sqlite|azurite|all] [--groups 10000,100000] [--messages 1000] [--tenants 1,20]
 if (args.Contains("turns"))
 {
     var turns = int.Parse(Arg("--turns", "500"), CultureInfo.InvariantCulture);
@@ -11,6 +12,32 @@ if (args.Contains("turns"))
     Console.WriteLine("| turn | turns | HTTP answer p50 ms | reply p50 ms | reply p99 ms | reply max ms |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|");
     Console.WriteLine(TurnLatencyBenchmark.Describe(await TurnLatencyBenchmark.RunAsync(turns)));
+    return;
+}
+
+if (args.Contains("scheduler"))
+{
+    var sizes = Arg("--groups", "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+    Console.WriteLine($"Scheduler: one tick with N groups (1 % of them due), {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+    Console.WriteLine();
+    Console.WriteLine("| store | groups | due | tick with due work ms | reads | writes | idle tick ms | idle reads | seeding s |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var tick in await SchedulerBenchmark.RunTicksAsync(Arg("--store", "all"), sizes))
+    {
+        Console.WriteLine(tick.ToMarkdownRow());
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Delivery: due messages sent by one tick of the real host through the Bot Framework messenger to a connector enforcing Teams' limits");
+    Console.WriteLine();
+    Console.WriteLine("| messages | groups | tenants | seconds | floor s (50/s per tenant) | messages/s | 429s |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+    var messages = int.Parse(Arg("--messages", "1000"), CultureInfo.InvariantCulture);
+    foreach (var tenants in Arg("--tenants", "1,20").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+    {
+        Console.WriteLine((await SchedulerBenchmark.RunDeliveryAsync(messages, tenants)).ToMarkdownRow());
+    }
+
     return;
 }
 

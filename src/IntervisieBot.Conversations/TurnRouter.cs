@@ -50,6 +50,9 @@ public sealed class TurnRouter(
                 }
 
                 break;
+            case TurnKind.Scheduled:
+                await runner.RunAsync(dialogs, context, OnScheduledAsync, cancellationToken);
+                break;
             default:
                 // Removal needs no answer: nothing is posted, nothing is forgotten.
                 break;
@@ -127,6 +130,16 @@ public sealed class TurnRouter(
         }
 
         return byCommand;
+    }
+
+    /// <summary>Scheduled work reaches the dialog it names only while that dialog (the same version) is still on the stack.</summary>
+    private Task OnScheduledAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var id = dc.Turn.Values.GetValueOrDefault(Dialog.ScheduledDialogKey);
+        var instance = dc.State.Stack.LastOrDefault(i => i.Id == id);
+        return instance is not null && dialogs.Find(instance.Id) is { } dialog && dialog.Version == instance.Version
+            ? dialog.OnScheduledAsync(dc, instance, cancellationToken)
+            : Task.CompletedTask;
     }
 
     /// <summary>

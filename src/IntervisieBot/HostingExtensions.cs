@@ -4,6 +4,7 @@ using IntervisieBot.Conversations;
 using IntervisieBot.Health;
 using IntervisieBot.Playground;
 using IntervisieBot.Privacy;
+using IntervisieBot.Scheduling;
 using IntervisieBot.Storage;
 using Microsoft.Extensions.Configuration.Json;
 
@@ -30,6 +31,7 @@ public static class HostingExtensions
     {
         builder.Services.AddStorage();
         builder.Services.AddConversations();
+        builder.Services.AddScheduler();
         builder.Services.AddBotFrameworkChannel();
         builder.Services.AddSlackChannel(builder.Configuration);
         builder.Services.AddPlayground();

@@ -6,7 +6,7 @@ using IntervisieBot.Conversations.Texts;
 namespace IntervisieBot.Conversations.Cases;
 
 /// <summary>The prepared case in the session: its method first, shared only by its owner, and kept after the session only when the owner says so.</summary>
-public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvider time) : ISessionCases
+public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvider time, Scheduling.IDueWorkScheduler? scheduler = null) : ISessionCases
 {
     public async Task<string?> MethodForAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
@@ -38,7 +38,13 @@ public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvide
             return null;
         }
 
-        await cases.SaveAsync(group, caseOwner, value with { ClosedAt = time.GetUtcNow() }, cancellationToken);
+        var closedAt = time.GetUtcNow();
+        await cases.SaveAsync(group, caseOwner, value with { ClosedAt = closedAt }, cancellationToken);
+        if (scheduler is not null)
+        {
+            await scheduler.ScheduleAsync(CaseExpiry.For(group, caseOwner, closedAt), cancellationToken);
+        }
+
         var texts = CaseTexts.For(dutch);
         return OutgoingMessage.FromCard(new Card
         {

@@ -11,6 +11,7 @@ public static class CasesServiceCollectionExtensions
         services.AddGroupDataStore<CaseStore>();
         services.AddCommandHandler<CaseCommands>();
         services.TryAddSingleton<Sessions.ISessionCases, CaseSessions>();
+        services.AddSingleton<Scheduling.IDueWorkHandler, CaseExpiry>();
         return services;
     }
 }

@@ -25,6 +25,9 @@ public sealed record DialogTurnResult(DialogTurnStatus Status, JsonNode? Result 
 /// </summary>
 public abstract class Dialog(string id, int version = 1)
 {
+    /// <summary>The key in a scheduled turn's values that names the dialog the work is for.</summary>
+    public const string ScheduledDialogKey = "dialog";
+
     public string Id { get; } = id;
 
     public int Version { get; } = version;
@@ -38,6 +41,12 @@ public abstract class Dialog(string id, int version = 1)
     /// <summary>A new turn arrived while this dialog is the active one.</summary>
     public virtual Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken) =>
         dc.EndDialogAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Work this dialog scheduled came due (a <see cref="Messages.TurnKind.Scheduled"/> turn naming it) while it is on
+    /// the stack as <paramref name="instance"/>. The work may be stale by now: check that what it is about still holds.
+    /// </summary>
+    public virtual Task OnScheduledAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>A child this dialog started has ended with <paramref name="result"/>.</summary>
     public virtual Task<DialogTurnResult> ResumeAsync(DialogContext dc, JsonNode? result, CancellationToken cancellationToken) =>

@@ -19,6 +19,12 @@ public enum TurnKind
 
     /// <summary>People other than the bot left (<see cref="IncomingTurn.Members"/>).</summary>
     MembersRemoved,
+
+    /// <summary>
+    /// Nobody wrote: work the bot scheduled earlier came due (a session timer, a reminder). <see cref="IncomingTurn.Values"/>
+    /// holds the work's data; <see cref="IncomingTurn.From"/> is the bot itself.
+    /// </summary>
+    Scheduled,
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Domain.Questions;
@@ -16,7 +17,8 @@ namespace IntervisieBot.Conversations.Sessions;
 /// facilitator and the case owner move it (others get a friendly explanation). Contributions to a collect step are
 /// sent privately and arrive here through <see cref="SessionRoutes"/>.
 /// </summary>
-public sealed class SessionDialog(MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, ISessionCases cases)
+public sealed class SessionDialog(
+    MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, ISessionCases cases, IDueWorkScheduler? scheduler = null)
     : Dialog(DialogId)
 {
     public const string DialogId = "session";
@@ -24,6 +26,10 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
     private const string SessionKey = "session";
     private const string PhaseKey = "phase";
     private const string RankInput = "label-";
+    private readonly SessionTimer _timer = new(scheduler, time);
+
+    /// <summary>The minutes "extend" adds when no number is given.</summary>
+    public const int DefaultExtension = 5;
 
     public override bool ConfirmBeforeStop => true;
 
@@ -111,6 +117,7 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
                     await RevealAsync(dc, last, session, texts, dutch, cancellationToken);
                 }
 
+                await _timer.StopAsync(dc, cancellationToken);
                 return await EnterPhaseAsync(dc, session, "insight", texts, cancellationToken);
             case "next" or "skip" or "back":
                 var collected = CollectedHere(session);
@@ -134,10 +141,22 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
                 return DialogTurnResult.Waiting;
             case "pause":
                 var paused = session.Pause(by);
+                if (paused == SessionOutcome.Done)
+                {
+                    await _timer.PauseAsync(dc, cancellationToken);
+                }
+
                 return await (paused == SessionOutcome.Done ? SayAsync(dc, texts.Paused, cancellationToken) : ExplainAsync(dc, session, paused, texts, cancellationToken));
             case "resume":
                 var resumed = session.Resume(by);
+                if (resumed == SessionOutcome.Done)
+                {
+                    await _timer.ResumeAsync(dc, cancellationToken);
+                }
+
                 return await (resumed == SessionOutcome.Done ? SayAsync(dc, texts.Resumed, cancellationToken) : ExplainAsync(dc, session, resumed, texts, cancellationToken));
+            case "extend":
+                return await ExtendAsync(dc, session, texts, dutch, cancellationToken);
             case "floor":
                 var passed = session.PassTheFloor(by);
                 if (passed != SessionOutcome.Done)
@@ -249,6 +268,7 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
 
     private async Task<DialogTurnResult> CloseAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
     {
+        await _timer.StopAsync(dc, cancellationToken);
         session.End(session.Facilitator.Id);
         var record = session.ToRecord(time.GetUtcNow());
         await records.SaveAsync(dc.Turn.Conversation, record, cancellationToken);
@@ -265,6 +285,7 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         {
             await dc.Context.SendPrivateAsync(new Participant(session.CaseOwner.Id, session.CaseOwner.Name), keep, cancellationToken);
         }
+
         if (dc.ActiveDialog!.State[SessionSetupDialog.SecondCaseKey]?.GetValue<bool>() != true && session.Method.Duration.Max <= SessionSetupDialog.ShortMethod)
         {
             await dc.SendAsync(SecondCaseOffer(texts, session.CaseOwner.Id), cancellationToken);
@@ -414,7 +435,13 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
         buttons.Add(Button(texts.BackButton, "back"));
         buttons.Add(Button(texts.SkipButton, "skip"));
         buttons.Add(Button(texts.PauseButton, "pause"));
+        if (step.Interaction == StepInteraction.Timer)
+        {
+            buttons.Add(ExtendButton(dutch));
+        }
+
         await dc.SendAsync(OutgoingMessage.FromCard(new Card { Title = step.Title.In(dutch), Body = body, Buttons = buttons }), cancellationToken);
+        await _timer.StartAsync(dc, session, cancellationToken);
 
         if (step.Interaction == StepInteraction.Collect)
         {
@@ -465,6 +492,50 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
     });
 
     public const string SecondCaseCard = "second-case";
+    /// <summary>The step's time announcements, planned by <see cref="SessionTimer"/>; stale ones say nothing.</summary>
+    public override async Task OnScheduledAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
+    {
+        if (_timer.Due(instance, dc.Turn.Values) is not { } due || Load(instance.State) is not { Status: SessionStatus.Running } session)
+        {
+            return;
+        }
+
+        var (texts, dutch) = Texts(instance.State);
+        var timerTexts = TimerTexts.For(dutch);
+        await dc.SendAsync(
+            due.Which == "left"
+                ? new OutgoingMessage(timerTexts.Left(Math.Max(1, (int)Math.Round(due.Left.TotalMinutes, MidpointRounding.AwayFromZero))))
+                : OutgoingMessage.FromCard(new Card
+                {
+                    Body = [new CardText(Format(timerTexts.TimeUp, (int)session.CurrentStep.Timebox.TotalMinutes))],
+                    Buttons = [Button(texts.NextButton, "next", ButtonStyle.Positive), ExtendButton(dutch)],
+                }),
+            cancellationToken);
+    }
+
+    /// <summary>"verleng [minutes]" / "extend [minutes]" or the button: more time for this step (5 minutes unless said).</summary>
+    private async Task<DialogTurnResult> ExtendAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    {
+        if (!session.MayLead(dc.Turn.From.Id))
+        {
+            return await SayAsync(dc, Format(texts.OnlyLeaders, session.Facilitator.Name, session.CaseOwner.Name), cancellationToken);
+        }
+
+        var asked = dc.Turn.Values.GetValueOrDefault("minutes") ?? Commands.Parse(dc.Turn.Text).Argument;
+        var minutes = int.TryParse(asked.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 60 ? m : DefaultExtension;
+        var timerTexts = TimerTexts.For(dutch);
+        var extended = await _timer.ExtendAsync(dc, session, TimeSpan.FromMinutes(minutes), cancellationToken);
+        return await SayAsync(
+            dc,
+            extended is { } e
+                ? Format(e.Paused ? timerTexts.ExtendedWhilePaused : timerTexts.Extended, minutes, (int)Math.Ceiling(e.Left.TotalMinutes))
+                : timerTexts.NoTimer,
+            cancellationToken);
+    }
+
+    private static CardButton ExtendButton(bool dutch) => new(
+        Format(TimerTexts.For(dutch).ExtendButton, DefaultExtension),
+        new Dictionary<string, string> { [ActionKey] = "extend", ["minutes"] = DefaultExtension.ToString(CultureInfo.InvariantCulture) });
 
     public static Card ReportCard(SessionRecord record, MethodLibrary library, SessionTexts texts, bool dutch)
     {
@@ -522,6 +593,7 @@ public sealed class SessionDialog(MethodLibrary library, TimeProvider time, Sess
 
     private static string? CommandAction(string text) => Commands.RecognizeBare(text) switch
     {
+        _ when Commands.Parse(text).Command == Command.Extend => "extend",
         Command.Next => "next",
         Command.Back => "back",
         Command.Skip => "skip",

@@ -42,6 +42,9 @@ public sealed class StartupValidationTests
     [InlineData("Storage:Provider", "Mongo", "Storage:Provider")]
     [InlineData("Storage:TablePrefix", "bad-prefix!", "Storage:TablePrefix")]
     [InlineData("Storage:SqlitePath", " ", "Storage:SqlitePath")]
+    [InlineData("Scheduler:TickInterval", "00:00:00", "Scheduler:TickInterval")]
+    [InlineData("Scheduler:LeaseLength", "00:00:01", "Scheduler:LeaseLength")]
+    [InlineData("Scheduler:MaxAttempts", "0", "Scheduler:MaxAttempts")]
     public async Task Startup_WithAnInvalidSetting_StopsWithAMessageNamingTheKey(string key, string value, string named)
     {
         var error = await StartupFailureAsync((key, value));

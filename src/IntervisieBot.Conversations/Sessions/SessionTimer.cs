@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Conversations.Scheduling;
+using IntervisieBot.Domain.Methods;
+using IntervisieBot.Domain.Sessions;
+
+namespace IntervisieBot.Conversations.Sessions;
+
+/// <summary>
+/// The time of a session step (J6). When a step with a timebox starts, the bot plans "time up" at its end, and for a
+/// timer step also "time left" shortly before, as scheduled turns in the group (durable: a restart loses nothing).
+/// Moving on, pausing and ending cancel them, resuming plans the time that was left, and extending moves them.
+/// The timer lives in the session dialog's state under <c>timer</c>: a generation that every change raises, the step,
+/// and when it ends (or, while paused, how much is left). An announcement that fires for an older generation is stale
+/// (a cancel that lost a race, a turn run twice) and says nothing.
+/// </summary>
+internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider time)
+{
+    public const string LeftWorkId = "session-timer-left";
+    public const string UpWorkId = "session-timer-up";
+    public const string WhichKey = "timer";
+    public const string GenerationKey = "generation";
+    private const string StateKey = "timer";
+
+    /// <summary>How long before the end a timer step says how much time is left: none for very short steps.</summary>
+    public static TimeSpan? Warning(MethodStep step) => step switch
+    {
+        { Interaction: not StepInteraction.Timer } => null,
+        { Timebox.TotalMinutes: >= 6 } => TimeSpan.FromMinutes(2),
+        { Timebox.TotalMinutes: >= 2 } => TimeSpan.FromMinutes(1),
+        _ => null,
+    };
+
+    /// <summary>The step the session is in now has started: its timebox runs from now.</summary>
+    public async Task StartAsync(DialogContext dc, Session session, CancellationToken cancellationToken)
+    {
+        var step = session.CurrentStep;
+        if (step.Timebox <= TimeSpan.Zero)
+        {
+            await StopAsync(dc, cancellationToken);
+            return;
+        }
+
+        var timer = Next(dc);
+        timer["step"] = session.StepIndex;
+        timer["warning"] = (Warning(step) ?? TimeSpan.Zero).TotalSeconds;
+        await PlanAsync(dc, timer, time.GetUtcNow() + step.Timebox, cancellationToken);
+    }
+
+    /// <summary>The steps are over (or the session ends): nothing more to announce.</summary>
+    public async Task StopAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (State(dc) is null)
+        {
+            return;
+        }
+
+        var timer = Next(dc);
+        timer["step"] = -1;
+        await CancelAsync(dc, cancellationToken);
+    }
+
+    public async Task PauseAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (EndsAt(State(dc)) is not { } endsAt)
+        {
+            return;
+        }
+
+        var timer = Next(dc);
+        var left = endsAt - time.GetUtcNow();
+        timer.Remove("endsAt");
+        timer["remaining"] = Math.Max(0, left.TotalSeconds);
+        await CancelAsync(dc, cancellationToken);
+    }
+
+    public async Task ResumeAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (State(dc)?["remaining"]?.GetValue<double>() is not { } remaining)
+        {
+            return;
+        }
+
+        await PlanAsync(dc, Next(dc), time.GetUtcNow() + TimeSpan.FromSeconds(remaining), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="extra"/> to the current step's time (after time is up: from now). Returns the time left
+    /// and whether the session is paused, or null when the session is not in a step with a timebox.
+    /// </summary>
+    public async Task<(TimeSpan Left, bool Paused)?> ExtendAsync(DialogContext dc, Session session, TimeSpan extra, CancellationToken cancellationToken)
+    {
+        var state = State(dc);
+        if (state?["step"]?.GetValue<int>() != session.StepIndex)
+        {
+            return null;
+        }
+
+        var timer = Next(dc);
+        if (timer["remaining"]?.GetValue<double>() is { } remaining)
+        {
+            var paused = TimeSpan.FromSeconds(remaining) + extra;
+            timer["remaining"] = paused.TotalSeconds;
+            return (paused, true);
+        }
+
+        var now = time.GetUtcNow();
+        var endsAt = EndsAt(timer) is { } end && end > now ? end + extra : now + extra;
+        await PlanAsync(dc, timer, endsAt, cancellationToken);
+        return (endsAt - now, false);
+    }
+
+    /// <summary>
+    /// "left" or "up" when a scheduled turn is the current timer's announcement, with the time left; null when it is
+    /// stale (the timer changed since it was planned, or is paused).
+    /// </summary>
+    public (string Which, TimeSpan Left)? Due(DialogInstance instance, IReadOnlyDictionary<string, string> values)
+    {
+        var timer = instance.State[StateKey] as JsonObject;
+        if (EndsAt(timer) is not { } endsAt
+            || !values.TryGetValue(GenerationKey, out var generation)
+            || generation != timer!["generation"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture)
+            || values.GetValueOrDefault(WhichKey) is not { } which
+            || which is not ("left" or "up"))
+        {
+            return null;
+        }
+
+        var left = endsAt - time.GetUtcNow();
+        return (which, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+    }
+
+    private async Task PlanAsync(DialogContext dc, JsonObject timer, DateTimeOffset endsAt, CancellationToken cancellationToken)
+    {
+        timer.Remove("remaining");
+        timer["endsAt"] = endsAt.ToString("O", CultureInfo.InvariantCulture);
+        if (scheduler is null)
+        {
+            return;
+        }
+
+        var group = dc.Turn.Conversation;
+        var generation = timer["generation"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture);
+        await scheduler.ScheduleAsync(Work(group, UpWorkId, "up", generation, endsAt), cancellationToken);
+        var warning = TimeSpan.FromSeconds(timer["warning"]?.GetValue<double>() ?? 0);
+        if (warning > TimeSpan.Zero && endsAt - warning > time.GetUtcNow())
+        {
+            await scheduler.ScheduleAsync(Work(group, LeftWorkId, "left", generation, endsAt - warning), cancellationToken);
+        }
+        else
+        {
+            await scheduler.CancelAsync(group, LeftWorkId, cancellationToken);
+        }
+    }
+
+    private async Task CancelAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (scheduler is not null)
+        {
+            await scheduler.CancelAsync(dc.Turn.Conversation, LeftWorkId, cancellationToken);
+            await scheduler.CancelAsync(dc.Turn.Conversation, UpWorkId, cancellationToken);
+        }
+    }
+
+    private static DueWork Work(Messages.ConversationAddress group, string id, string which, string generation, DateTimeOffset at) =>
+        new(group, id, ScheduledTurnHandler.WorkKind, at)
+        {
+            Data = new Dictionary<string, string>
+            {
+                [Dialog.ScheduledDialogKey] = SessionDialog.DialogId,
+                [WhichKey] = which,
+                [GenerationKey] = generation,
+            },
+        };
+
+    private static JsonObject? State(DialogContext dc) => dc.ActiveDialog?.State[StateKey] as JsonObject;
+
+    /// <summary>The timer with its generation raised, created when the session has none yet.</summary>
+    private static JsonObject Next(DialogContext dc)
+    {
+        var state = dc.ActiveDialog!.State;
+        if (state[StateKey] is not JsonObject timer)
+        {
+            timer = new JsonObject { ["generation"] = 0 };
+            state[StateKey] = timer;
+        }
+
+        timer["generation"] = timer["generation"]!.GetValue<int>() + 1;
+        return timer;
+    }
+
+    private static DateTimeOffset? EndsAt(JsonObject? timer) =>
+        timer?["endsAt"]?.GetValue<string>() is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null;
+}

@@ -28,6 +28,8 @@ public static class ConversationsServiceCollectionExtensions
         services.AddCommandHandler<SessionCommands>();
         services.AddGroups();
         services.AddCases();
+        services.AddGroupDataStore<Calendar.CalendarLinkStore>();
+        services.AddCommandHandler<Calendar.CalendarCommands>();
         services.AddSingleton<IBot, TurnRouter>();
         services.AddPrivacy();
         services.AddSingleton<TurnRunner>();

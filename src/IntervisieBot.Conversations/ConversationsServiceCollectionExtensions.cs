@@ -2,6 +2,7 @@ using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Flows;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Conversations.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddCommandHandler<MethodCommands>();
         services.AddCommandHandler<SessionCommands>();
         services.AddGroups();
+        services.AddReminders();
         services.AddSingleton<IBot, TurnRouter>();
         services.AddPrivacy();
         services.AddSingleton<TurnRunner>();

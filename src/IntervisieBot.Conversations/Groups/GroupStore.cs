@@ -11,14 +11,16 @@ namespace IntervisieBot.Conversations.Groups;
 /// <summary>
 /// The group (J1–J3): table <c>Groups</c>, one row per group, partition = the group conversation's key, row
 /// <c>group</c>; the settings, roster, agreements, turn requests and meetings held as one JSON document, so a turn
-/// reads it once and writes it once, conditional on the version it read.
+/// reads it once and writes it once, conditional on the version it read. Every write is told to the
+/// <see cref="IGroupObserver"/>s (the reminders re-plan on it).
 /// </summary>
-public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, IDisposable
+public sealed class GroupStore(ITableServiceClient tables, IEnumerable<IGroupObserver>? observers = null) : IGroupDataStore, IDisposable
 {
     public const string TableName = "Groups";
     private const string Row = "group";
     private const int MaxAttempts = 5;
     private readonly LazyTable _table = new(tables, TableName);
+    private readonly IGroupObserver[] _observers = [.. observers ?? []];
 
     public string Name => "group";
 
@@ -30,6 +32,7 @@ public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, ID
     {
         var table = await _table.GetAsync(cancellationToken);
         await table.UpsertEntityAsync(Entity(group, value), TableUpdateMode.Replace, cancellationToken);
+        await SavedAsync(group, null, value, cancellationToken);
     }
 
     /// <summary>
@@ -48,6 +51,7 @@ public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, ID
                 return null;
             }
 
+            var before = _observers.Length > 0 ? Group.Restore(value.ToSnapshot()) : null;
             var (changed, result) = change(value);
             if (!changed)
             {
@@ -57,12 +61,15 @@ public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, ID
             try
             {
                 await table.UpdateEntityAsync(Entity(group, value), etag, TableUpdateMode.Replace, cancellationToken);
-                return (value, result);
             }
             catch (ETagMismatchException) when (attempt < MaxAttempts)
             {
                 // Someone else changed the group meanwhile: apply the change to what they stored.
+                continue;
             }
+
+            await SavedAsync(group, before, value, cancellationToken);
+            return (value, result);
         }
     }
 
@@ -80,6 +87,14 @@ public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, ID
 
     public void Dispose() => _table.Dispose();
 
+    private async Task SavedAsync(ConversationAddress group, Group? before, Group after, CancellationToken cancellationToken)
+    {
+        foreach (var observer in _observers)
+        {
+            await observer.OnSavedAsync(group, before, after, cancellationToken);
+        }
+    }
+
     private async Task<(Group? Group, ETag ETag)> ReadAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
@@ -91,4 +106,10 @@ public sealed class GroupStore(ITableServiceClient tables) : IGroupDataStore, ID
 
     private static TableEntity Entity(ConversationAddress group, Group value) =>
         new(group.Key, Row) { ["Json"] = JsonSerializer.Serialize(value.ToSnapshot(), ConversationState.Json) };
+}
+
+/// <summary>Hears every change of a group that was stored, with the group as it was before (null after set-up).</summary>
+public interface IGroupObserver
+{
+    Task OnSavedAsync(ConversationAddress address, Group? before, Group after, CancellationToken cancellationToken);
 }

@@ -102,9 +102,9 @@ public sealed class Schedule
     }
 
     public Schedule Move(DateOnly planned, DateOnly date, TimeOnly? time = null) =>
-        With(new MeetingChange(planned, Date: date, Time: time));
+        With(new MeetingChange(planned, Date: date, Time: time, Sequence: NextSequence(planned)));
 
-    public Schedule Cancel(DateOnly planned) => With(new MeetingChange(planned, Cancelled: true));
+    public Schedule Cancel(DateOnly planned) => With(new MeetingChange(planned, Cancelled: true, Sequence: NextSequence(planned)));
 
     /// <summary>The same schedule, with a meeting back as the cadence planned it.</summary>
     public Schedule Restore(DateOnly planned) =>
@@ -122,6 +122,8 @@ public sealed class Schedule
 
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
+
+    private int NextSequence(DateOnly planned) => (_changes.TryGetValue(planned, out var change) ? change.Sequence : 0) + 1;
 
     private Schedule With(MeetingChange change)
     {
@@ -144,6 +146,6 @@ public sealed class Schedule
             { Date: not null } or { Time: not null } => MeetingState.Moved,
             _ => MeetingState.Planned,
         };
-        return new Meeting(planned, start, start + Duration, state);
+        return new Meeting(planned, start, start + Duration, state) { Sequence = change?.Sequence ?? 0 };
     }
 }

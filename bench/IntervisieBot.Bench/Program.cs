@@ -22,7 +22,7 @@ if (args.Contains("scheduler"))
     Console.WriteLine();
     Console.WriteLine("| store | groups | due | tick with due work ms | reads | writes | idle tick ms | idle reads | seeding s |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    foreach (var tick in await SchedulerBenchmark.RunTicksAsync(Arg("--store", "all"), sizes))
+    await foreach (var tick in SchedulerBenchmark.RunTicksAsync(Arg("--store", "all"), sizes))
     {
         Console.WriteLine(tick.ToMarkdownRow());
     }

@@ -37,7 +37,7 @@ public sealed record DeliveryResult(int Messages, int Groups, int Tenants, TimeS
 }
 
 /// <summary>
-/// The scheduler's cost. One tick: N groups each with work planned over the next 30 days, 1 % of them with work due
+/// The scheduler's cost. One tick: N groups each with work planned for later, 1 % of them with work due
 /// now; the tick runs that work (a handler that does nothing, so the scheduler's own reads and writes are measured)
 /// and a second tick finds nothing due. Delivery: 1,000 due messages sent by the real host through the Bot Framework
 /// messenger (rate limiter, retries, stored conversation references) to a fake connector that answers 429 to anything
@@ -47,27 +47,24 @@ public static class SchedulerBenchmark
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 30, TimeSpan.Zero);
 
-    public static async Task<IReadOnlyList<TickResult>> RunTicksAsync(string store, IReadOnlyList<int> sizes)
+    public static async IAsyncEnumerable<TickResult> RunTicksAsync(string store, IReadOnlyList<int> sizes)
     {
-        var results = new List<TickResult>();
         foreach (var groups in sizes)
         {
             if (store is "all" or "sqlite")
             {
                 using var folder = new TempDirectory();
                 using var sqlite = new SqliteTableServiceClient(folder.File("bench.db"), "", TimeProvider.System);
-                results.Add(await MeasureTickAsync("SQLite", sqlite, groups));
+                yield return await MeasureTickAsync("SQLite", sqlite, groups);
             }
 
             if (store is "all" or "azurite")
             {
                 await using var azurite = await AzuriteServer.StartAsync();
                 using var http = new HttpClient();
-                results.Add(await MeasureTickAsync("Azurite", AzureTableServiceClient.FromConnectionString(azurite.ConnectionString, http), groups));
+                yield return await MeasureTickAsync("Azurite", AzureTableServiceClient.FromConnectionString(azurite.ConnectionString, http), groups);
             }
         }
-
-        return results;
     }
 
     private static async Task<TickResult> MeasureTickAsync(string name, ITableServiceClient tables, int groups)
@@ -105,13 +102,13 @@ public static class SchedulerBenchmark
             : new TickResult(name, groups, due, seeding.Elapsed, dueTick, dueReads, dueWrites, idleTick, counting.Reads);
     }
 
-    /// <summary>Each group has work planned later (spread over 30 days); every hundredth group also has work due now.</summary>
+    /// <summary>Each group has work planned later (a hundred a minute from tomorrow on); every hundredth group also has work due now.</summary>
     private static async Task SeedAsync(ITableServiceClient tables, int groups, int due)
     {
         var rows = tables.GetTableClient(DueWorkStore.TableName);
         var index = tables.GetTableClient(DueWorkStore.IndexTableName);
         var pointers = new ConcurrentQueue<TableEntity>();
-        var planned = Enumerable.Range(0, groups).Select(i => Work(i, Now.AddDays(1).AddMinutes(i * 43_200L / groups), "later"))
+        var planned = Enumerable.Range(0, groups).Select(i => Work(i, Now.AddDays(1).AddMinutes(i / 100), "later"))
             .Concat(Enumerable.Range(0, due).Select(i => Work(i * 100, Now.AddSeconds(-(i % 60)), "now")))
             .Select(work =>
             {

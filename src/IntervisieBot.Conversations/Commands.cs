@@ -25,6 +25,7 @@ public enum Command
     Calendar,
     Forget,
     Export,
+    Evaluation,
 }
 
 /// <summary>
@@ -57,6 +58,7 @@ public static class Commands
         ["calendar"] = Command.Calendar, ["agenda"] = Command.Calendar, ["kalender"] = Command.Calendar,
         ["forget"] = Command.Forget, ["vergeet"] = Command.Forget,
         ["export"] = Command.Export, ["exporteer"] = Command.Export,
+        ["evaluation"] = Command.Evaluation, ["evaluatie"] = Command.Evaluation,
     };
 
     public static Command Recognize(string text) => Parse(text).Command;

@@ -3,6 +3,7 @@ using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Flows;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Conversations.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,7 @@ public static class ConversationsServiceCollectionExtensions
         services.AddCases();
         services.AddGroupDataStore<Calendar.CalendarLinkStore>();
         services.AddCommandHandler<Calendar.CalendarCommands>();
+        services.AddReminders();
         services.AddSingleton<IBot, TurnRouter>();
         services.AddPrivacy();
         services.AddSingleton<TurnRunner>();

@@ -16,7 +16,8 @@ public sealed class TurnRouter(
     SessionRoutes routes,
     IEnumerable<ICommandHandler> commandHandlers,
     IEnumerable<ICardHandler> cardHandlers,
-    IEnumerable<IMembershipHandler> membershipHandlers) : IBot
+    IEnumerable<IMembershipHandler> membershipHandlers,
+    IEnumerable<IScheduledTurnHandler> scheduledHandlers) : IBot
 {
     private const string StopPendingKey = "stopPending";
     private const string StopCard = "stop";
@@ -26,6 +27,7 @@ public sealed class TurnRouter(
 
     private readonly Dictionary<Command, ICommandHandler> _commands = ByCommand(commandHandlers);
     private readonly Dictionary<string, ICardHandler> _cards = cardHandlers.ToDictionary(h => h.Card, StringComparer.Ordinal);
+    private readonly Dictionary<string, IScheduledTurnHandler> _scheduled = scheduledHandlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
 
     public async Task OnTurnAsync(ITurnContext context, CancellationToken cancellationToken = default)
     {
@@ -49,6 +51,9 @@ public sealed class TurnRouter(
                     await handler.OnMembersChangedAsync(context, cancellationToken);
                 }
 
+                break;
+            case TurnKind.Scheduled when turn.Values.TryGetValue(IScheduledTurnHandler.NameKey, out var name) && _scheduled.TryGetValue(name, out var scheduled):
+                await scheduled.HandleAsync(context, cancellationToken);
                 break;
             case TurnKind.Scheduled:
                 await runner.RunAsync(dialogs, context, OnScheduledAsync, cancellationToken);

@@ -70,7 +70,7 @@ public static class GroupCalendar
             meeting.End - meeting.Start,
             Format(texts.Summary, group.Settings.Name),
             string.Join("\n", lines),
-            meeting.Revision,
+            meeting.Sequence,
             meeting.IsCancelled);
     }
 

@@ -71,7 +71,20 @@ public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroup
             return;
         }
 
-        var memberGroups = await index.GroupsOfAsync(turn.Conversation.ChannelId, turn.Conversation.TenantId, turn.From.Id, cancellationToken);
+        var memberGroups = new List<MemberGroup>();
+        foreach (var listed in await index.GroupsOfAsync(turn.Conversation.ChannelId, turn.Conversation.TenantId, turn.From.Id, cancellationToken))
+        {
+            // The index follows the roster as stored; a whole new set-up can leave a member listed who is no longer in it.
+            if (await MemberGroupAsync(listed.Group, turn.From.Id, cancellationToken) is not null)
+            {
+                memberGroups.Add(listed);
+            }
+            else
+            {
+                await index.RemoveAsync(listed.Group, turn.From.Id, cancellationToken);
+            }
+        }
+
         if (memberGroups.Count == 0)
         {
             await dc.SendAsync(new OutgoingMessage(texts.NoGroup), cancellationToken);

@@ -11,15 +11,16 @@ namespace IntervisieBot.Conversations.Groups;
 /// <summary>
 /// The group (J1–J3): table <c>Groups</c>, one row per group, partition = the group conversation's key, row
 /// <c>group</c>; the settings, roster, agreements, turn requests and meetings held as one JSON document, so a turn
-/// reads it once and writes it once, conditional on the version it read. A write that changes the roster or the name
-/// also brings the <see cref="MemberGroupIndex"/> in step.
+/// reads it once and writes it once, conditional on the version it read. Every write is told to the
+/// <see cref="IGroupObserver"/>s (the reminders re-plan on it).
 /// </summary>
-public sealed class GroupStore(ITableServiceClient tables, MemberGroupIndex index) : IGroupDataStore, IDisposable
+public sealed class GroupStore(ITableServiceClient tables, IEnumerable<IGroupObserver>? observers = null) : IGroupDataStore, IDisposable
 {
     public const string TableName = "Groups";
     private const string Row = "group";
     private const int MaxAttempts = 5;
     private readonly LazyTable _table = new(tables, TableName);
+    private readonly IGroupObserver[] _observers = [.. observers ?? []];
 
     public string Name => "group";
 
@@ -30,9 +31,8 @@ public sealed class GroupStore(ITableServiceClient tables, MemberGroupIndex inde
     public async Task SaveAsync(ConversationAddress group, Group value, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var (before, _) = await ReadAsync(group, cancellationToken);
         await table.UpsertEntityAsync(Entity(group, value), TableUpdateMode.Replace, cancellationToken);
-        await IndexAsync(group, before, value, cancellationToken);
+        await SavedAsync(group, null, value, cancellationToken);
     }
 
     /// <summary>
@@ -51,8 +51,7 @@ public sealed class GroupStore(ITableServiceClient tables, MemberGroupIndex inde
                 return null;
             }
 
-            var before = Fingerprint(value);
-            var members = MemberIds(value);
+            var before = _observers.Length > 0 ? Group.Restore(value.ToSnapshot()) : null;
             var (changed, result) = change(value);
             if (!changed)
             {
@@ -62,17 +61,15 @@ public sealed class GroupStore(ITableServiceClient tables, MemberGroupIndex inde
             try
             {
                 await table.UpdateEntityAsync(Entity(group, value), etag, TableUpdateMode.Replace, cancellationToken);
-                if (Fingerprint(value) != before)
-                {
-                    await index.SyncAsync(group, value.Settings.Name, members, MemberIds(value), cancellationToken);
-                }
-
-                return (value, result);
             }
             catch (ETagMismatchException) when (attempt < MaxAttempts)
             {
                 // Someone else changed the group meanwhile: apply the change to what they stored.
+                continue;
             }
+
+            await SavedAsync(group, before, value, cancellationToken);
+            return (value, result);
         }
     }
 
@@ -85,16 +82,18 @@ public sealed class GroupStore(ITableServiceClient tables, MemberGroupIndex inde
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        if ((await ReadAsync(group, cancellationToken)).Group is { } value)
-        {
-            // The index first: once the group's row is gone, nothing would name its members any more.
-            await index.SyncAsync(group, value.Settings.Name, MemberIds(value), [], cancellationToken);
-        }
-
         await table.DeleteEntityAsync(group.Key, Row, ETag.All, cancellationToken);
     }
 
     public void Dispose() => _table.Dispose();
+
+    private async Task SavedAsync(ConversationAddress group, Group? before, Group after, CancellationToken cancellationToken)
+    {
+        foreach (var observer in _observers)
+        {
+            await observer.OnSavedAsync(group, before, after, cancellationToken);
+        }
+    }
 
     private async Task<(Group? Group, ETag ETag)> ReadAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
@@ -105,19 +104,12 @@ public sealed class GroupStore(ITableServiceClient tables, MemberGroupIndex inde
             : (null, ETag.All);
     }
 
-    private async Task IndexAsync(ConversationAddress group, Group? before, Group value, CancellationToken cancellationToken)
-    {
-        if (before is null || Fingerprint(before) != Fingerprint(value))
-        {
-            await index.SyncAsync(group, value.Settings.Name, before is null ? [] : MemberIds(before), MemberIds(value), cancellationToken);
-        }
-    }
-
-    private static string[] MemberIds(Group value) => [.. value.Roster.Members.Select(m => m.Id)];
-
-    /// <summary>What the index holds of a group, its name and members, as one comparable value.</summary>
-    private static string Fingerprint(Group value) => value.Settings.Name + "\n" + string.Join("\n", MemberIds(value));
-
     private static TableEntity Entity(ConversationAddress group, Group value) =>
         new(group.Key, Row) { ["Json"] = JsonSerializer.Serialize(value.ToSnapshot(), ConversationState.Json) };
+}
+
+/// <summary>Hears every change of a group that was stored, with the group as it was before (null after set-up).</summary>
+public interface IGroupObserver
+{
+    Task OnSavedAsync(ConversationAddress address, Group? before, Group after, CancellationToken cancellationToken);
 }

@@ -168,7 +168,7 @@ public sealed record SessionTexts
         AskInsight = "{0}, welk inzicht wil je bewaren voor het verslag?",
         AskAction = "{0}, welke ene concrete actie neem je je voor?",
         AskRating = "Welk cijfer geef je deze methode vandaag (1 tot 10)? Alleen het groepsgemiddelde wordt bewaard.",
-        Paused = "Pauze. De gespreksleider of casusinbrenger typt **verder** om door te gaan.",
+        Paused = "Pauze. De gespreksleider of casusinbrenger typt **hervat** om door te gaan.",
         Resumed = "We gaan verder.",
         OnlyLeaders = "Alleen de gespreksleider ({0}) of de casusinbrenger ({1}) kan de bijeenkomst verder zetten.",
         NotThisStep = "Dat hoort niet bij deze stap.",

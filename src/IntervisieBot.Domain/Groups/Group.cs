@@ -51,6 +51,7 @@ public sealed class Group
         _outcomes = [.. snapshot.Outcomes];
         _nextAgreement = Math.Max(snapshot.NextAgreement, _agreements.Count == 0 ? 1 : _agreements.Max(a => a.Number) + 1);
         EarlierPlanned = snapshot.EarlierPlanned;
+        IsPaused = snapshot.Paused;
     }
 
     public GroupSettings Settings { get; private set; }
@@ -67,6 +68,9 @@ public sealed class Group
 
     /// <summary>Meetings planned under an earlier rhythm, before the schedule was changed.</summary>
     public int EarlierPlanned { get; private set; }
+
+    /// <summary>The group takes a break: no reminders, no meetings planned, until it resumes.</summary>
+    public bool IsPaused { get; private set; }
 
     /// <summary>Whether the coming session is one where the agreements are reviewed (every third by default).</summary>
     public bool ReviewAgreementsDue => Settings.ReviewAgreementsEvery > 0 && (_outcomes.Count + 1) % Settings.ReviewAgreementsEvery == 0;
@@ -96,6 +100,7 @@ public sealed class Group
         Outcomes = [.. _outcomes],
         Changes = [.. Schedule.Changes],
         EarlierPlanned = EarlierPlanned,
+        Paused = IsPaused,
     };
 
     /// <summary>
@@ -178,6 +183,21 @@ public sealed class Group
     public bool SetStatus(string memberId, MemberStatus status) => Roster.SetStatus(memberId, status);
 
     public void MoveMeeting(DateOnly meeting, DateOnly date, TimeOnly? time = null) => Schedule = Schedule.Move(meeting, date, time);
+
+    /// <summary>Pauses or resumes the whole group; false when it already was so.</summary>
+    public bool SetPaused(bool paused)
+    {
+        var changed = IsPaused != paused;
+        IsPaused = paused;
+        return changed;
+    }
+
+    /// <summary>The meeting's place in the group's life (1 for the first), counting meetings planned under an earlier rhythm; cancelled ones do not count.</summary>
+    public int MeetingNumber(Meeting meeting)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return EarlierPlanned + Schedule.All().TakeWhile(m => m.Id <= meeting.Id).Count(m => !m.IsCancelled);
+    }
 
     public void CancelMeeting(DateOnly meeting) => Schedule = Schedule.Cancel(meeting);
 
@@ -443,6 +463,7 @@ public sealed class Group
         }
 
         _ = settings.ToSchedule();
+        (settings.Reminders ?? throw new ArgumentException("A group has reminder settings.", nameof(settings))).Check();
         return settings;
     }
 
@@ -473,4 +494,6 @@ public sealed record GroupSnapshot
     public IReadOnlyList<MeetingChange> Changes { get; init; } = [];
 
     public int EarlierPlanned { get; init; }
+
+    public bool Paused { get; init; }
 }

@@ -37,6 +37,9 @@ public sealed record GroupSettings
     /// <summary>Every this many sessions the agenda includes reviewing the agreements (the sources: revisit them regularly).</summary>
     public int ReviewAgreementsEvery { get; init; } = 3;
 
+    /// <summary>When the bot reminds the group and its members of a meeting (J4), and its quiet hours.</summary>
+    public ReminderSettings Reminders { get; init; } = ReminderSettings.Default;
+
     public Schedule ToSchedule(IEnumerable<MeetingChange>? changes = null) =>
         new(Cadence, FirstMeeting, StartTime, TimeZoneId, Duration, changes);
 

@@ -102,12 +102,16 @@ public sealed class Schedule
     }
 
     public Schedule Move(DateOnly planned, DateOnly date, TimeOnly? time = null) =>
-        With(new MeetingChange(planned, Date: date, Time: time));
+        With(new MeetingChange(planned, Date: date, Time: time, Sequence: NextSequence(planned)));
 
-    public Schedule Cancel(DateOnly planned) => With(new MeetingChange(planned, Cancelled: true));
+    public Schedule Cancel(DateOnly planned) => With(new MeetingChange(planned, Cancelled: true, Sequence: NextSequence(planned)));
 
-    /// <summary>The same schedule, with a meeting back as the cadence planned it (still counted as a change for calendars).</summary>
-    public Schedule Restore(DateOnly planned) => _changes.ContainsKey(planned) ? With(new MeetingChange(planned)) : this;
+    /// <summary>
+    /// The same schedule, with a meeting back as the cadence planned it. It stays counted as a change (a higher sequence),
+    /// so a calendar that has the moved or cancelled copy takes the restored one.
+    /// </summary>
+    public Schedule Restore(DateOnly planned) =>
+        _changes.ContainsKey(planned) ? With(new MeetingChange(planned, Sequence: NextSequence(planned))) : this;
 
     /// <summary>The instant a local date and time in <paramref name="zone"/> is: a time skipped by the clock moving forward counts as an hour later.</summary>
     public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo zone)
@@ -122,6 +126,8 @@ public sealed class Schedule
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
+    private int NextSequence(DateOnly planned) => (_changes.TryGetValue(planned, out var change) ? change.Sequence : 0) + 1;
+
     private Schedule With(MeetingChange change)
     {
         if (Find(change.Meeting) is null)
@@ -129,8 +135,7 @@ public sealed class Schedule
             throw new ArgumentException($"No meeting is planned on {change.Meeting:yyyy-MM-dd}.", nameof(change));
         }
 
-        var revision = (_changes.TryGetValue(change.Meeting, out var earlier) ? earlier.Revision : 0) + 1;
-        return new(Cadence, Anchor, StartTime, TimeZoneId, Duration, _changes.Values.Where(c => c.Meeting != change.Meeting).Append(change with { Revision = revision }));
+        return new(Cadence, Anchor, StartTime, TimeZoneId, Duration, _changes.Values.Where(c => c.Meeting != change.Meeting).Append(change));
     }
 
     private Meeting MeetingOn(DateOnly planned)
@@ -144,6 +149,6 @@ public sealed class Schedule
             { Date: not null } or { Time: not null } => MeetingState.Moved,
             _ => MeetingState.Planned,
         };
-        return new Meeting(planned, start, start + Duration, state, change?.Revision ?? 0);
+        return new Meeting(planned, start, start + Duration, state) { Sequence = change?.Sequence ?? 0 };
     }
 }

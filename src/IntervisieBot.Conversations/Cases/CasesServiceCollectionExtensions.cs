@@ -12,6 +12,7 @@ public static class CasesServiceCollectionExtensions
         services.AddCommandHandler<CaseCommands>();
         services.TryAddSingleton<Sessions.ISessionCases, CaseSessions>();
         services.AddSingleton<Scheduling.IDueWorkHandler, CaseExpiry>();
+        services.TryAddSingleton<Reminders.ICaseSubmissions, CaseSubmissions>();
         return services;
     }
 }

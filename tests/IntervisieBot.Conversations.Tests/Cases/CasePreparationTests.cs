@@ -84,6 +84,9 @@ public sealed class CasePreparationTests : IAsyncLifetime
         Assert.True(await _chat.BotHost.Get<CaseStore>().HasCaseAsync(_chat.Address, "u-anna", "2027-01-12"));
         Assert.False(await _chat.BotHost.Get<CaseStore>().HasCaseAsync(_chat.Address, "u-anna", "2027-02-09"));
         Assert.False(await _chat.BotHost.Get<CaseStore>().HasCaseAsync(_chat.Address, "u-bram", null));
+        var reminders = _chat.BotHost.Get<IntervisieBot.Conversations.Reminders.ICaseSubmissions>();
+        Assert.True(await reminders.HasCaseAsync(_chat.Address, "u-anna", new DateOnly(2027, 1, 12), default));
+        Assert.False(await reminders.HasCaseAsync(_chat.Address, "u-anna", new DateOnly(2027, 2, 9), default));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Cases;
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Flows;
 using IntervisieBot.Conversations.Groups;
@@ -27,6 +28,9 @@ public static class ConversationsServiceCollectionExtensions
         services.AddCommandHandler<MethodCommands>();
         services.AddCommandHandler<SessionCommands>();
         services.AddGroups();
+        services.AddCases();
+        services.AddGroupDataStore<Calendar.CalendarLinkStore>();
+        services.AddCommandHandler<Calendar.CalendarCommands>();
         services.AddReminders();
         services.AddSingleton<IBot, TurnRouter>();
         services.AddPrivacy();

@@ -87,6 +87,11 @@ public sealed class TurnRouter(
             case Command.Stop:
                 await OnStopAsync(dc, texts, cancellationToken);
                 return;
+            case Command.Case when dc.ActiveDialog is not null && turn.Conversation.IsPersonal && _commands.TryGetValue(command, out var prepare):
+                // In a personal chat "casus" on its own starts the case preparation afresh, wherever an earlier one stopped.
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                await prepare.HandleAsync(dc, command, "", cancellationToken);
+                return;
             case Command.Forget or Command.Export when dc.ActiveDialog is not null && _commands.TryGetValue(command, out var privacy):
                 // A request about the group's data is answered whatever runs; the running flow stays as it is.
                 await privacy.HandleAsync(dc, command, "", cancellationToken);

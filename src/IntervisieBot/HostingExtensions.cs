@@ -1,4 +1,5 @@
 using IntervisieBot.Channels.BotFramework;
+using IntervisieBot.Calendar;
 using IntervisieBot.Channels.Slack;
 using IntervisieBot.Conversations;
 using IntervisieBot.Health;
@@ -46,6 +47,7 @@ public static class HostingExtensions
         app.MapSlack();
         app.MapPlayground();
         app.MapExport();
+        app.MapCalendar();
         return app;
     }
 }

@@ -8,6 +8,8 @@ public static class GroupsServiceCollectionExtensions
     /// <summary>The group (J1, J2, J3, J8): its store, set-up, agreements, turns, history and roster changes.</summary>
     public static IServiceCollection AddGroups(this IServiceCollection services)
     {
+        services.AddGroupDataStore<MemberGroupIndex>();
+        services.AddSingleton<IGroupObserver>(sp => sp.GetRequiredService<MemberGroupIndex>());
         services.AddGroupDataStore<GroupStore>();
         services.TryAddSingleton<GroupSetupDialog>();
         services.TryAddSingleton<Sessions.ISessionRotation, GroupSessionRotation>();

@@ -18,7 +18,7 @@ namespace IntervisieBot.Conversations.Sessions;
 /// sent privately and arrive here through <see cref="SessionRoutes"/>.
 /// </summary>
 public sealed class SessionDialog(
-    MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, IDueWorkScheduler? scheduler = null)
+    MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, ISessionCases cases, IDueWorkScheduler? scheduler = null)
     : Dialog(DialogId)
 {
     public const string DialogId = "session";
@@ -68,6 +68,7 @@ public sealed class SessionDialog(
                 .. previous is null ? FirstCheckIn(texts, dutch) : [],
             ],
         }), cancellationToken);
+        await IntroduceCaseAsync(dc, session, dutch, cancellationToken);
         await AnnounceStepAsync(dc, session, texts, dutch, cancellationToken);
         Save(state, session);
         return DialogTurnResult.Waiting;
@@ -164,6 +165,8 @@ public sealed class SessionDialog(
                 }
 
                 return await SayAsync(dc, session.CurrentSpeaker is { } next ? Format(texts.FloorTo, next.Name) : texts.RoundDone, cancellationToken);
+            case "share":
+                return await ShareCaseAsync(dc, session, dutch, cancellationToken);
             case "rate":
                 return await RateAsync(dc, session, turn.Values.GetValueOrDefault("value", ""), texts, cancellationToken);
             case "rank":
@@ -276,12 +279,61 @@ public sealed class SessionDialog(
         {
             await dc.SendAsync(new OutgoingMessage(next), cancellationToken);
         }
+
+        // The case text goes after the session unless its owner keeps it: asked privately, never in the group.
+        if (await cases.CloseAsync(dc.Turn.Conversation, session.CaseOwner.Id, dutch, cancellationToken) is { } keep)
+        {
+            await dc.Context.SendPrivateAsync(new Participant(session.CaseOwner.Id, session.CaseOwner.Name), keep, cancellationToken);
+        }
+
         if (dc.ActiveDialog!.State[SessionSetupDialog.SecondCaseKey]?.GetValue<bool>() != true && session.Method.Duration.Max <= SessionSetupDialog.ShortMethod)
         {
             await dc.SendAsync(SecondCaseOffer(texts, session.CaseOwner.Id), cancellationToken);
         }
 
         return await dc.EndDialogAsync(JsonSerializer.SerializeToNode(record, ConversationState.Json), cancellationToken);
+    }
+
+    /// <summary>The case introduction: when the case owner prepared a case, a button only they can use to share it.</summary>
+    private async Task IntroduceCaseAsync(DialogContext dc, Session session, bool dutch, CancellationToken cancellationToken)
+    {
+        if (!await cases.HasCaseAsync(dc.Turn.Conversation, session.CaseOwner.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var texts = CaseTexts.For(dutch);
+        await dc.SendAsync(OutgoingMessage.FromCard(new Card
+        {
+            Body = [new CardText(Format(texts.Introduction, session.CaseOwner.Name))],
+            Buttons = [Button(texts.ShareButton, "share", ButtonStyle.Positive)],
+        }), cancellationToken);
+    }
+
+    /// <summary>"Deel mijn casus": the owner's prepared case in the group (title, situation, question, the moment that matters); nobody else can.</summary>
+    private async Task<DialogTurnResult> ShareCaseAsync(DialogContext dc, Session session, bool dutch, CancellationToken cancellationToken)
+    {
+        var texts = CaseTexts.For(dutch);
+        if (dc.Turn.From.Id != session.CaseOwner.Id)
+        {
+            return await SayAsync(dc, Format(texts.OnlyOwnerShares, session.CaseOwner.Name), cancellationToken);
+        }
+
+        if (await cases.SharedCardAsync(dc.Turn.Conversation, session.CaseOwner.Id, session.CaseOwner.Name, dutch, cancellationToken) is not { } shared)
+        {
+            return await SayAsync(dc, texts.NothingToShare, cancellationToken);
+        }
+
+        if (dc.Turn.ReplyToId is { } introduction)
+        {
+            await dc.Context.UpdateAsync(
+                introduction,
+                OutgoingMessage.FromCard(new Card { Body = [new CardText(Format(texts.Introduction, session.CaseOwner.Name)), new CardText(Format(texts.SharedBy, session.CaseOwner.Name), TextStyle.Subtle)] }),
+                cancellationToken);
+        }
+
+        await dc.SendAsync(OutgoingMessage.FromCard(shared), cancellationToken);
+        return DialogTurnResult.Waiting;
     }
 
     /// <summary>The case owner's labels from the rank card: each question's choice, then the helpful ones to answer.</summary>
@@ -547,6 +599,7 @@ public sealed class SessionDialog(
         Command.Skip => "skip",
         Command.Pause => "pause",
         Command.Resume => "resume",
+        Command.Case => "share",
         _ => text.Trim().ToLowerInvariant() is "klaar" or "done" or "klaar." or "done." ? "floor" : null,
     };
 

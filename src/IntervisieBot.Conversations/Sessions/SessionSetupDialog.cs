@@ -33,13 +33,13 @@ public static class SessionSetupDialog
     private const string PresentId = "session-present";
 
     public static DialogSet AddSessions(
-        this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, Scheduling.IDueWorkScheduler? scheduler = null) => dialogs
+        this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, ISessionCases cases, Scheduling.IDueWorkScheduler? scheduler = null) => dialogs
         .Add(new ChoicePrompt(ChoiceId))
         .Add(new MultiChoicePrompt(PresentId))
-        .Add(new SessionDialog(library, time, routes, records, rotation, scheduler))
+        .Add(new SessionDialog(library, time, routes, records, rotation, cases, scheduler))
         .Add(new WaterfallDialog(Id,
         [
-            (step, ct) => AskMethodStepAsync(step, library, ct),
+            (step, ct) => AskMethodStepAsync(step, library, cases, ct),
             (step, ct) => AskCaseOwnerStepAsync(step, rotation, ct),
             AskFacilitatorStepAsync,
             AskPresentStepAsync,
@@ -51,7 +51,7 @@ public static class SessionSetupDialog
 
     private static SessionTexts Texts(WaterfallStepContext step) => Dutch(step) ? SessionTexts.Dutch : SessionTexts.English;
 
-    private static async Task<DialogTurnResult> AskMethodStepAsync(WaterfallStepContext step, MethodLibrary library, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> AskMethodStepAsync(WaterfallStepContext step, MethodLibrary library, ISessionCases cases, CancellationToken cancellationToken)
     {
         var dutch = Languages.FromLocale(step.Dialogs.Turn.Locale) == Language.Dutch;
         step.Values["dutch"] = dutch;
@@ -62,7 +62,9 @@ public static class SessionSetupDialog
         }
 
         var secondCase = step.Options?[SecondCaseKey] is not null;
-        var recommended = step.Dialogs.State.Values[RecommendedMethodKey]?.GetValue<string>() is { } id ? library.Find(id) : null;
+        // A prepared case's method (the owner's wish, or what the advice gave it) goes first; else the group's last advice.
+        var fromCase = secondCase ? null : await cases.MethodForAsync(step.Dialogs.Turn.Conversation, cancellationToken);
+        var recommended = (fromCase ?? step.Dialogs.State.Values[RecommendedMethodKey]?.GetValue<string>()) is { } id ? library.Find(id) : null;
         var methods = library.All.Where(m => !secondCase || m.Duration.Max <= ShortMethod).ToList();
         if (recommended is not null && methods.Remove(recommended))
         {

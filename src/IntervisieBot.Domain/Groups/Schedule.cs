@@ -106,9 +106,12 @@ public sealed class Schedule
 
     public Schedule Cancel(DateOnly planned) => With(new MeetingChange(planned, Cancelled: true, Sequence: NextSequence(planned)));
 
-    /// <summary>The same schedule, with a meeting back as the cadence planned it.</summary>
+    /// <summary>
+    /// The same schedule, with a meeting back as the cadence planned it. It stays counted as a change (a higher sequence),
+    /// so a calendar that has the moved or cancelled copy takes the restored one.
+    /// </summary>
     public Schedule Restore(DateOnly planned) =>
-        new(Cadence, Anchor, StartTime, TimeZoneId, Duration, _changes.Values.Where(c => c.Meeting != planned));
+        _changes.ContainsKey(planned) ? With(new MeetingChange(planned, Sequence: NextSequence(planned))) : this;
 
     /// <summary>The instant a local date and time in <paramref name="zone"/> is: a time skipped by the clock moving forward counts as an hour later.</summary>
     public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo zone)

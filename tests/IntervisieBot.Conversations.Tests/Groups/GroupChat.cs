@@ -53,6 +53,34 @@ public sealed class GroupChat : IDisposable
         return RunAsync(new IncomingTurn { Kind = TurnKind.CardAction, Conversation = Address, From = Member(who), Bot = Bot, Values = values, Locale = Locale, ReplyToId = "m-card" });
     }
 
+    /// <summary>A member's personal chat with the bot, in the group's channel and tenant.</summary>
+    public ConversationAddress PersonalChat(string who) => new(Address.ChannelId, "personal-" + who.ToLowerInvariant(), ConversationScope.Personal, Address.TenantId);
+
+    /// <summary>A member writes to the bot in their personal chat.</summary>
+    public Task<List<OutgoingMessage>> SendPrivately(string who, string text) =>
+        RunAsync(new IncomingTurn { Kind = TurnKind.Message, Conversation = PersonalChat(who), From = Member(who), Bot = Bot, Text = text, Locale = Locale });
+
+    /// <summary>A member presses a button of a card in their personal chat, with the card's inputs filled in as given.</summary>
+    public Task<List<OutgoingMessage>> PressPrivately(string who, CardButton button, IReadOnlyDictionary<string, string>? inputs = null)
+    {
+        var values = new Dictionary<string, string>(button.Data);
+        foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        return RunAsync(new IncomingTurn { Kind = TurnKind.CardAction, Conversation = PersonalChat(who), From = Member(who), Bot = Bot, Values = values, Locale = Locale, ReplyToId = "m-card" });
+    }
+
+    /// <summary>Everything the bot sent to the group conversation itself so far.</summary>
+    public List<OutgoingMessage> InGroup()
+    {
+        lock (Channel.Sent)
+        {
+            return [.. Channel.Sent.Where(s => s.Kind == "send" && s.Conversation == Address).Select(s => s.Message)];
+        }
+    }
+
     /// <summary>The conversation's membership changes, as the channel reports it.</summary>
     public Task<List<OutgoingMessage>> Membership(TurnKind kind, params string[] names) =>
         RunAsync(new IncomingTurn { Kind = kind, Conversation = Address, From = Member(names[0]), Bot = Bot, Members = [.. names.Select(Member)], Locale = Locale });

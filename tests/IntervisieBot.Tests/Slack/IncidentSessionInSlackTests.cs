@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
 using IntervisieBot.Conversations;
+using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Domain.Groups;
 using IntervisieBot.Testing;
 using IntervisieBot.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +75,52 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
 
     private string LastGroupMessage() => _slack.MessagesIn(Channel)[^1].ToJsonString();
 
+    private static string Dm(string name) => "D" + Id(name);
+
+    /// <summary>Presses the button whose title starts with <paramref name="title"/> on the last message in <paramref name="channel"/> that has it.</summary>
+    private async Task PressAsync(string who, string channel, string title)
+    {
+        var message = _slack.MessagesIn(channel).Last(m => Buttons(m).Any(b => b!["text"]!["text"]!.GetValue<string>().StartsWith(title, StringComparison.Ordinal)));
+        var button = Buttons(message).First(b => b!["text"]!["text"]!.GetValue<string>().StartsWith(title, StringComparison.Ordinal))!.AsObject();
+        await InteractAsync(SlackRequests.ButtonPress(Id(who), channel, message["ts"]!.GetValue<string>(), SlackRequests.Pressed(button)));
+    }
+
+    private static IEnumerable<JsonNode?> Buttons(JsonObject message) =>
+        message["blocks"]?.AsArray().Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray()) ?? [];
+
+    /// <summary>Fills in the modal the last views.open showed, as a member types in it, and submits it.</summary>
+    private async Task SubmitModalAsync(string who, Dictionary<string, string> typed)
+    {
+        var view = _slack.Succeeded.Last(c => c.Method == "views.open").Body["view"]!.AsObject();
+        var state = new JsonObject();
+        foreach (var block in view["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "input"))
+        {
+            var element = block!["element"]!;
+            var id = block["block_id"]!.GetValue<string>();
+            if (!typed.TryGetValue(id["input:".Length..], out var value))
+            {
+                continue;
+            }
+
+            state[id] = new JsonObject
+            {
+                [element["action_id"]!.GetValue<string>()] = element["type"]!.GetValue<string>() == "static_select"
+                    ? new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = value } }
+                    : new JsonObject { ["type"] = element["type"]!.GetValue<string>(), ["value"] = value },
+            };
+        }
+
+        await InteractAsync(SlackRequests.ViewSubmission(Id(who), view, state));
+    }
+
+    private async Task InteractAsync(JsonObject payload)
+    {
+        using var request = SlackRequests.Interaction(payload, TimeProvider.System.GetUtcNow());
+        using var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await _bot.Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync();
+    }
+
     [Fact]
     public async Task FiveMembersRunTheIncidentMethod_FromStartToRecord()
     {
@@ -113,6 +163,93 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         Assert.Contains("Tweede casus", LastGroupMessage(), StringComparison.Ordinal);
         await GroupAsync("Eva", "verslag");
         Assert.Contains("Verslag: Incidentmethode", LastGroupMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_slack.Calls, c => !c.Ok);
+    }
+
+    [Fact]
+    public async Task FiveMembersRunTheIncidentMethod_WithTheCaseAnnaPreparedInAModal_SharedOnlyByHer()
+    {
+        // The group was set up before (its roster is what "casus" looks at); its first meeting is Anna's turn.
+        var group = new ConversationAddress("slack", Channel, ConversationScope.Channel, FakeSlackApi.TeamId);
+        await _bot.Services.GetRequiredService<GroupStore>().SaveAsync(group, Group.Create(
+            new GroupSettings { Name = "Team Noord", Language = "nl", Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = new DateOnly(2027, 1, 12), StartTime = new TimeOnly(19, 30) },
+            Names.Select(n => new Member(Id(n), n))));
+
+        // Anna prepares her case in her direct message with the bot: the form opens as a modal.
+        await PrivateAsync("Anna", "casus");
+        Assert.Contains("Je casus voor *Team Noord*", _slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
+        await PressAsync("Anna", Dm("Anna"), "Formulier");
+        await PressAsync("Anna", Dm("Anna"), "Opslaan");
+        var modal = _slack.Succeeded.Last(c => c.Method == "views.open").Body["view"]!.ToJsonString();
+        Assert.Contains("als een filmpje", modal, StringComparison.Ordinal);
+        Assert.Contains("hittepunt", modal, StringComparison.Ordinal);
+        await SubmitModalAsync("Anna", new Dictionary<string, string>
+        {
+            ["title"] = "Onderbroken in het overleg",
+            ["situation"] = "Dinsdag onderbrak Joris mij drie keer in het teamoverleg.",
+            ["question"] = "Mijn vraag is: hoe kan ik rustig mijn grens aangeven?",
+            ["tried"] = "Geheim geprobeerd: een mail aan Joris.",
+            ["hotSpot"] = "Toen Joris zei: laat mij het maar uitleggen.",
+            ["method"] = "incident",
+        });
+        Assert.Contains("Is het je eigen vraag?", _slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
+        foreach (var answer in new[] { "ja", "ja", "ja", "1" })
+        {
+            await PrivateAsync("Anna", answer);
+        }
+
+        Assert.Contains("Je casus staat klaar", _slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Joris", StringComparison.Ordinal));
+
+        // The session offers her method first and proposes her as the case owner.
+        await GroupAsync("Anna", "start");
+        var first = Buttons(_slack.MessagesIn(Channel)[^1]).First()!["text"]!["text"]!.GetValue<string>();
+        Assert.Equal("Incidentmethode (45–60 min) · aanbevolen", first);
+        await GroupAsync("Cees", "1");
+        Assert.Contains("Anna (aan de beurt)", LastGroupMessage(), StringComparison.Ordinal);
+        await GroupAsync("Cees", "Anna");
+        await GroupAsync("Cees", "Bram");
+        await GroupAsync("Cees", "iedereen");
+        Assert.Contains(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Anna* heeft een casus voorbereid", StringComparison.Ordinal));
+
+        await PressAsync("Cees", Channel, "Deel mijn casus");
+        Assert.Contains("Alleen Anna kan de eigen casus delen.", LastGroupMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Joris", StringComparison.Ordinal));
+        await PressAsync("Anna", Channel, "Deel mijn casus");
+        var shared = LastGroupMessage();
+        Assert.Contains("Casus van Anna: Onderbroken in het overleg", shared, StringComparison.Ordinal);
+        Assert.Contains("Dinsdag onderbrak Joris mij drie keer in het teamoverleg.", shared, StringComparison.Ordinal);
+        Assert.Contains("Toen Joris zei: laat mij het maar uitleggen.", shared, StringComparison.Ordinal);
+        Assert.DoesNotContain(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Geheim geprobeerd", StringComparison.Ordinal));
+
+        // The method's steps, as in the session without a case.
+        await GroupAsync("Bram", "volgende");
+        foreach (var speaker in new[] { "Bram", "Cees", "Dewi", "Eva" })
+        {
+            await GroupAsync(speaker, "klaar");
+        }
+
+        await GroupAsync("Bram", "volgende");
+        foreach (var member in new[] { "Bram", "Cees", "Dewi", "Eva" })
+        {
+            await PrivateAsync(member, $"{member} zag spanning");
+            await PrivateAsync(member, $"{member} hoorde twijfel");
+        }
+
+        await GroupAsync("Bram", "volgende");
+        await GroupAsync("Bram", "volgende");
+        await GroupAsync("Anna", "Ik vermijd spanning.");
+        await GroupAsync("Bram", "volgende");
+        await GroupAsync("Anna", "Ik zeg te snel ja.");
+        await GroupAsync("Anna", "Ik bespreek het deze week met Joris.");
+        await GroupAsync("Cees", "8");
+        await GroupAsync("Bram", "volgende");
+
+        Assert.Contains(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Verslag: Incidentmethode", StringComparison.Ordinal));
+        // At the close Anna alone is asked, in her direct message, whether to keep the case text.
+        Assert.Contains("Wil je de tekst van je casus *Onderbroken in het overleg* bewaren?", _slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
+        await PressAsync("Anna", Dm("Anna"), "Nu wissen");
+        Assert.Contains("Je casustekst is gewist.", _slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(_slack.Calls, c => !c.Ok);
     }
 

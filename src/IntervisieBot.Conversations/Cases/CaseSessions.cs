@@ -1,0 +1,59 @@
+using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Sessions;
+using IntervisieBot.Conversations.Texts;
+
+namespace IntervisieBot.Conversations.Cases;
+
+/// <summary>The prepared case in the session: its method first, shared only by its owner, and kept after the session only when the owner says so.</summary>
+public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvider time, Scheduling.IDueWorkScheduler? scheduler = null) : ISessionCases
+{
+    public async Task<string?> MethodForAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var waiting = (await cases.AllAsync(group, cancellationToken)).Where(c => c.Case.ClosedAt is null).ToList();
+        if (waiting.Count == 0)
+        {
+            return null;
+        }
+
+        if (waiting.Count > 1 && await groups.GetAsync(group, cancellationToken) is { } value
+            && value.RolesForSession(time.GetUtcNow())?.CaseOwner?.Id is { } owner && waiting.Find(c => c.Owner == owner) is { Case: { } theirs })
+        {
+            return theirs.MethodForSession;
+        }
+
+        return waiting.MaxBy(c => c.Case.UpdatedAt).Case.MethodForSession;
+    }
+
+    public async Task<bool> HasCaseAsync(ConversationAddress group, string caseOwner, CancellationToken cancellationToken) =>
+        await cases.HasCaseAsync(group, caseOwner, null, cancellationToken);
+
+    public async Task<Card?> SharedCardAsync(ConversationAddress group, string caseOwner, string ownerName, bool dutch, CancellationToken cancellationToken) =>
+        await cases.GetAsync(group, caseOwner, cancellationToken) is { ClosedAt: null } value ? CaseCards.Shared(CaseTexts.For(dutch), ownerName, value, dutch) : null;
+
+    public async Task<OutgoingMessage?> CloseAsync(ConversationAddress group, string caseOwner, bool dutch, CancellationToken cancellationToken)
+    {
+        if (await cases.GetAsync(group, caseOwner, cancellationToken) is not { ClosedAt: null } value)
+        {
+            return null;
+        }
+
+        var closedAt = time.GetUtcNow();
+        await cases.SaveAsync(group, caseOwner, value with { ClosedAt = closedAt }, cancellationToken);
+        if (scheduler is not null)
+        {
+            await scheduler.ScheduleAsync(CaseExpiry.For(group, caseOwner, closedAt), cancellationToken);
+        }
+
+        var texts = CaseTexts.For(dutch);
+        return OutgoingMessage.FromCard(new Card
+        {
+            Body = [new CardText(CaseCards.Format(texts.KeepQuestion, value.Title))],
+            Buttons =
+            [
+                CaseCards.GroupButton(texts.KeepButton, "keep", group.ConversationId, group.Scope.ToString()),
+                CaseCards.GroupButton(texts.DeleteButton, "delete", group.ConversationId, group.Scope.ToString(), Messages.ButtonStyle.Destructive),
+            ],
+        });
+    }
+}

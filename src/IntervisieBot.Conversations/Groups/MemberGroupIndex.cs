@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Domain.Groups;
+using IntervisieBot.Storage.Tables;
+
+namespace IntervisieBot.Conversations.Groups;
+
+/// <summary>A group a member is in, as the index knows it: where it is and what it is called.</summary>
+public sealed record MemberGroup(ConversationAddress Group, string Name);
+
+/// <summary>
+/// Which groups a member is in, so a personal chat ("casus") finds the member's groups without looking at any other
+/// group: table <c>MemberGroups</c>, partition = channel, tenant and member, row = the group's key; finding a member's
+/// groups is one query of one partition. Each entry has a twin in the group's own partition (row <c>member~{id}</c>), so
+/// the index knows whom it listed when the roster changes or the group is forgotten. Kept in step by hearing every
+/// stored change of a group whose name or roster changed.
+/// </summary>
+public sealed class MemberGroupIndex(ITableServiceClient tables) : IGroupObserver, IGroupDataStore, IDisposable
+{
+    public const string TableName = "MemberGroups";
+    private const string MemberRow = "member~";
+    private readonly LazyTable _table = new(tables, TableName);
+
+    public string Name => "memberIndex";
+
+    /// <summary>The groups whose roster had <paramref name="memberId"/> when last stored, in this channel and tenant.</summary>
+    public async Task<IReadOnlyList<MemberGroup>> GroupsOfAsync(string channelId, string? tenantId, string memberId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var groups = new List<MemberGroup>();
+        await foreach (var entity in table.QueryAllAsync(Partition(channelId, tenantId, memberId), cancellationToken: cancellationToken))
+        {
+            groups.Add(new MemberGroup(
+                new ConversationAddress(channelId, entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!), tenantId),
+                entity.GetString("Name") ?? ""));
+        }
+
+        return groups;
+    }
+
+    public async Task OnSavedAsync(ConversationAddress address, Group? before, Group after, CancellationToken cancellationToken)
+    {
+        if (before is not null && Fingerprint(before) == Fingerprint(after))
+        {
+            return;
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        var listed = await ListedAsync(table, address, cancellationToken);
+        var now = after.Roster.Members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in listed.Where(m => !now.Contains(m)))
+        {
+            await RemoveAsync(table, address, gone, cancellationToken);
+        }
+
+        foreach (var member in now)
+        {
+            await table.UpsertEntityAsync(
+                new TableEntity(Partition(address.ChannelId, address.TenantId, member), address.Key)
+                {
+                    ["ConversationId"] = address.ConversationId,
+                    ["Scope"] = address.Scope.ToString(),
+                    ["Name"] = after.Settings.Name,
+                },
+                TableUpdateMode.Replace,
+                cancellationToken);
+            await table.UpsertEntityAsync(new TableEntity(address.Key, MemberRow + StorageKey.Escape(member)) { ["Member"] = member }, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    /// <summary>Drops a stale entry (a member who left, of a group stored before the index tracked it).</summary>
+    public async Task RemoveAsync(ConversationAddress group, string memberId, CancellationToken cancellationToken = default) =>
+        await RemoveAsync(await _table.GetAsync(cancellationToken), group, memberId, cancellationToken);
+
+    /// <summary>The index is derived from the roster, which the group's own export holds.</summary>
+    public Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
+
+    public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        foreach (var member in await ListedAsync(table, group, cancellationToken))
+        {
+            await RemoveAsync(table, group, member, cancellationToken);
+        }
+    }
+
+    public void Dispose() => _table.Dispose();
+
+    private static async Task<List<string>> ListedAsync(ITableClient table, ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var members = new List<string>();
+        await foreach (var entity in table.QueryAllAsync(group.Key, cancellationToken: cancellationToken))
+        {
+            if (entity.GetString("Member") is { } member)
+            {
+                members.Add(member);
+            }
+        }
+
+        return members;
+    }
+
+    private static async Task RemoveAsync(ITableClient table, ConversationAddress group, string memberId, CancellationToken cancellationToken)
+    {
+        await table.DeleteEntityAsync(Partition(group.ChannelId, group.TenantId, memberId), group.Key, ETag.All, cancellationToken);
+        await table.DeleteEntityAsync(group.Key, MemberRow + StorageKey.Escape(memberId), ETag.All, cancellationToken);
+    }
+
+    private static string Fingerprint(Group value) => value.Settings.Name + "\n" + string.Join("\n", value.Roster.Members.Select(m => m.Id));
+
+    private static string Partition(string channelId, string? tenantId, string memberId) =>
+        StorageKey.Escape(channelId) + "~" + StorageKey.Escape(tenantId ?? "") + "~" + StorageKey.Escape(memberId);
+}

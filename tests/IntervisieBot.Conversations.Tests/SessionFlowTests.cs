@@ -255,6 +255,38 @@ public sealed class SessionFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Choose_TheCaseOwnerPicksACollectedContributionByButton()
+    {
+        var method = MethodLibrary.BuiltIn.Get("ten-steps");
+        await StartWithEveryoneAsync("tienstappenmethode");
+        List<OutgoingMessage> announced = [];
+        for (var index = 0; method.Steps[index].Interaction != StepInteraction.Choose; index++)
+        {
+            if (method.Steps[index].Interaction == StepInteraction.Collect)
+            {
+                foreach (var name in Names.Skip(1))
+                {
+                    for (var i = 0; i < method.Steps[index].Collect!.PerParticipant; i++)
+                    {
+                        await PrivatelyAsync(name, $"Advies {i + 1} van {name}");
+                    }
+                }
+            }
+
+            announced = await SayAsync("Bram", "volgende");
+        }
+
+        var choices = announced.SelectMany(m => m.Card?.Buttons ?? []).Where(b => b.Data.GetValueOrDefault(SessionDialog.ActionKey) == "choose").ToList();
+        Assert.Equal(4 * method.Steps.Last(s => s.Interaction == StepInteraction.Collect).Collect!.PerParticipant, choices.Count);
+        var third = choices[2];
+
+        Assert.Contains("iemand anders", Assert.Single(await PressAsync("Cees", third.Data)).Text, StringComparison.Ordinal);
+        var chosen = Assert.Single(await PressAsync("Anna", third.Data)).Text;
+
+        Assert.Equal("Gekozen: " + third.Title[(third.Title.IndexOf(". ", StringComparison.Ordinal) + 2)..], chosen);
+    }
+
+    [Fact]
     public async Task AfterMethodAdvice_StartOffersTheRecommendedMethodFirst()
     {
         await SayAsync("Anna", "advies");

@@ -171,6 +171,11 @@ public sealed class SessionDialog(
                 return await RateAsync(dc, session, turn.Values.GetValueOrDefault("value", ""), texts, cancellationToken);
             case "rank":
                 return await RankAsync(dc, session, texts, cancellationToken);
+            case "choose":
+                var picked = session.Choose(by, turn.Values.GetValueOrDefault("value", ""));
+                return await (picked == SessionOutcome.Done
+                    ? SayAsync(dc, Format(texts.Chosen, session.Chosen!), cancellationToken)
+                    : ExplainAsync(dc, session, picked, texts, cancellationToken));
             default:
                 return await OnTextAsync(dc, session, phase, texts, cancellationToken);
         }
@@ -420,6 +425,9 @@ public sealed class SessionDialog(
                 break;
             case StepInteraction.Choose:
                 body.Add(new CardText(Format(texts.ChoosePrompt, session.CaseOwner.Name)));
+                buttons.AddRange(session.CollectedForThisStep.Select(c => new CardButton(
+                    Shorten($"{c.Number}. {c.Text}"),
+                    new Dictionary<string, string> { [ActionKey] = "choose", ["value"] = c.Number.ToString(CultureInfo.InvariantCulture) })));
                 break;
             case StepInteraction.Reflect:
                 body.Add(new CardText(texts.ReflectPrompt));
@@ -620,6 +628,9 @@ public sealed class SessionDialog(
         };
         return label is { } l ? (number, l) : null;
     }
+
+    /// <summary>A contribution as a button title: the start of it, so the card stays readable.</summary>
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
 
     private static CardButton Button(string title, string action, ButtonStyle style = ButtonStyle.Default) =>
         new(title, new Dictionary<string, string> { [ActionKey] = action }, style);

@@ -37,7 +37,8 @@ public interface IDialogModule
 
 /// <summary>
 /// Hears people joining or leaving a conversation (<see cref="Messages.TurnKind.MembersAdded"/> and
-/// <see cref="Messages.TurnKind.MembersRemoved"/>), outside of the dialogs; e.g. to offer a change to the group's roster.
+/// <see cref="Messages.TurnKind.MembersRemoved"/>), and the bot being added (<see cref="Messages.TurnKind.BotAdded"/>),
+/// outside of the dialogs; e.g. to offer a change to the group's roster. Each handler looks at the turn's kind.
 /// </summary>
 public interface IMembershipHandler
 {

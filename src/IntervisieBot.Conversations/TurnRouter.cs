@@ -37,6 +37,11 @@ public sealed class TurnRouter(
         {
             case TurnKind.BotAdded:
                 await context.SendAsync(OutgoingMessage.FromCard(Cards.WelcomeFor(turn, texts)), cancellationToken);
+                foreach (var handler in membershipHandlers)
+                {
+                    await handler.OnMembersChangedAsync(context, cancellationToken);
+                }
+
                 break;
             case TurnKind.Message when turn.Conversation.IsPersonal && Commands.RecognizeBare(turn.Text) == Command.None
                                        && await routes.FindAsync(turn.Conversation.ChannelId, turn.Conversation.TenantId, turn.From.Id, cancellationToken) is { } group

@@ -17,7 +17,7 @@ public sealed class RosterChanges(GroupStore groups) : IMembershipHandler, ICard
     public async Task OnMembersChangedAsync(ITurnContext context, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        if (turn.Conversation.IsPersonal || await groups.GetAsync(turn.Conversation, cancellationToken) is not { } group)
+        if (turn.Kind is not (TurnKind.MembersAdded or TurnKind.MembersRemoved) || turn.Conversation.IsPersonal || await groups.GetAsync(turn.Conversation, cancellationToken) is not { } group)
         {
             return;
         }

@@ -15,9 +15,3 @@ public interface ICaseSubmissions
     Task<string?> PreferredMethodAsync(ConversationAddress group, string memberId, DateOnly meeting, CancellationToken cancellationToken) =>
         Task.FromResult<string?>(null);
 }
-
-/// <summary>Until case preparation is part of the bot, nobody can have submitted a case.</summary>
-internal sealed class NoCaseSubmissions : ICaseSubmissions
-{
-    public Task<bool> HasCaseAsync(ConversationAddress group, string memberId, DateOnly meeting, CancellationToken cancellationToken) => Task.FromResult(false);
-}

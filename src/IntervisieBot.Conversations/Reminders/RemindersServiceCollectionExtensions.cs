@@ -8,14 +8,13 @@ public static class RemindersServiceCollectionExtensions
 {
     /// <summary>
     /// Reminders (J4), <c>planning</c>, group health (J9) and the evaluation (J10). Reminders are due work: they go out
-    /// when the host runs the scheduler (<c>AddDueWork()</c>); without it nothing is planned. Case preparation replaces
-    /// <see cref="ICaseSubmissions"/> with its own store.
+    /// when the host runs the scheduler (<c>AddDueWork()</c>); without it nothing is planned. Case preparation
+    /// (<c>AddCases()</c>) answers <see cref="ICaseSubmissions"/> from its own store.
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.TryAddSingleton<ReminderPlanner>();
         services.AddSingleton<IGroupObserver>(sp => sp.GetRequiredService<ReminderPlanner>());
-        services.TryAddSingleton<ICaseSubmissions, NoCaseSubmissions>();
         services.TryAddSingleton<PrivateButtons>();
         services.AddGroupDataStore<HealthStore>();
         services.AddGroupDataStore<EvaluationStore>();
@@ -26,6 +25,8 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<ICardHandler>(sp => sp.GetRequiredService<ReminderButtons>());
         services.AddCommandHandler<ScheduleCommands>();
         services.AddCommandHandler<EvaluationCommands>();
+        services.TryAddSingleton<Scheduling.GroupReachability>();
+        services.AddSingleton<IMembershipHandler, BotAddedAgain>();
         return services;
     }
 }

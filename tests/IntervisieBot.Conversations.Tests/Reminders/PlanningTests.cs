@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Domain.Groups;
 
@@ -61,6 +62,23 @@ public sealed class PlanningTests : IAsyncLifetime
         Assert.Contains("heilig", health.Text, StringComparison.Ordinal);
         Assert.Contains("externe begeleider", health.Text, StringComparison.Ordinal);
         Assert.Contains("andere methode", health.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABotAddedBackToAGroupItWasRemovedFrom_MarksItReachable_AndPlansItsRemindersAgain()
+    {
+        // While the bot was away its reminders were dropped and the group flagged.
+        var reachability = _group.Get<GroupReachability>();
+        await reachability.MarkUnreachableAsync(_group.Address);
+        await _group.Get<DueWorkStore>().ForgetGroupAsync(_group.Address);
+        Assert.Empty(await PlannedAsync());
+
+        await _group.Get<IBot>().OnTurnAsync(new TurnContext(
+            new IncomingTurn { Kind = TurnKind.BotAdded, Conversation = _group.Address, From = ReminderGroup.Member("Anna"), Bot = new("bot", "IntervisieBot"), Locale = "nl-NL" },
+            _group.Get<IChannelMessenger>()));
+
+        Assert.Null(await reachability.UnreachableSinceAsync(_group.Address));
+        Assert.Contains(await PlannedAsync(), w => w.Id == "reminder-2027-01-12-groupnotice" || w.Id == "reminder-2027-02-09-groupnotice");
     }
 
     [Fact]

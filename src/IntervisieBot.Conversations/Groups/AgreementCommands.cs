@@ -38,11 +38,54 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
             "toevoegen" or "nieuw" or "nieuwe" or "erbij" or "add" or "new" => "add",
             "wijzigen" or "wijzig" or "aanpassen" or "veranderen" or "change" or "edit" => "change",
             "verwijderen" or "verwijder" or "weg" or "schrappen" or "remove" or "delete" => "remove",
+            "bespreken" or "evalueren" or "review" => "review",
             _ => "usage",
         };
+        if (action == "review")
+        {
+            // "afspraken bespreken elke 4" / "agreements review every 4": the number is the last word (0: never).
+            var last = argument.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+            return ReviewEveryAsync(dc, int.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var every) ? every : null, cancellationToken);
+        }
+
         var rest = action == "add" ? argument.Trim()[verb.Length..].Trim() : words.Length > 2 ? words[2] : "";
         var position = action is "change" or "remove" && words.Length > 1 && int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : (int?)null;
         return RunAsync(dc, action, position, null, rest, cancellationToken);
+    }
+
+    /// <summary>Every how many sessions the agenda includes reviewing the agreements (J2; 0 means never).</summary>
+    private async Task ReviewEveryAsync(DialogContext dc, int? every, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        if (turn.Conversation.IsPersonal)
+        {
+            await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Languages.FromLocale(turn.Locale)).GroupOnly), cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var updated = await groups.UpdateAsync(turn.Conversation, group =>
+        {
+            if (every is not { } n || n > 12)
+            {
+                return (false, false);
+            }
+
+            group.ChangeSettings(group.Settings with { ReviewAgreementsEvery = n }, now);
+            return (true, true);
+        }, cancellationToken);
+        if (updated is not { Group: var saved, Result: var changed })
+        {
+            await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Languages.FromLocale(turn.Locale)).NotSetUp), cancellationToken);
+            return;
+        }
+
+        var texts = GroupCards.TextsFor(saved, turn.Locale);
+        await dc.SendAsync(
+            new OutgoingMessage(!changed
+                ? texts.ReviewEveryUsage
+                : saved.Settings.ReviewAgreementsEvery == 0 ? texts.ReviewNever : GroupCards.Format(texts.ReviewEvery, saved.Settings.ReviewAgreementsEvery)),
+            cancellationToken);
     }
 
     public Task HandleAsync(DialogContext dc, CancellationToken cancellationToken)

@@ -184,6 +184,12 @@ public sealed record GroupTexts
 
     public required string AgreementsUsage { get; init; }
 
+    public required string ReviewEvery { get; init; }
+
+    public required string ReviewNever { get; init; }
+
+    public required string ReviewEveryUsage { get; init; }
+
     public required string ReviewAgreements { get; init; }
 
     public required string HistoryTitle { get; init; }
@@ -341,6 +347,9 @@ public sealed record GroupTexts
         AgreementUnknown = "Afspraak {0} bestaat niet; kies een nummer uit de lijst.",
         AgreementEmpty = "Een afspraak heeft een tekst van 1 tot 300 tekens.",
         AgreementsUsage = "Typ bijvoorbeeld **afspraak toevoegen We beginnen op tijd**, **afspraak wijzigen 2 ...** of **afspraak verwijderen 2**.",
+        ReviewEvery = "Afgesproken: elke {0}e bijeenkomst staan onze afspraken op de agenda.",
+        ReviewNever = "Afgesproken: de afspraken staan niet meer vanzelf op de agenda.",
+        ReviewEveryUsage = "Typ bijvoorbeeld **afspraken bespreken elke 3** (een getal van 0 tot 12; 0 is nooit).",
         ReviewAgreements = "Vandaag staat ook op de agenda: **onze afspraken bespreken**. Kloppen ze nog, missen we er een? Met **afspraken** passen jullie ze aan.",
         HistoryTitle = "Geschiedenis",
         NoHistory = "Er zijn nog geen bijeenkomsten vastgelegd.",
@@ -465,6 +474,9 @@ public sealed record GroupTexts
         AgreementUnknown = "There is no agreement {0}; pick a number from the list.",
         AgreementEmpty = "An agreement has a text of 1 to 300 characters.",
         AgreementsUsage = "Type, for example, **agreement add We start on time**, **agreement change 2 ...** or **agreement remove 2**.",
+        ReviewEvery = "Agreed: every {0} meetings, our agreements are on the agenda.",
+        ReviewNever = "Agreed: the agreements are no longer put on the agenda by themselves.",
+        ReviewEveryUsage = "Type, for example, **agreements review every 3** (a number from 0 to 12; 0 means never).",
         ReviewAgreements = "Also on today's agenda: **review our agreements**. Do they still fit, is one missing? **agreements** lets you change them.",
         HistoryTitle = "History",
         NoHistory = "No meetings have been recorded yet.",

@@ -87,4 +87,24 @@ public sealed class SessionRotationTests : IAsyncLifetime
 
         Assert.Contains("Vandaag staat ook op de agenda: **onze afspraken bespreken**.", Text(opening[0]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheGroupChoosesHowOftenTheAgreementsAreReviewed()
+    {
+        await _chat.BotHost.Get<GroupStore>().UpdateAsync(_chat.Address, g =>
+        {
+            g.RecordOutcome(new MeetingOutcome(new DateOnly(2026, 12, 15), MeetingNight.AddDays(-28), "u-dewi", "u-cees", []));
+            return (true, 0);
+        });
+        Assert.Contains("elke 3", (await _chat.Send("Bram", "afspraken bespreken elke dertig"))[0].Text, StringComparison.Ordinal);
+
+        Assert.Equal("Afgesproken: elke 2e bijeenkomst staan onze afspraken op de agenda.", (await _chat.Send("Bram", "afspraken bespreken elke 2"))[0].Text);
+        await _chat.Send("Eva", "start incidentmethode");
+        await _chat.Send("Eva", "Anna");
+        await _chat.Send("Eva", "Bram");
+        var opening = await _chat.Send("Eva", "iedereen");
+
+        Assert.Contains("Vandaag staat ook op de agenda: **onze afspraken bespreken**.", Text(opening[0]), StringComparison.Ordinal);
+        Assert.Equal(2, (await _chat.GroupAsync())!.Settings.ReviewAgreementsEvery);
+    }
 }

@@ -57,9 +57,8 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
     private async Task ReviewEveryAsync(DialogContext dc, int? every, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        if (turn.Conversation.IsPersonal)
+        if (await GroupCards.OnlyInTheGroupAsync(dc, cancellationToken))
         {
-            await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Languages.FromLocale(turn.Locale)).GroupOnly), cancellationToken);
             return;
         }
 
@@ -104,9 +103,8 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
     private async Task RunAsync(DialogContext dc, string action, int? position, int? number, string text, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        if (turn.Conversation.IsPersonal)
+        if (await GroupCards.OnlyInTheGroupAsync(dc, cancellationToken))
         {
-            await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Languages.FromLocale(turn.Locale)).GroupOnly), cancellationToken);
             return;
         }
 

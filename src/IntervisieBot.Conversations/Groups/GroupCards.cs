@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Dialogs;
 using System.Globalization;
 using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
@@ -23,6 +24,18 @@ public static class GroupCards
         ("facilitator", "gespreksleider", "facilitator", ["leider", "begeleider", "procesbegeleider"]),
         ("all", "alles", "everything", ["all", "opnieuw"]),
     ];
+
+    /// <summary>In a personal chat a group feature says it belongs in the group chat; true when it said so.</summary>
+    public static async Task<bool> OnlyInTheGroupAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (!dc.Turn.Conversation.IsPersonal)
+        {
+            return false;
+        }
+
+        await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Languages.FromLocale(dc.Turn.Locale)).GroupOnly), cancellationToken);
+        return true;
+    }
 
     public static GroupTexts TextsFor(Group? group, string? locale) =>
         group is null ? GroupTexts.For(Languages.FromLocale(locale)) : group.Settings.Language == "en" ? GroupTexts.English : GroupTexts.Dutch;

@@ -47,9 +47,8 @@ public sealed class TurnCommands(GroupStore groups, TimeProvider time) : IComman
     private async Task RunAsync(DialogContext dc, string action, string rest, string? meetingKey, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        if (turn.Conversation.IsPersonal)
+        if (await GroupCards.OnlyInTheGroupAsync(dc, cancellationToken))
         {
-            await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Languages.FromLocale(turn.Locale)).GroupOnly), cancellationToken);
             return;
         }
 

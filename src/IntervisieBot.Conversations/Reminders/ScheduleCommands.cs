@@ -51,9 +51,8 @@ public sealed class ScheduleCommands(GroupStore groups, HealthMonitor health, Ti
     private async Task RunAsync(DialogContext dc, string action, IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        if (turn.Conversation.IsPersonal)
+        if (await GroupCards.OnlyInTheGroupAsync(dc, cancellationToken))
         {
-            await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Languages.FromLocale(turn.Locale)).GroupOnly), cancellationToken);
             return;
         }
 

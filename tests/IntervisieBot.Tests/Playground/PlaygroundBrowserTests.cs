@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IntervisieBot.Conversations;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -166,6 +167,159 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await ScreenshotAsync("session-private-contribution.png");
         Assert.DoesNotContain(_host.Channel.Activities(_host.Channel.GroupConversationId), a => a.Contains("frustratie", StringComparison.Ordinal));
         Assert.Empty(_pageErrors);
+    }
+
+    /// <summary>Makes the page write and click as <paramref name="name"/>, as a user picks a member in the side bar.</summary>
+    private async Task ActAsAsync(string name)
+    {
+        var pick = _page.Locator("button.member-pick", new PageLocatorOptions { HasText = name });
+        await pick.ClickAsync();
+        await Expect(pick).ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
+    private async Task SayInGroupAsync(string name, string text)
+    {
+        await ActAsAsync(name);
+        await Composer($"Bericht aan de groep, als {name}").FillAsync(text);
+        await Composer($"Bericht aan de groep, als {name}").PressAsync("Enter");
+    }
+
+    private static LocatorGetByRoleOptions Named(string name) => new() { Name = name, Exact = true };
+
+    [Fact]
+    public async Task AGroupRunsTheIncidentMethod_EndToEnd_WithClicksAndTyping_UntilTheRecord()
+    {
+        const string Insight = "Ik zeg te snel ja als het spannend wordt.";
+        const string Action = "Ik bespreek de planning deze week met mijn teamleider.";
+        await OpenAsync();
+        var groupTab = _page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Groepschat" });
+        await SayInGroupAsync("Anna", "start incidentmethode");
+
+        // Roles by button, then who is present: all five today.
+        await BotMessage("Wie brengt vandaag de casus in?").GetByRole(AriaRole.Button, Named("Anna")).ClickAsync();
+        await BotMessage("Wie leidt het gesprek?").GetByRole(AriaRole.Button, Named("Bram")).ClickAsync();
+        var present = BotMessage("Wie is er verder bij?");
+        foreach (var name in new[] { "Cees", "Dewi", "Eva" })
+        {
+            await Expect(present.GetByRole(AriaRole.Checkbox, Named(name))).ToBeCheckedAsync();
+        }
+
+        await present.GetByRole(AriaRole.Button, Named("Klopt")).ClickAsync();
+        await Expect(present).ToContainTextAsync("Bevestigd door Anna: Cees, Dewi, Eva");
+        await Expect(BotMessage("We beginnen: Incidentmethode")).ToContainTextAsync("aanwezig: Anna, Bram, Cees, Dewi, Eva");
+
+        // Step 1: Anna tells the incident; Bram, who leads, moves on.
+        var step1 = BotMessage("Stap 1 van 5");
+        await Expect(step1).ToContainTextAsync("Het incident inbrengen");
+        await ActAsAsync("Bram");
+        await step1.GetByRole(AriaRole.Button, Named("Volgende stap")).ClickAsync();
+
+        // Step 2, a round: each participant passes the floor as themselves, by button or by typing "klaar".
+        var step2 = BotMessage("Stap 2 van 5");
+        await Expect(step2).ToContainTextAsync("De situatie verhelderen");
+        await Expect(step2).ToContainTextAsync("Bram, jij hebt het woord.");
+        await step2.GetByRole(AriaRole.Button, Named("Klaar, volgende spreker")).ClickAsync();
+        await Expect(BotMessage("Cees, jij hebt het woord.")).ToBeVisibleAsync();
+        await ActAsAsync("Cees");
+        await step2.GetByRole(AriaRole.Button, Named("Klaar, volgende spreker")).ClickAsync();
+        await Expect(BotMessage("Dewi, jij hebt het woord.")).ToBeVisibleAsync();
+        await SayInGroupAsync("Dewi", "klaar");
+        await Expect(BotMessage("Eva, jij hebt het woord.")).ToBeVisibleAsync();
+        await SayInGroupAsync("Eva", "klaar");
+        await Expect(BotMessage("Iedereen is aan de beurt geweest.")).ToBeVisibleAsync();
+        await ActAsAsync("Bram");
+        await step2.GetByRole(AriaRole.Button, Named("Volgende stap")).ClickAsync();
+
+        // Step 3 collects two observations from each participant, privately; Anna, who brings the case, is not asked.
+        var step3 = BotMessage("Stap 3 van 5");
+        await Expect(step3).ToContainTextAsync("Ik stuur iedereen die iets mag inbrengen een privébericht.");
+        await Expect(_page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Anna · privé" }).Locator(".unread")).ToHaveCountAsync(0);
+        foreach (var member in new[] { "Bram", "Cees", "Dewi", "Eva" })
+        {
+            var tab = _page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = $"{member} · privé" });
+            await Expect(tab.Locator(".unread")).ToHaveTextAsync("1");
+            await ActAsAsync(member);
+            await tab.ClickAsync();
+            await Expect(BotMessage("Wat ik hoorde of zag")).ToContainTextAsync("Stuur hier 2 bijdrage(n)");
+            var composer = Composer($"Privébericht aan IntervisieBot, als {member}");
+            await composer.FillAsync($"{member} zag spanning in het gesprek.");
+            await composer.PressAsync("Enter");
+            await Expect(BotMessage("Ontvangen (1 van 2).")).ToBeVisibleAsync();
+            await composer.FillAsync($"{member} hoorde twijfel over de planning.");
+            await composer.PressAsync("Enter");
+            await Expect(BotMessage("Ontvangen (2 van 2).")).ToBeVisibleAsync();
+        }
+
+        Assert.DoesNotContain(_host.Channel.Activities(_host.Channel.GroupConversationId), a => a.Contains("zag spanning", StringComparison.Ordinal));
+        await groupTab.ClickAsync();
+        await ActAsAsync("Bram");
+        await step3.GetByRole(AriaRole.Button, Named("Volgende stap")).ClickAsync();
+
+        // Moving on shows all eight together in the group, with their authors (this step is not anonymous).
+        var revealed = BotMessage("Wat jullie inbrachten");
+        await Expect(revealed.Locator("li")).ToHaveCountAsync(8);
+        await Expect(revealed).ToContainTextAsync("Cees zag spanning in het gesprek. (Cees)");
+        await Expect(revealed).ToContainTextAsync("Eva hoorde twijfel over de planning. (Eva)");
+
+        // Step 4, another round, which Bram closes at once; step 5, Anna reflects in one sentence.
+        var step4 = BotMessage("Stap 4 van 5");
+        await Expect(step4).ToContainTextAsync("Onderliggende patronen");
+        await step4.GetByRole(AriaRole.Button, Named("Volgende stap")).ClickAsync();
+        var step5 = BotMessage("Stap 5 van 5");
+        await Expect(step5).ToContainTextAsync("Typ in één zin wat je meeneemt.");
+        await SayInGroupAsync("Anna", "Ik merk dat ik spanning liever vermijd.");
+        await Expect(BotMessage("Genoteerd, Anna.")).ToBeVisibleAsync();
+        await ActAsAsync("Bram");
+        await step5.GetByRole(AriaRole.Button, Named("Volgende stap")).ClickAsync();
+
+        // The harvest: Anna's insight and action, typed in the group; then two members rate by button.
+        await Expect(BotMessage("Anna, welk inzicht wil je bewaren voor het verslag?")).ToBeVisibleAsync();
+        await SayInGroupAsync("Anna", Insight);
+        await Expect(BotMessage("Anna, welke ene concrete actie neem je je voor?")).ToBeVisibleAsync();
+        await SayInGroupAsync("Anna", Action);
+        var rating = BotMessage("Welk cijfer geef je deze methode vandaag");
+        await Expect(rating.GetByRole(AriaRole.Button)).ToHaveCountAsync(11);
+        await ActAsAsync("Cees");
+        await rating.GetByRole(AriaRole.Button, Named("8")).ClickAsync();
+        await Expect(BotMessage("Genoteerd, Cees.")).ToBeVisibleAsync();
+        await ActAsAsync("Dewi");
+        await rating.GetByRole(AriaRole.Button, Named("7")).ClickAsync();
+        await Expect(BotMessage("Genoteerd, Dewi.")).ToBeVisibleAsync();
+
+        // Bram closes: thanks, the report card with Anna's action, and "verslag" shows the stored record again.
+        await ActAsAsync("Bram");
+        await rating.GetByRole(AriaRole.Button, Named("Volgende stap")).ClickAsync();
+        await Expect(BotMessage("Dank jullie wel.")).ToBeVisibleAsync();
+        var reports = BotMessage("Verslag: Incidentmethode");
+        await Expect(reports).ToHaveCountAsync(1);
+        await ExpectReportAsync(reports.First, Insight, Action);
+        await SayInGroupAsync("Eva", "verslag");
+        await Expect(reports).ToHaveCountAsync(2);
+        await ExpectReportAsync(reports.Last, Insight, Action);
+        await ScreenshotAsync("incident-session-end-to-end.png");
+
+        var group = new ConversationAddress("playground", _host.Channel.GroupConversationId, ConversationScope.GroupChat, "playground");
+        var record = await _host.Factory.Services.GetRequiredService<SessionRecordStore>().LatestAsync(group);
+        Assert.NotNull(record);
+        Assert.Equal(Action, record.Action);
+        Assert.Equal([Insight], record.Insights);
+        Assert.Equal(2, record.Ratings.Count);
+        Assert.Empty(_pageErrors);
+    }
+
+    /// <summary>The report card's facts, read as the page shows them: each title next to its value.</summary>
+    private static async Task ExpectReportAsync(ILocator report, string insight, string action)
+    {
+        var facts = report.Locator("dl.ac-facts");
+        async Task Fact(string title, string value) =>
+            await Expect(facts.Locator("dt", new LocatorLocatorOptions { HasTextRegex = new Regex($"^{title}$") }).Locator("xpath=following-sibling::dd[1]")).ToHaveTextAsync(value);
+        await Fact("Methode", "Incidentmethode");
+        await Fact("Casusinbrenger", "Anna");
+        await Fact("Gespreksleider", "Bram");
+        await Fact("Aanwezig", "Anna, Bram, Cees, Dewi, Eva");
+        await Fact("Inzicht", insight);
+        await Fact("Actie", action);
+        await Fact("Waardering", "7.5");
     }
 
     [Fact]

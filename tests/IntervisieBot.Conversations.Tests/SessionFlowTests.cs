@@ -287,6 +287,19 @@ public sealed class SessionFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ASecondPressOfAnOldNextButton_DoesNotMoveTheSessionAgain()
+    {
+        var opening = await StartWithEveryoneAsync("incidentmethode");
+        var next = opening.Single(m => m.Card?.Title is not null && Card(m).Contains("Stap 1 van 5", StringComparison.Ordinal)).Card!.Buttons.Single(b => b.Title == "Volgende stap").Data;
+
+        Assert.Contains("Stap 2 van 5", Card((await PressAsync("Bram", next)).Last(m => m.Card is not null)), StringComparison.Ordinal);
+        var again = Assert.Single(await PressAsync("Anna", next));
+
+        Assert.StartsWith("Die knop hoort bij een eerder bericht", again.Text, StringComparison.Ordinal);
+        Assert.Equal(1, (await _states.LoadAsync(Group)).State.Stack[0].State["session"]!["stepIndex"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task AfterMethodAdvice_StartOffersTheRecommendedMethodFirst()
     {
         await SayAsync("Anna", "advies");

@@ -26,6 +26,7 @@ public sealed class SessionDialog(
     private const string SessionKey = "session";
     private const string PhaseKey = "phase";
     private const string RankInput = "label-";
+    private const string AtKey = "at";
     private readonly SessionTimer _timer = new(scheduler, time);
 
     /// <summary>The minutes "extend" adds when no number is given.</summary>
@@ -97,6 +98,12 @@ public sealed class SessionDialog(
         var turn = dc.Turn;
         var action = turn.Values.GetValueOrDefault(ActionKey) ?? CommandAction(turn.Text);
         var by = turn.From.Id;
+        if (action is "next" or "skip" or "back" && turn.Values.TryGetValue(AtKey, out var pressedAt) && pressedAt != Where(session, phase))
+        {
+            // A button on an earlier card (or a second press of the same one) must not move the session again.
+            return await SayAsync(dc, texts.StaleButton, cancellationToken);
+        }
+
         switch (action)
         {
             case "next" or "skip" or "back" when phase != "steps":
@@ -439,9 +446,10 @@ public sealed class SessionDialog(
                 break;
         }
 
-        buttons.Add(Button(texts.NextButton, "next", ButtonStyle.Positive));
-        buttons.Add(Button(texts.BackButton, "back"));
-        buttons.Add(Button(texts.SkipButton, "skip"));
+        var at = Where(session, "steps");
+        buttons.Add(MoveButton(texts.NextButton, "next", at, ButtonStyle.Positive));
+        buttons.Add(MoveButton(texts.BackButton, "back", at));
+        buttons.Add(MoveButton(texts.SkipButton, "skip", at));
         buttons.Add(Button(texts.PauseButton, "pause"));
         if (step.Interaction == StepInteraction.Timer)
         {
@@ -487,7 +495,7 @@ public sealed class SessionDialog(
     private static OutgoingMessage RatingCard(SessionTexts texts) => OutgoingMessage.FromCard(new Card
     {
         Body = [new CardText(texts.AskRating)],
-        Buttons = [.. Enumerable.Range(1, 10).Select(n => new CardButton(n.ToString(CultureInfo.InvariantCulture), new Dictionary<string, string> { [ActionKey] = "rate", ["value"] = n.ToString(CultureInfo.InvariantCulture) })), Button(texts.NextButton, "next", ButtonStyle.Positive)],
+        Buttons = [.. Enumerable.Range(1, 10).Select(n => new CardButton(n.ToString(CultureInfo.InvariantCulture), new Dictionary<string, string> { [ActionKey] = "rate", ["value"] = n.ToString(CultureInfo.InvariantCulture) })), MoveButton(texts.NextButton, "next", "rating", ButtonStyle.Positive)],
     });
 
     /// <summary>After a short method: a second case fits in the same meeting.</summary>
@@ -516,7 +524,7 @@ public sealed class SessionDialog(
                 : OutgoingMessage.FromCard(new Card
                 {
                     Body = [new CardText(Format(timerTexts.TimeUp, (int)session.CurrentStep.Timebox.TotalMinutes))],
-                    Buttons = [Button(texts.NextButton, "next", ButtonStyle.Positive), ExtendButton(dutch)],
+                    Buttons = [MoveButton(texts.NextButton, "next", Where(session, "steps"), ButtonStyle.Positive), ExtendButton(dutch)],
                 }),
             cancellationToken);
     }
@@ -631,6 +639,14 @@ public sealed class SessionDialog(
 
     /// <summary>A contribution as a button title: the start of it, so the card stays readable.</summary>
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
+
+    /// <summary>Where the session is: the step (by index) while steps run, otherwise the harvest phase.</summary>
+    private static string Where(Session session, string phase) =>
+        phase == "steps" ? "step-" + session.StepIndex.ToString(CultureInfo.InvariantCulture) : phase;
+
+    /// <summary>A button that moves the session, stamped with where it was shown so an old card cannot move it again.</summary>
+    private static CardButton MoveButton(string title, string action, string at, ButtonStyle style = ButtonStyle.Default) =>
+        new(title, new Dictionary<string, string> { [ActionKey] = action, [AtKey] = at }, style);
 
     private static CardButton Button(string title, string action, ButtonStyle style = ButtonStyle.Default) =>
         new(title, new Dictionary<string, string> { [ActionKey] = action }, style);

@@ -382,6 +382,13 @@ public sealed class Group
     public Agreement AddAgreement(string text, string addedBy, DateTimeOffset at)
     {
         var clean = Agreement.Clean(text) ?? throw new ArgumentException("An agreement has a text of 1 to 300 characters.", nameof(text));
+
+        // The same agreement from the same person again (a turn that ran twice, a double press) is the one already there.
+        if (_agreements.Find(a => a.Text == clean && a.AddedBy == addedBy) is { } existing)
+        {
+            return existing;
+        }
+
         var agreement = new Agreement(_nextAgreement++, clean, addedBy, at);
         _agreements.Add(agreement);
         return agreement;

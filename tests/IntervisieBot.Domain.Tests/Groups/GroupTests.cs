@@ -25,6 +25,20 @@ public sealed class GroupTests
         Assert.Null(group.ChangeAgreement(first.Number, "weg", "Eva", Monday));
     }
 
+    [Fact]
+    public void TheSameAgreementFromTheSamePersonTwice_IsKeptOnce_ButAnotherPersonMayAddItToo()
+    {
+        var group = Create(4);
+        var first = group.AddAgreement("We beginnen op tijd.", "Anna", Monday);
+
+        // A turn that ran again after a lost write, or a double press.
+        var again = group.AddAgreement("We beginnen op tijd. ", "Anna", Monday.AddSeconds(2));
+        group.AddAgreement("We beginnen op tijd.", "Bram", Monday.AddMinutes(1));
+
+        Assert.Equal(first, again);
+        Assert.Equal(2, group.Agreements.Count(a => a.Text == "We beginnen op tijd."));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

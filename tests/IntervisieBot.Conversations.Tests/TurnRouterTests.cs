@@ -126,6 +126,17 @@ public sealed class TurnRouterTests : IDisposable
         Assert.Equal(0, await StackDepthAsync());
     }
 
+    [Theory]
+    [InlineData("volgende")]
+    [InlineData("pauze")]
+    [InlineData("verleng")]
+    public async Task ASessionControl_WithNoSessionRunning_SaysHowToStartOne(string typed)
+    {
+        await SendAsync(TurnKind.Message, typed);
+
+        Assert.Equal("Er loopt nu geen bijeenkomst. Typ **start** in de groepschat om er een te beginnen.", Assert.Single(_channel.Sent).Message.Text);
+    }
+
     [Fact]
     public async Task BotRemoved_SaysNothing()
     {

@@ -10,7 +10,8 @@ namespace IntervisieBot.Conversations.Sessions;
 public sealed class SessionCommands(
     MethodLibrary methods, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, ISessionCases cases, Scheduling.IDueWorkScheduler? scheduler = null) : ICommandHandler, IDialogModule, ICardHandler
 {
-    public IReadOnlyCollection<Command> Commands { get; } = [Command.Start, Command.Report];
+    public IReadOnlyCollection<Command> Commands { get; } =
+        [Command.Start, Command.Report, Command.Next, Command.Back, Command.Skip, Command.Pause, Command.Resume, Command.Extend];
 
     public string Card => SessionDialog.SecondCaseCard;
 
@@ -41,6 +42,13 @@ public sealed class SessionCommands(
     {
         var turn = dc.Turn;
         var texts = SessionTexts.For(Languages.FromLocale(turn.Locale));
+        if (command is not (Command.Start or Command.Report))
+        {
+            // The session's own controls, with no session running.
+            await dc.SendAsync(new OutgoingMessage(texts.NoSessionRunning), cancellationToken);
+            return;
+        }
+
         if (command == Command.Start)
         {
             if (turn.Conversation.IsPersonal)

@@ -103,6 +103,8 @@ public sealed record SessionTexts
 
     public required string StaleButton { get; init; }
 
+    public required string NoSessionRunning { get; init; }
+
     public required string AskSecondCaseMethod { get; init; }
 
     public required string AskPresent { get; init; }
@@ -182,6 +184,7 @@ public sealed record SessionTexts
         NoReport = "Er is nog geen verslag: na de eerste bijeenkomst staat het hier.",
         StartInGroup = "Een intervisiesessie loopt in de groepschat, met de hele groep: typ daar **start**.",
         Recommended = "aanbevolen",
+        NoSessionRunning = "Er loopt nu geen bijeenkomst. Typ **start** in de groepschat om er een te beginnen.",
         StaleButton = "Die knop hoort bij een eerder bericht; de bijeenkomst is al verder. Gebruik de knoppen van het laatste bericht.",
         AskSecondCaseMethod = "Een tweede casus: kies een korte methode (tot een uur).",
         AskPresent = "{0} brengt de casus in en {1} leidt het gesprek. Wie is er verder bij? Haal het vinkje weg bij wie er niet is.",
@@ -253,6 +256,7 @@ public sealed record SessionTexts
         NoReport = "There is no record yet: it will be here after your first meeting.",
         StartInGroup = "A session runs in the group chat, with the whole group: type **start** there.",
         Recommended = "recommended",
+        NoSessionRunning = "No meeting is running right now. Type **start** in the group chat to begin one.",
         StaleButton = "That button belongs to an earlier message; the meeting has moved on. Use the buttons of the latest one.",
         AskSecondCaseMethod = "A second case: pick a short method (an hour at most).",
         AskPresent = "{0} brings the case and {1} facilitates. Who else is here? Untick whoever is not.",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
@@ -6,8 +5,6 @@ using IntervisieBot.Conversations;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Domain.Groups;
-using IntervisieBot.Testing;
-using IntervisieBot.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Tests.Slack;
@@ -18,69 +15,30 @@ namespace IntervisieBot.Tests.Slack;
 /// </summary>
 public sealed class IncidentSessionInSlackTests : IAsyncLifetime
 {
-    private const string Channel = "C0INTERVISIE";
-    private static readonly string[] Names = ["Anna", "Bram", "Cees", "Dewi", "Eva"];
-    private readonly TempDirectory _folder = new();
-    private FakeSlackApi _slack = null!;
-    private BotFactory _bot = null!;
-    private HttpClient _client = null!;
-    private int _events;
+    private const string Channel = SlackChannelChat.Channel;
+    private static readonly string[] Names = SlackChannelChat.Names;
+    private SlackChannelChat _chat = null!;
 
-    public async Task InitializeAsync()
-    {
-        _slack = await FakeSlackApi.StartAsync();
-        foreach (var name in Names)
-        {
-            _slack.AddUser(Id(name), name, "nl-NL");
-        }
+    public async Task InitializeAsync() => _chat = await SlackChannelChat.StartAsync();
 
-        _slack.SetMembers(Channel, [FakeSlackApi.BotUserId, .. Names.Select(Id)]);
-        _bot = new BotFactory(_folder.File("bot.db"))
-            .With("Slack:SigningSecret", SlackRequests.SigningSecret)
-            .With("Slack:BotToken", FakeSlackApi.BotToken)
-            .With("Slack:ApiBaseUrl", _slack.BaseUrl)
-            .With("Slack:MessageInterval", "00:00:00");
-        _client = _bot.CreateClient();
-    }
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _slack.DisposeAsync();
-        _folder.Dispose();
-    }
+    private static string Id(string name) => SlackChannelChat.Id(name);
 
-    private static string Id(string name) => "U0" + name.ToUpperInvariant();
+    private static string Dm(string name) => SlackChannelChat.Dm(name);
 
-    /// <summary>In the channel, mentioning the bot: Slack sends it as <c>app_mention</c>.</summary>
-    private Task GroupAsync(string who, string text) =>
-        PostAsync(SlackRequests.MessageEvent(NextId(), "app_mention", Id(who), Channel, "<@" + FakeSlackApi.BotUserId + "> " + text, NextTs()));
+    private Task GroupAsync(string who, string text) => _chat.GroupAsync(who, text);
 
-    /// <summary>In the member's direct message with the bot: <c>message.im</c>.</summary>
-    private Task PrivateAsync(string who, string text) =>
-        PostAsync(SlackRequests.MessageEvent(NextId(), "message", Id(who), "D" + Id(who), text, NextTs(), "im"));
+    private Task PrivateAsync(string who, string text) => _chat.PrivateAsync(who, text);
 
-    private async Task PostAsync(string body)
-    {
-        using var request = SlackRequests.Event(body, TimeProvider.System.GetUtcNow());
-        using var response = await _client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _bot.Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync();
-    }
+    private Task InteractAsync(JsonObject payload) => _chat.InteractAsync(payload);
 
-    private string NextId() => "Ev" + Interlocked.Increment(ref _events).ToString("D4", CultureInfo.InvariantCulture);
-
-    private string NextTs() => "1767600000." + _events.ToString("D6", CultureInfo.InvariantCulture);
-
-    private string LastGroupMessage() => _slack.MessagesIn(Channel)[^1].ToJsonString();
-
-    private static string Dm(string name) => "D" + Id(name);
+    private string LastGroupMessage() => _chat.Slack.MessagesIn(Channel)[^1].ToJsonString();
 
     /// <summary>Presses the button whose title starts with <paramref name="title"/> on the last message in <paramref name="channel"/> that has it.</summary>
     private async Task PressAsync(string who, string channel, string title)
     {
-        var message = _slack.MessagesIn(channel).Last(m => Buttons(m).Any(b => b!["text"]!["text"]!.GetValue<string>().StartsWith(title, StringComparison.Ordinal)));
+        var message = _chat.Slack.MessagesIn(channel).Last(m => Buttons(m).Any(b => b!["text"]!["text"]!.GetValue<string>().StartsWith(title, StringComparison.Ordinal)));
         var button = Buttons(message).First(b => b!["text"]!["text"]!.GetValue<string>().StartsWith(title, StringComparison.Ordinal))!.AsObject();
         await InteractAsync(SlackRequests.ButtonPress(Id(who), channel, message["ts"]!.GetValue<string>(), SlackRequests.Pressed(button)));
     }
@@ -91,7 +49,7 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
     /// <summary>Fills in the modal the last views.open showed, as a member types in it, and submits it.</summary>
     private async Task SubmitModalAsync(string who, Dictionary<string, string> typed)
     {
-        var view = _slack.Succeeded.Last(c => c.Method == "views.open").Body["view"]!.AsObject();
+        var view = _chat.Slack.Succeeded.Last(c => c.Method == "views.open").Body["view"]!.AsObject();
         var state = new JsonObject();
         foreach (var block in view["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "input"))
         {
@@ -113,14 +71,6 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         await InteractAsync(SlackRequests.ViewSubmission(Id(who), view, state));
     }
 
-    private async Task InteractAsync(JsonObject payload)
-    {
-        using var request = SlackRequests.Interaction(payload, TimeProvider.System.GetUtcNow());
-        using var response = await _client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _bot.Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync();
-    }
-
     [Fact]
     public async Task FiveMembersRunTheIncidentMethod_FromStartToRecord()
     {
@@ -139,17 +89,17 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         }
 
         await GroupAsync("Bram", "volgende");
-        Assert.Equal(4, _slack.Succeeded.Count(c => c.Method == "conversations.open"));
+        Assert.Equal(4, _chat.Slack.Succeeded.Count(c => c.Method == "conversations.open"));
         foreach (var member in new[] { "Bram", "Cees", "Dewi", "Eva" })
         {
-            Assert.NotEmpty(_slack.MessagesIn("D" + Id(member)));
+            Assert.NotEmpty(_chat.Slack.MessagesIn("D" + Id(member)));
             await PrivateAsync(member, $"{member} zag spanning");
             await PrivateAsync(member, $"{member} hoorde twijfel");
         }
 
-        Assert.Empty(_slack.MessagesIn("D" + Id("Anna")));
+        Assert.Empty(_chat.Slack.MessagesIn("D" + Id("Anna")));
         await GroupAsync("Bram", "volgende");
-        Assert.Contains(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Dewi hoorde twijfel (Dewi)", StringComparison.Ordinal));
+        Assert.Contains(_chat.Slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Dewi hoorde twijfel (Dewi)", StringComparison.Ordinal));
 
         await GroupAsync("Bram", "volgende");
         await GroupAsync("Anna", "Ik vermijd spanning.");
@@ -159,11 +109,11 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         await GroupAsync("Cees", "8");
         await GroupAsync("Bram", "volgende");
 
-        Assert.Contains("Ik bespreek het deze week met mijn teamleider.", _slack.MessagesIn(Channel)[^2].ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Ik bespreek het deze week met mijn teamleider.", _chat.Slack.MessagesIn(Channel)[^2].ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("Tweede casus", LastGroupMessage(), StringComparison.Ordinal);
         await GroupAsync("Eva", "verslag");
         Assert.Contains("Verslag: Incidentmethode", LastGroupMessage(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_slack.Calls, c => !c.Ok);
+        Assert.DoesNotContain(_chat.Slack.Calls, c => !c.Ok);
     }
 
     [Fact]
@@ -171,16 +121,16 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
     {
         // The group was set up before (its roster is what "casus" looks at); its first meeting is Anna's turn.
         var group = new ConversationAddress("slack", Channel, ConversationScope.Channel, FakeSlackApi.TeamId);
-        await _bot.Services.GetRequiredService<GroupStore>().SaveAsync(group, Group.Create(
+        await _chat.Bot.Services.GetRequiredService<GroupStore>().SaveAsync(group, Group.Create(
             new GroupSettings { Name = "Team Noord", Language = "nl", Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = new DateOnly(2027, 1, 12), StartTime = new TimeOnly(19, 30) },
             Names.Select(n => new Member(Id(n), n))));
 
         // Anna prepares her case in her direct message with the bot: the form opens as a modal.
         await PrivateAsync("Anna", "casus");
-        Assert.Contains("Je casus voor *Team Noord*", _slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Je casus voor *Team Noord*", _chat.Slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
         await PressAsync("Anna", Dm("Anna"), "Formulier");
         await PressAsync("Anna", Dm("Anna"), "Opslaan");
-        var modal = _slack.Succeeded.Last(c => c.Method == "views.open").Body["view"]!.ToJsonString();
+        var modal = _chat.Slack.Succeeded.Last(c => c.Method == "views.open").Body["view"]!.ToJsonString();
         Assert.Contains("als een filmpje", modal, StringComparison.Ordinal);
         Assert.Contains("hittepunt", modal, StringComparison.Ordinal);
         await SubmitModalAsync("Anna", new Dictionary<string, string>
@@ -192,35 +142,35 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
             ["hotSpot"] = "Toen Joris zei: laat mij het maar uitleggen.",
             ["method"] = "incident",
         });
-        Assert.Contains("Is het je eigen vraag?", _slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Is het je eigen vraag?", _chat.Slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
         foreach (var answer in new[] { "ja", "ja", "ja", "1" })
         {
             await PrivateAsync("Anna", answer);
         }
 
-        Assert.Contains("Je casus staat klaar", _slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Joris", StringComparison.Ordinal));
+        Assert.Contains("Je casus staat klaar", _chat.Slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_chat.Slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Joris", StringComparison.Ordinal));
 
         // The session offers her method first and proposes her as the case owner.
         await GroupAsync("Anna", "start");
-        var first = Buttons(_slack.MessagesIn(Channel)[^1]).First()!["text"]!["text"]!.GetValue<string>();
+        var first = Buttons(_chat.Slack.MessagesIn(Channel)[^1]).First()!["text"]!["text"]!.GetValue<string>();
         Assert.Equal("Incidentmethode (45–60 min) · aanbevolen", first);
         await GroupAsync("Cees", "1");
         Assert.Contains("Anna (aan de beurt)", LastGroupMessage(), StringComparison.Ordinal);
         await GroupAsync("Cees", "Anna");
         await GroupAsync("Cees", "Bram");
         await GroupAsync("Cees", "iedereen");
-        Assert.Contains(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Anna* heeft een casus voorbereid", StringComparison.Ordinal));
+        Assert.Contains(_chat.Slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Anna* heeft een casus voorbereid", StringComparison.Ordinal));
 
         await PressAsync("Cees", Channel, "Deel mijn casus");
         Assert.Contains("Alleen Anna kan de eigen casus delen.", LastGroupMessage(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Joris", StringComparison.Ordinal));
+        Assert.DoesNotContain(_chat.Slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Joris", StringComparison.Ordinal));
         await PressAsync("Anna", Channel, "Deel mijn casus");
         var shared = LastGroupMessage();
         Assert.Contains("Casus van Anna: Onderbroken in het overleg", shared, StringComparison.Ordinal);
         Assert.Contains("Dinsdag onderbrak Joris mij drie keer in het teamoverleg.", shared, StringComparison.Ordinal);
         Assert.Contains("Toen Joris zei: laat mij het maar uitleggen.", shared, StringComparison.Ordinal);
-        Assert.DoesNotContain(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Geheim geprobeerd", StringComparison.Ordinal));
+        Assert.DoesNotContain(_chat.Slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Geheim geprobeerd", StringComparison.Ordinal));
 
         // The method's steps, as in the session without a case.
         await GroupAsync("Bram", "volgende");
@@ -245,29 +195,29 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         await GroupAsync("Cees", "8");
         await GroupAsync("Bram", "volgende");
 
-        Assert.Contains(_slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Verslag: Incidentmethode", StringComparison.Ordinal));
+        Assert.Contains(_chat.Slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Verslag: Incidentmethode", StringComparison.Ordinal));
         // At the close Anna alone is asked, in her direct message, whether to keep the case text.
-        Assert.Contains("Wil je de tekst van je casus *Onderbroken in het overleg* bewaren?", _slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Wil je de tekst van je casus *Onderbroken in het overleg* bewaren?", _chat.Slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
         await PressAsync("Anna", Dm("Anna"), "Nu wissen");
-        Assert.Contains("Je casustekst is gewist.", _slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_slack.Calls, c => !c.Ok);
+        Assert.Contains("Je casustekst is gewist.", _chat.Slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_chat.Slack.Calls, c => !c.Ok);
     }
 
     [Fact]
     public async Task ThePressOfACardButton_AnswersTheQuestion_AndTheCardLosesItsButtons()
     {
         await GroupAsync("Anna", "start incidentmethode");
-        var question = _slack.MessagesIn(Channel)[^1];
+        var question = _chat.Slack.MessagesIn(Channel)[^1];
         var buttons = question["blocks"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "actions")!["elements"]!.AsArray();
         var anna = buttons.Single(b => b!["text"]!["text"]!.GetValue<string>() == "Anna")!.AsObject();
 
         using var request = SlackRequests.Interaction(
             SlackRequests.ButtonPress(Id("Cees"), Channel, question["ts"]!.GetValue<string>(), SlackRequests.Pressed(anna)), TimeProvider.System.GetUtcNow());
-        using var response = await _client.SendAsync(request);
-        await _bot.Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync();
+        using var response = await _chat.Client.SendAsync(request);
+        await _chat.Bot.Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var answered = _slack.MessagesIn(Channel).Single(m => m["ts"]!.GetValue<string>() == question["ts"]!.GetValue<string>());
+        var answered = _chat.Slack.MessagesIn(Channel).Single(m => m["ts"]!.GetValue<string>() == question["ts"]!.GetValue<string>());
         Assert.DoesNotContain(answered["blocks"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "actions");
         Assert.Contains("Gekozen door Cees: Anna", answered.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("Wie leidt het gesprek?", LastGroupMessage(), StringComparison.Ordinal);

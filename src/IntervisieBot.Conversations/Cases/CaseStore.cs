@@ -112,7 +112,7 @@ public sealed class CaseStore(ITableServiceClient tables, PrivacyProtector prote
     }
 
     /// <summary>The group's cases, decrypted, by owner.</summary>
-    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    public async Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var cases = await AllAsync(group, cancellationToken);
         return cases.Count == 0

@@ -181,7 +181,7 @@ public sealed class CasePreparationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheCase_IsEncryptedBoundToGroupAndOwner_ExportedDecrypted_AndForgottenWithTheGroup()
+    public async Task TheCase_IsEncryptedBoundToGroupAndOwner_ExportedDecryptedOnlyToItsOwner_AndForgottenWithTheGroup()
     {
         await SubmitFormAsync(_chat, Form());
         var tables = _chat.BotHost.Tables;
@@ -190,8 +190,10 @@ public sealed class CasePreparationTests : IAsyncLifetime
         Assert.DoesNotContain("Joris", string.Join("|", row.Values), StringComparison.Ordinal);
 
         var data = _chat.BotHost.Get<GroupData>();
-        var export = (await data.ExportAsync(_chat.Address)).ToJsonString();
-        Assert.Contains("Joris", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("Joris", (await data.ExportAsync(_chat.Address)).ToJsonString(), StringComparison.Ordinal);
+        var own = await _chat.BotHost.Get<MemberData>().ExportAsync(_chat.Address.ChannelId, _chat.Address.TenantId, "u-anna");
+        Assert.Contains("Joris", own.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty((await _chat.BotHost.Get<MemberData>().ExportAsync(_chat.Address.ChannelId, _chat.Address.TenantId, "u-bram"))["cases"]!.AsArray());
 
         await data.ForgetAsync(_chat.Address);
 

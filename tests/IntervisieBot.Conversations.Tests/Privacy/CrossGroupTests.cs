@@ -84,8 +84,8 @@ public sealed class CrossGroupTests : IDisposable
         var tokenOfA = Token(export);
         Assert.NotEqual(tokenOfB, tokenOfA);
         var links = _bot.Get<ExportLinkStore>();
-        Assert.Equal(_bot.A.Address, await links.FindAsync(tokenOfA));
-        Assert.Equal(_bot.B.Address, await links.FindAsync(tokenOfB));
+        Assert.Equal(_bot.A.Address, Assert.IsType<ExportLink.Group>(await links.TakeAsync(tokenOfA)).Address);
+        Assert.Equal(_bot.B.Address, Assert.IsType<ExportLink.Group>(await links.TakeAsync(tokenOfB)).Address);
         var dataOfA = (await _bot.Get<GroupData>().ExportAsync(_bot.A.Address)).ToJsonString();
         Assert.DoesNotContain(Secret, dataOfA, StringComparison.Ordinal);
     }

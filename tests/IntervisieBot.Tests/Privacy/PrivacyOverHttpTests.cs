@@ -82,7 +82,7 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
         var started = time.GetUtcNow().AddDays(-7);
         await bot.Services.GetRequiredService<SessionRecordStore>().SaveAsync(address, new SessionRecord(
             "incident", 1, started, started.AddHours(1), new SessionMember(TeamsConversation.Id("Anna"), "Anna"), new SessionMember(TeamsConversation.Id("Bram"), "Bram"),
-            [new SessionMember(TeamsConversation.Id("Cees"), "Cees")], ["Ik zeg te snel ja."], "Ik bespreek het met mijn teamleider.", new Dictionary<string, int> { ["x"] = 8 }, true));
+            [new SessionMember(TeamsConversation.Id("Cees"), "Cees")], ["Ik zeg te snel ja."], "Ik bespreek het met mijn teamleider.", 8, 1, true));
 
         await group.GroupAsync("Cees", "export");
 

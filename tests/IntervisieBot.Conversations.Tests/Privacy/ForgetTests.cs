@@ -1,5 +1,6 @@
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Tests.Harness;
 
@@ -139,7 +140,7 @@ public sealed class ForgetTests : IDisposable
         var again = Assert.Single(await _bot.A.Say("Eva", "vergeet"));
 
         Assert.Contains("Cees heeft gevraagd alles van deze groep te wissen. Dat gebeurt op 2026-12-04 18:30 UTC", Text(again), StringComparison.Ordinal);
-        Assert.Single(await _bot.Get<Scheduling.IDueWorkScheduler>().ListAsync(_bot.A.Address), w => w.Id == "forget");
+        Assert.Single(await _bot.Get<IDueWorkScheduler>().ListAsync(_bot.A.Address), w => w.Id == "forget");
     }
 
     [Fact]
@@ -177,7 +178,7 @@ public sealed class ForgetTests : IDisposable
 
         Assert.Contains("Deze kaart is verouderd", stale.Text, StringComparison.Ordinal);
         Assert.Contains("Deze kaart is verouderd", staleCancel.Text, StringComparison.Ordinal);
-        Assert.Single(await _bot.Get<Scheduling.IDueWorkScheduler>().ListAsync(_bot.A.Address), w => w.Id == "forget");
+        Assert.Single(await _bot.Get<IDueWorkScheduler>().ListAsync(_bot.A.Address), w => w.Id == "forget");
         Assert.NotNull(await _bot.Get<SessionRecordStore>().LatestAsync(_bot.A.Address));
     }
 
@@ -189,7 +190,7 @@ public sealed class ForgetTests : IDisposable
         var no = Assert.Single(await _bot.A.Press("Cees", Button(ask, "Nee, niets wissen").Data, _bot.A.LastMessageId()));
 
         Assert.Contains("Niets gewist", Text(no), StringComparison.Ordinal);
-        Assert.DoesNotContain(await _bot.Get<Scheduling.IDueWorkScheduler>().ListAsync(_bot.A.Address), w => w.Id == "forget");
+        Assert.DoesNotContain(await _bot.Get<IDueWorkScheduler>().ListAsync(_bot.A.Address), w => w.Id == "forget");
     }
 
     [Theory]

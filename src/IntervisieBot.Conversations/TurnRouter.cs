@@ -101,6 +101,11 @@ public sealed class TurnRouter(
                 // A request about the group's data is answered whatever runs; the running flow stays as it is.
                 await privacy.HandleAsync(dc, command, "", cancellationToken);
                 return;
+            case Command.None when dc.ActiveDialog is not null && Commands.Parse(text) is (Command.Forget, var argument)
+                                   && Privacy.PrivacyCommands.IsCancel(argument) && _commands.TryGetValue(Command.Forget, out var forget):
+                // "vergeet annuleren" stops a planned erase whatever runs; it is never an answer to the running flow.
+                await forget.HandleAsync(dc, Command.Forget, argument, cancellationToken);
+                return;
             default:
                 break;
         }

@@ -97,7 +97,9 @@ public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeP
 
     public string Name => "conversationReference";
 
-    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    public bool IsReach => true;
+
+    public async Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var reference = await GetAsync(group, cancellationToken);
         return reference is null

@@ -93,8 +93,8 @@ public sealed class SlackDeliveryLog(ITableServiceClient tables, TimeProvider ti
 
     public string Name => "slackDeliveries";
 
-    /// <summary>Claims are receipts (ids and times), not the group's data: an export does not list them.</summary>
-    public Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
+    /// <summary>Claims are receipts (ids and times), not the group's data: the erase receipt does not count them.</summary>
+    public Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
 
     /// <summary>Deletes the claims that name the group's conversation, in the hours the log still keeps.</summary>
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)

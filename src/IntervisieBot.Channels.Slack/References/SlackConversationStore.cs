@@ -129,8 +129,10 @@ public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTok
 
     public string Name => "slackConversation";
 
+    public bool IsReach => true;
+
     /// <summary>Where the conversation is; the open card forms are working copies of cards the group already saw.</summary>
-    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    public async Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var conversation = await GetAsync(group, cancellationToken);
         return conversation is null

@@ -79,8 +79,8 @@ public sealed class CalendarLinkStore(ITableServiceClient tables, PrivacyProtect
             : new ConversationAddress(entity.GetString("ChannelId")!, entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!), entity.GetString("TenantId"));
     }
 
-    /// <summary>A link is a key to the schedule, not data of the group: an export does not list it.</summary>
-    public Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
+    /// <summary>A link is a key to the schedule, not data of the group: the erase receipt does not count it.</summary>
+    public Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
 
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {

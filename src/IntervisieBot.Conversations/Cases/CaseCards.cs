@@ -20,8 +20,11 @@ public static class CaseCards
     public const string MethodInput = "method";
     public const string NoMethod = "none";
 
+    /// <summary>The version of the stored case a card was drawn from (see <see cref="CaseStore.GetVersionedAsync"/>).</summary>
+    public const string VersionKey = "version";
+
     /// <summary>All fields at once; in Slack its button opens the fields in a modal.</summary>
-    public static Card Form(CaseTexts texts, PreparedCase? current, MethodLibrary library, bool dutch, string? problem = null) => new()
+    public static Card Form(CaseTexts texts, PreparedCase? current, MethodLibrary library, bool dutch, string version, string? problem = null) => new()
     {
         Title = texts.FormTitle,
         Body =
@@ -35,20 +38,24 @@ public static class CaseCards
             new CardInput(HotSpotInput, texts.HotSpotLabel, InputKind.MultilineText, current?.HotSpot, texts.HotSpotPlaceholder, Required: true),
             new CardChoiceInput(MethodInput, texts.MethodLabel, MethodChoices(texts, library, dutch), current?.PreferredMethod ?? NoMethod),
         ],
-        Buttons = [Button(texts.SaveButton, "save", ButtonStyle.Positive)],
+        Buttons = [Versioned(Button(texts.SaveButton, "save", ButtonStyle.Positive), version)],
     };
 
     public static IReadOnlyList<CardChoice> MethodChoices(CaseTexts texts, MethodLibrary library, bool dutch) =>
         [new CardChoice(texts.NoPreference, NoMethod), .. library.All.Select(m => new CardChoice(m.Name.In(dutch), m.Id))];
 
     /// <summary>The case as its owner sees it, with what they can do with it until the session.</summary>
-    public static Card ForOwner(CaseTexts texts, PreparedCase value, MethodLibrary library, bool dutch, string? groupId = null, string? scope = null, string? title = null) => new()
+    public static Card ForOwner(CaseTexts texts, PreparedCase value, MethodLibrary library, bool dutch, string? groupId = null, string? scope = null, string? title = null, string? version = null) => new()
     {
         Title = title ?? value.Title,
         Body = [Facts(texts, value, library, dutch, forGroup: false)],
         Buttons = groupId is null
             ? []
-            : [GroupButton(texts.EditButton, "edit", groupId, scope!), GroupButton(texts.WithdrawButton, "withdraw", groupId, scope!, ButtonStyle.Destructive)],
+            : [
+                GroupButton(texts.EditButton, "edit", groupId, scope!, version: version),
+                GroupButton(texts.WithdrawButton, "withdraw", groupId, scope!, ButtonStyle.Destructive, version),
+                GroupButton(texts.ExportButton, "export", groupId, scope!),
+            ],
     };
 
     /// <summary>What the group sees when the owner shares the case: never what was tried or the owner's notes.</summary>
@@ -93,8 +100,11 @@ public static class CaseCards
     };
 
     /// <summary>A button of this card that names the group it is about (checked against the roster when pressed).</summary>
-    public static CardButton GroupButton(string title, string action, string groupId, string scope, ButtonStyle style = ButtonStyle.Default) =>
-        new(title, new Dictionary<string, string> { [Cards.ActionKey] = action, [Cards.CardKey] = CardName, [GroupKey] = groupId, [ScopeKey] = scope }, style);
+    public static CardButton GroupButton(string title, string action, string groupId, string scope, ButtonStyle style = ButtonStyle.Default, string? version = null) =>
+        Versioned(new(title, new Dictionary<string, string> { [Cards.ActionKey] = action, [Cards.CardKey] = CardName, [GroupKey] = groupId, [ScopeKey] = scope }, style), version);
+
+    private static CardButton Versioned(CardButton button, string? version) =>
+        version is null ? button : button with { Data = new Dictionary<string, string>(button.Data) { [VersionKey] = version } };
 
     private static CardButton Button(string title, string action, ButtonStyle style) => Cards.Button(title, action, CardName, style);
 

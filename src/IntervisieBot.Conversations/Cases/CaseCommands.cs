@@ -17,7 +17,7 @@ namespace IntervisieBot.Conversations.Cases;
 /// rather than a task, not a 'why' question; and the methods that fit. Until the session the owner can view, edit or
 /// withdraw it. Typed in a group, it sends the member a private message instead: a case is never written in the group.
 /// </summary>
-public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroupIndex index, MethodLibrary library, TimeProvider time)
+public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroupIndex index, MethodLibrary library, Privacy.MemberData members, TimeProvider time)
     : ICommandHandler, ICardHandler, IDialogModule
 {
     public const string PrepareId = "case-prepare";
@@ -109,6 +109,13 @@ public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroup
         }
 
         var action = turn.Values.GetValueOrDefault(Cards.ActionKey);
+        if (action == "export")
+        {
+            // The owner's own data, to the owner alone: this is their personal chat.
+            await dc.SendAsync(await members.LinkAsync(turn, cancellationToken), cancellationToken);
+            return;
+        }
+
         if (turn.Values.TryGetValue(CaseCards.GroupKey, out var groupId) && turn.Values.TryGetValue(CaseCards.ScopeKey, out var scope))
         {
             dc.State.Values[GroupValue] = new JsonObject { ["id"] = groupId, ["scope"] = scope };
@@ -120,15 +127,23 @@ public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroup
             return;
         }
 
-        var current = await cases.GetAsync(address, turn.From.Id, cancellationToken);
+        var (current, version) = await cases.GetVersionedAsync(address, turn.From.Id, cancellationToken);
+        if (turn.Values.GetValueOrDefault(CaseCards.VersionKey) is { } shown && shown != version && (current is not null || action == "save"))
+        {
+            // Drawn from a case that has since changed or gone (an old form after "erase now"): nothing is saved or erased.
+            // A button about a case that is gone anyway (keep, withdraw) says so below.
+            await dc.SendAsync(new OutgoingMessage(texts.OutOfDate), cancellationToken);
+            return;
+        }
+
         switch (action)
         {
             case "save":
-                await SaveFormAsync(dc, address, group, current, texts, dutch, cancellationToken);
+                await SaveFormAsync(dc, address, group, current, version, texts, dutch, cancellationToken);
                 return;
             case "edit":
                 await AnsweredAsync(dc, cancellationToken);
-                await dc.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, current, library, dutch)), cancellationToken);
+                await dc.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, current, library, dutch, version)), cancellationToken);
                 return;
             case "withdraw" or "delete":
                 await AnsweredAsync(dc, cancellationToken);
@@ -146,7 +161,7 @@ public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroup
         }
     }
 
-    private async Task SaveFormAsync(DialogContext dc, ConversationAddress address, Group group, PreparedCase? current, CaseTexts texts, bool dutch, CancellationToken cancellationToken)
+    private async Task SaveFormAsync(DialogContext dc, ConversationAddress address, Group group, PreparedCase? current, string version, CaseTexts texts, bool dutch, CancellationToken cancellationToken)
     {
         var values = dc.Turn.Values;
         string? Field(string id) => values.TryGetValue(id, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
@@ -170,7 +185,7 @@ public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroup
         {
             // The modal (Slack) or card (Teams) is gone once submitted: the form again, with what was typed.
             var problem = CaseCards.Format(texts.Missing, string.Join(", ", problems.Select(p => texts.FieldNames[p])));
-            await dc.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, typed, library, dutch, problem)), cancellationToken);
+            await dc.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, typed, library, dutch, version, problem)), cancellationToken);
             return;
         }
 
@@ -276,8 +291,8 @@ public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroup
             case null:
                 return await GiveUpAsync(step, cancellationToken);
             case "form":
-                var current = await cases.GetAsync(address, step.From.Id, cancellationToken);
-                await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, current, library, Dutch(step))), cancellationToken);
+                var (current, version) = await cases.GetVersionedAsync(address, step.From.Id, cancellationToken);
+                await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, current, library, Dutch(step), version)), cancellationToken);
                 return await step.EndAsync(null, cancellationToken);
             case "withdraw":
                 await cases.DeleteAsync(address, step.From.Id, cancellationToken);
@@ -348,8 +363,9 @@ public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroup
         };
         if (PreparedCase.Problems(typed.Title, typed.Situation, typed.Question, typed.Tried, typed.HotSpot) is { Count: > 0 } problems)
         {
+            var (_, version) = await cases.GetVersionedAsync(address, step.From.Id, cancellationToken);
             await step.Dialogs.SendAsync(
-                OutgoingMessage.FromCard(CaseCards.Form(texts, typed, library, Dutch(step), CaseCards.Format(texts.Missing, string.Join(", ", problems.Select(p => texts.FieldNames[p]))))),
+                OutgoingMessage.FromCard(CaseCards.Form(texts, typed, library, Dutch(step), version, CaseCards.Format(texts.Missing, string.Join(", ", problems.Select(p => texts.FieldNames[p]))))),
                 cancellationToken);
             return await step.EndAsync(null, cancellationToken);
         }
@@ -464,9 +480,9 @@ public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroup
             Checks = new CaseChecks(Answer(step, "own"), Answer(step, "current"), Answer(step, "reflective")),
             UpdatedAt = time.GetUtcNow(),
         };
-        await cases.SaveAsync(address, step.From.Id, value, cancellationToken);
+        var saved = await cases.SaveAsync(address, step.From.Id, value, cancellationToken);
         await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.Advice(texts, ranked, value.PreferredMethod, library, dutch)), cancellationToken);
-        var ready = CaseCards.ForOwner(texts, value, library, dutch, address.ConversationId, address.Scope.ToString(), texts.ReadyTitle);
+        var ready = CaseCards.ForOwner(texts, value, library, dutch, address.ConversationId, address.Scope.ToString(), texts.ReadyTitle, saved);
         await step.Dialogs.SendAsync(OutgoingMessage.FromCard(ready with { Body = [new CardText(value.Title, TextStyle.Heading), .. ready.Body, new CardText(texts.Ready)] }), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }

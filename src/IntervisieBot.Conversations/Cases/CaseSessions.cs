@@ -39,7 +39,7 @@ public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvide
         }
 
         var closedAt = time.GetUtcNow();
-        await cases.SaveAsync(group, caseOwner, value with { ClosedAt = closedAt }, cancellationToken);
+        var version = await cases.SaveAsync(group, caseOwner, value with { ClosedAt = closedAt }, cancellationToken);
         if (scheduler is not null)
         {
             await scheduler.ScheduleAsync(CaseExpiry.For(group, caseOwner, closedAt), cancellationToken);
@@ -51,8 +51,8 @@ public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvide
             Body = [new CardText(CaseCards.Format(texts.KeepQuestion, value.Title))],
             Buttons =
             [
-                CaseCards.GroupButton(texts.KeepButton, "keep", group.ConversationId, group.Scope.ToString()),
-                CaseCards.GroupButton(texts.DeleteButton, "delete", group.ConversationId, group.Scope.ToString(), Messages.ButtonStyle.Destructive),
+                CaseCards.GroupButton(texts.KeepButton, "keep", group.ConversationId, group.Scope.ToString(), version: version),
+                CaseCards.GroupButton(texts.DeleteButton, "delete", group.ConversationId, group.Scope.ToString(), Messages.ButtonStyle.Destructive, version),
             ],
         });
     }

@@ -59,11 +59,27 @@ public sealed class CaseStore(ITableServiceClient tables, PrivacyProtector prote
             && (meetingId is null || entity.GetString("MeetingId") is not { } stored || stored == meetingId);
     }
 
-    public async Task SaveAsync(ConversationAddress group, string ownerId, PreparedCase value, CancellationToken cancellationToken = default)
+    /// <summary>The version a card shown now of this case carries when there is no case: a card for a new one.</summary>
+    public const string NoCase = "none";
+
+    /// <summary>
+    /// The owner's case and its version (the row's ETag, or <see cref="NoCase"/>). A card that acts on the case carries
+    /// the version it was drawn from, so a press after the case changed or went (an old form after "erase now") is refused.
+    /// </summary>
+    public async Task<(PreparedCase? Case, string Version)> GetVersionedAsync(ConversationAddress group, string ownerId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(group.Key, Row(ownerId), cancellationToken);
+        var value = await GetAsync(group, ownerId, cancellationToken);
+        return value is null || entity is null ? (null, NoCase) : (value, entity.ETag.Value);
+    }
+
+    /// <summary>Stores the case; returns its new version.</summary>
+    public async Task<string> SaveAsync(ConversationAddress group, string ownerId, PreparedCase value, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         var json = JsonSerializer.Serialize(value, ConversationState.Json);
-        await table.UpsertEntityAsync(
+        var etag = await table.UpsertEntityAsync(
             new TableEntity(group.Key, Row(ownerId))
             {
                 ["Data"] = protector.Protect(json, Context(group, ownerId)),
@@ -72,6 +88,7 @@ public sealed class CaseStore(ITableServiceClient tables, PrivacyProtector prote
             },
             TableUpdateMode.Replace,
             cancellationToken);
+        return etag.Value;
     }
 
     public async Task DeleteAsync(ConversationAddress group, string ownerId, CancellationToken cancellationToken = default)
@@ -112,7 +129,7 @@ public sealed class CaseStore(ITableServiceClient tables, PrivacyProtector prote
     }
 
     /// <summary>The group's cases, decrypted, by owner.</summary>
-    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    public async Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var cases = await AllAsync(group, cancellationToken);
         return cases.Count == 0

@@ -97,7 +97,7 @@ public sealed partial class DialogStateStore(ITableServiceClient tables, Privacy
     /// The conversation's running flows, decrypted: for a group in a session, what has been said in it so far. The
     /// router's own bookkeeping beside them (a pending "are you sure?") is not the group's data.
     /// </summary>
-    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    public async Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var stored = await LoadAsync(group, cancellationToken);
         return stored.State.Stack.Count == 0 ? null : JsonNode.Parse(stored.Json)!["stack"]!.DeepClone();

@@ -14,7 +14,7 @@ namespace IntervisieBot.Conversations.Groups;
 /// reads it once and writes it once, conditional on the version it read. Every write is told to the
 /// <see cref="IGroupObserver"/>s (the reminders re-plan on it).
 /// </summary>
-public sealed class GroupStore(ITableServiceClient tables, IEnumerable<IGroupObserver>? observers = null) : IGroupDataStore, IDisposable
+public sealed class GroupStore(ITableServiceClient tables, IEnumerable<IGroupObserver>? observers = null) : IGroupExportPart, IDisposable
 {
     public const string TableName = "Groups";
     private const string Row = "group";
@@ -73,11 +73,14 @@ public sealed class GroupStore(ITableServiceClient tables, IEnumerable<IGroupObs
         }
     }
 
-    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    public async Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var value = await GetAsync(group, cancellationToken);
         return value is null ? null : JsonSerializer.SerializeToNode(value.ToSnapshot(), ConversationState.Json);
     }
+
+    /// <summary>Settings, roster, agreements and meetings: what the group set up together and sees in its chat.</summary>
+    public Task<JsonNode?> ExportToGroupAsync(ConversationAddress group, CancellationToken cancellationToken) => HeldAsync(group, cancellationToken);
 
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {

@@ -73,8 +73,8 @@ public sealed class MemberGroupIndex(ITableServiceClient tables) : IGroupObserve
     public async Task RemoveAsync(ConversationAddress group, string memberId, CancellationToken cancellationToken = default) =>
         await RemoveAsync(await _table.GetAsync(cancellationToken), group, memberId, cancellationToken);
 
-    /// <summary>The index is derived from the roster, which the group's own export holds.</summary>
-    public Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
+    /// <summary>The index is derived from the roster, which the group store counts.</summary>
+    public Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
 
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {

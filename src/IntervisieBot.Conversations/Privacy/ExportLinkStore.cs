@@ -7,11 +7,26 @@ using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Conversations.Privacy;
 
+/// <summary>What an export link opens: the group's export, or one member's own prepared cases.</summary>
+public abstract record ExportLink
+{
+    private ExportLink()
+    {
+    }
+
+    /// <summary>The group's export ("export" in the group).</summary>
+    public sealed record Group(ConversationAddress Address) : ExportLink;
+
+    /// <summary>A member's own data ("export" in their personal chat): their prepared cases, in the groups of this channel and tenant.</summary>
+    public sealed record Member(string ChannelId, string? TenantId, string MemberId) : ExportLink;
+}
+
 /// <summary>
-/// The links "export" posts: a 128-bit random token that works for a while. Table <c>ExportLinks</c>, partition
-/// <c>link</c>, row = the SHA-256 of the token (the token itself is never stored), with the group it opens and when it
-/// stops working. Looking a token up only reads; a group's expired links are removed at its next export, and all of
-/// them by "forget".
+/// The links "export" posts: a 128-bit random token that works once, for a while. Table <c>ExportLinks</c>, partition
+/// <c>link</c>, row = the SHA-256 of the token (the token itself is never stored), with what it opens (a group, or a
+/// member's own data) and when it stops working. Opening a link uses it up, also when two open it at the same moment:
+/// the row is claimed by a write conditional on its ETag, then deleted. A group's expired links are removed at its next
+/// export (a member's at theirs), and all of a group's by "forget".
 /// </summary>
 public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider time) : IGroupDataStore, IDisposable
 {
@@ -24,61 +39,113 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
 
     public string Name => "exportLinks";
 
-    /// <summary>A new link token for <paramref name="group"/>, valid for <paramref name="lifetime"/>.</summary>
+    /// <summary>A new link token for <paramref name="group"/>'s export, valid for <paramref name="lifetime"/>.</summary>
     public async Task<(string Token, DateTimeOffset ExpiresAt)> CreateAsync(ConversationAddress group, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        await GroupRows.DeleteAsync(table, Partition, TableFilter.Create($"GroupKey eq {group.Key} and ExpiresAt le {now}"), cancellationToken);
-
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
-        var expiresAt = now + lifetime;
-        await table.AddEntityAsync(
-            new TableEntity(Partition, Hash(token))
+        ArgumentNullException.ThrowIfNull(group);
+        return await CreateAsync(
+            TableFilter.Create($"GroupKey eq {group.Key}"),
+            lifetime,
+            new Dictionary<string, object?>
             {
                 ["GroupKey"] = group.Key,
                 ["ChannelId"] = group.ChannelId,
                 ["ConversationId"] = group.ConversationId,
                 ["Scope"] = group.Scope.ToString(),
                 ["TenantId"] = group.TenantId,
-                ["ExpiresAt"] = expiresAt,
             },
             cancellationToken);
-        return (token, expiresAt);
     }
 
-    /// <summary>The group a token opens now, or null for a token that is malformed, unknown or expired. Only reads.</summary>
-    public async Task<ConversationAddress?> FindAsync(string token, CancellationToken cancellationToken = default)
+    /// <summary>A new link token to the member's own data, valid for <paramref name="lifetime"/>.</summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> CreateForMemberAsync(string channelId, string? tenantId, string memberId, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
+        var memberKey = MemberKey(channelId, tenantId, memberId);
+        return await CreateAsync(
+            TableFilter.Create($"MemberKey eq {memberKey}"),
+            lifetime,
+            new Dictionary<string, object?>
+            {
+                ["MemberKey"] = memberKey,
+                ["ChannelId"] = channelId,
+                ["TenantId"] = tenantId,
+                ["MemberId"] = memberId,
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// What a token opens, using the link up: a second call with the same token answers null. Null too for a token that
+    /// is malformed, unknown or expired.
+    /// </summary>
+    public async Task<ExportLink?> TakeAsync(string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
         if (token.Length != TokenLength || !Base64Url.IsValid(token))
         {
             return null;
         }
 
         var table = await _table.GetAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(Partition, Hash(token), cancellationToken);
-        if (entity is null || entity.GetDateTimeOffset("ExpiresAt") is not { } expiresAt || expiresAt <= time.GetUtcNow())
+        var row = Hash(token);
+        var entity = await table.GetEntityIfExistsAsync(Partition, row, cancellationToken);
+        if (entity is null || entity.GetBoolean("Used") == true || entity.GetDateTimeOffset("ExpiresAt") is not { } expiresAt || expiresAt <= time.GetUtcNow())
         {
             return null;
         }
 
-        return new ConversationAddress(
-            entity.GetString("ChannelId")!,
-            entity.GetString("ConversationId")!,
-            Enum.Parse<ConversationScope>(entity.GetString("Scope")!),
-            entity.GetString("TenantId"));
+        try
+        {
+            // Only one opener wins the claim; a second, even at the same moment, finds the ETag changed or the row gone.
+            await table.UpdateEntityAsync(new TableEntity(Partition, row) { ["Used"] = true }, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Exception e) when (e is ETagMismatchException or EntityNotFoundException)
+        {
+            return null;
+        }
+
+        await table.DeleteEntityAsync(Partition, row, ETag.All, cancellationToken);
+        return entity.GetString("MemberId") is { } memberId
+            ? new ExportLink.Member(entity.GetString("ChannelId")!, entity.GetString("TenantId"), memberId)
+            : new ExportLink.Group(new ConversationAddress(
+                entity.GetString("ChannelId")!,
+                entity.GetString("ConversationId")!,
+                Enum.Parse<ConversationScope>(entity.GetString("Scope")!),
+                entity.GetString("TenantId")));
     }
 
-    /// <summary>Links are keys to the data, not data: an export does not list them.</summary>
-    public Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
+    /// <summary>Links are keys to the data, not data: the erase receipt does not count them.</summary>
+    public Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken) => Task.FromResult<JsonNode?>(null);
 
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(group);
         var table = await _table.GetAsync(cancellationToken);
         await GroupRows.DeleteAsync(table, Partition, TableFilter.Create($"GroupKey eq {group.Key}"), cancellationToken);
     }
 
     public void Dispose() => _table.Dispose();
+
+    private async Task<(string Token, DateTimeOffset ExpiresAt)> CreateAsync(string ownerFilter, TimeSpan lifetime, Dictionary<string, object?> opens, CancellationToken cancellationToken)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await GroupRows.DeleteAsync(table, Partition, ownerFilter + " and " + TableFilter.Create($"ExpiresAt le {now}"), cancellationToken);
+
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
+        var expiresAt = now + lifetime;
+        var entity = new TableEntity(Partition, Hash(token)) { ["ExpiresAt"] = expiresAt };
+        foreach (var (key, value) in opens)
+        {
+            entity[key] = value;
+        }
+
+        await table.AddEntityAsync(entity, cancellationToken);
+        return (token, expiresAt);
+    }
+
+    private static string MemberKey(string channelId, string? tenantId, string memberId) =>
+        StorageKey.Escape(channelId) + "~" + StorageKey.Escape(tenantId ?? "") + "~" + StorageKey.Escape(memberId);
 
     // The token is 128 random bits, so a plain hash is enough: the stored row does not open the link.
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));

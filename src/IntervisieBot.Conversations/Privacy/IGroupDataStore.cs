@@ -5,16 +5,38 @@ namespace IntervisieBot.Conversations.Privacy;
 
 /// <summary>
 /// A store that keeps data of a group (a group conversation). Every such store registers itself with
-/// <c>AddGroupDataStore</c>, so "forget" deletes, and "export" gathers, all of a group's data, wherever it lives.
+/// <c>AddGroupDataStore</c>, so "forget" deletes all of a group's data, wherever it lives. Being a store of the group
+/// does not put its data in the group's export: only a store that also is an <see cref="IGroupExportPart"/> is in it,
+/// so a new store never leaks into the export by default.
 /// </summary>
 public interface IGroupDataStore
 {
-    /// <summary>The name of this part of the group's data in the export (e.g. "sessions").</summary>
+    /// <summary>The name of this part of the group's data in the erase receipt (e.g. "sessions").</summary>
     string Name { get; }
 
-    /// <summary>The group's data in this store, as it would be shown to the group (decrypted); null when there is none.</summary>
-    Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken);
+    /// <summary>
+    /// Whether this store is how the bot reaches the group (its conversation reference). Such stores are erased last, so
+    /// the bot can still say in the group what it erased.
+    /// </summary>
+    bool IsReach => false;
+
+    /// <summary>
+    /// What the store holds of the group (decrypted), so "forget" can say how much it erased (a list counts its entries);
+    /// null when there is none. It never leaves the bot: what the group may see is <see cref="IGroupExportPart"/>.
+    /// </summary>
+    Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken);
 
     /// <summary>Deletes every row of the group in this store. Idempotent: forgetting twice is not an error.</summary>
     Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A store whose data belongs in the group's export (<c>export</c> in the group): only what every member of the group
+/// may see (settings, roster, agreements, meetings, session records, survey averages). Never a member's own data (a
+/// prepared case), a running session's state, or keys and internals (links, routes, due work).
+/// </summary>
+public interface IGroupExportPart : IGroupDataStore
+{
+    /// <summary>This store's part of the group's export, decrypted; null when there is nothing to show.</summary>
+    Task<JsonNode?> ExportToGroupAsync(ConversationAddress group, CancellationToken cancellationToken);
 }

@@ -1,32 +1,47 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Texts;
 using Microsoft.Extensions.Options;
 
 namespace IntervisieBot.Conversations.Privacy;
 
 /// <summary>
-/// <c>forget</c>/<c>vergeet</c> and <c>export</c> in a group (J11). Forget asks twice: the first button turns the card into
-/// a last check whose button carries a one-time code kept in the conversation's state for a few minutes; only that
-/// second press erases, so a stray click or an old card does nothing. Export posts an expiring link to the group's
-/// data as a JSON file.
+/// <c>forget</c>/<c>vergeet</c> and <c>export</c> (J11). Forget asks first; confirmed, it is announced in the group (who
+/// asked, what will be erased, when) and planned as durable due work after <see cref="ForgetOptions.ForgetGracePeriod"/>,
+/// in which any participant can cancel it (the button, or <c>vergeet annuleren</c>). Only the one who asked can make it
+/// run at once, and only when nobody else is left in the conversation. Each announcement's buttons carry the request's
+/// one-time code, so a card of an earlier request does nothing. Export posts a link that works once: in a group to the
+/// group's export, in a personal chat to the member's own prepared cases.
 /// </summary>
-public sealed class PrivacyCommands(GroupData data, ExportLinkStore links, IOptions<ExportOptions> options, TimeProvider time) : ICommandHandler, ICardHandler
+public sealed class PrivacyCommands(
+    GroupData data,
+    ExportLinkStore links,
+    MemberData members,
+    IOptions<ExportOptions> options,
+    IOptions<ForgetOptions> forgetOptions,
+    TimeProvider time,
+    IDueWorkScheduler? scheduler = null) : ICommandHandler, ICardHandler, IScheduledTurnHandler
 {
     public const string CardName = "forget";
     public const string CodeKey = "code";
-    private const string PendingKey = "forgetConfirmation";
+    public const string WorkId = "forget";
+    public const string ByKey = "by";
 
-    /// <summary>Long enough to read the last check and press; short enough that an old card cannot erase later.</summary>
-    private static readonly TimeSpan ConfirmWindow = TimeSpan.FromMinutes(10);
+    /// <summary>The words after <c>vergeet</c>/<c>forget</c> that cancel a planned erase.</summary>
+    private static readonly HashSet<string> CancelWords = new(StringComparer.OrdinalIgnoreCase) { "annuleren", "annuleer", "cancel", "stop", "niet" };
 
     public IReadOnlyCollection<Command> Commands { get; } = [Command.Forget, Command.Export];
 
     public string Card => CardName;
+
+    string IScheduledTurnHandler.Name => WorkId;
+
+    /// <summary>Whether <paramref name="argument"/> (what followed <c>vergeet</c>) asks to cancel a planned erase.</summary>
+    public static bool IsCancel(string argument) => CancelWords.Contains(argument.Trim().TrimEnd('.', '!'));
 
     public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
     {
@@ -34,13 +49,33 @@ public sealed class PrivacyCommands(GroupData data, ExportLinkStore links, IOpti
         var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
         if (turn.Conversation.IsPersonal)
         {
-            await dc.SendAsync(new OutgoingMessage(command == Command.Forget ? texts.ForgetInPersonalChat : texts.ExportInPersonalChat), cancellationToken);
+            if (command == Command.Forget)
+            {
+                await dc.SendAsync(new OutgoingMessage(texts.ForgetInPersonalChat), cancellationToken);
+                return;
+            }
+
+            await dc.SendAsync(new OutgoingMessage(texts.ExportInPersonalChat), cancellationToken);
+            await dc.SendAsync(await members.LinkAsync(turn, cancellationToken), cancellationToken);
             return;
         }
 
         if (command == Command.Forget)
         {
-            await dc.SendAsync(OutgoingMessage.FromCard(AskCard(texts)), cancellationToken);
+            if (IsCancel(argument))
+            {
+                await CancelAsync(dc, texts, code: null, cancellationToken);
+            }
+            else if (await PendingAsync(turn.Conversation, cancellationToken) is { } pending)
+            {
+                var named = pending with { Name = await NameOfAsync(dc.Context, pending.By, texts, cancellationToken) };
+                await dc.SendAsync(OutgoingMessage.FromCard(PendingCard(texts, named)), cancellationToken);
+            }
+            else
+            {
+                await dc.SendAsync(OutgoingMessage.FromCard(AskCard(texts)), cancellationToken);
+            }
+
             return;
         }
 
@@ -67,47 +102,149 @@ public sealed class PrivacyCommands(GroupData data, ExportLinkStore links, IOpti
             return;
         }
 
+        var code = turn.Values.GetValueOrDefault(CodeKey);
         switch (turn.Values.GetValueOrDefault(Cards.ActionKey))
         {
             case "ask":
-                var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-                dc.State.Values[PendingKey] = new JsonObject { [CodeKey] = code, ["until"] = time.GetUtcNow() + ConfirmWindow };
-                await ReplaceAsync(dc, FinalCard(texts, code), cancellationToken);
+                await RequestAsync(dc, texts, cancellationToken);
                 return;
-            case "erase" when TakePending(dc):
-                var forgotten = await data.ForgetAsync(turn.Conversation, cancellationToken);
-
-                // The state is gone from storage; an empty state keeps it so (the turn deletes, never rewrites, it).
-                dc.State.Stack.Clear();
-                dc.State.Values.Clear();
-                await ReplaceAsync(dc, ForgottenCard(texts, turn.From.Name, forgotten), cancellationToken);
+            case "keep":
+                await CancelAsync(dc, texts, code, cancellationToken);
+                return;
+            case "now":
+                await EraseNowAsync(dc, texts, code, cancellationToken);
                 return;
             case "erase":
+                // The last check of an earlier version of this card: erasing now goes through the grace period.
                 await ReplaceAsync(dc, Answered(texts, texts.ForgetExpired, turn.From.Name), cancellationToken);
                 return;
             default:
-                dc.State.Values.Remove(PendingKey);
                 await ReplaceAsync(dc, Answered(texts, texts.ForgetCancelled, turn.From.Name), cancellationToken);
                 return;
         }
     }
 
-    /// <summary>Whether the pressed button carries the code this conversation is waiting for, still in time; uses it up.</summary>
-    private bool TakePending(DialogContext dc)
+    /// <summary>The planned erase, when it is due: everything of the group goes, and the group hears what went.</summary>
+    async Task IScheduledTurnHandler.HandleAsync(ITurnContext context, CancellationToken cancellationToken)
     {
-        var pending = dc.State.Values[PendingKey];
-        dc.State.Values.Remove(PendingKey);
-        var expected = pending?[CodeKey]?.GetValue<string>();
-        var until = pending?["until"]?.GetValue<DateTimeOffset>();
-        var given = dc.Turn.Values.GetValueOrDefault(CodeKey);
-        return expected is not null && given is not null && until > time.GetUtcNow()
-            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given));
+        var turn = context.Turn;
+        var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
+        var by = await NameOfAsync(context, turn.Values.GetValueOrDefault(ByKey, ""), texts, cancellationToken);
+        await data.ForgetAsync(
+            turn.Conversation,
+            forgotten => context.SendAsync(OutgoingMessage.FromCard(ForgottenCard(texts, by, forgotten)), cancellationToken),
+            cancellationToken);
     }
 
-    private static Card AskCard(PrivacyTexts texts) => new()
+    /// <summary>"Ja, alles wissen": the erase is planned after the grace period and announced in the group.</summary>
+    private async Task RequestAsync(DialogContext dc, PrivacyTexts texts, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        if (scheduler is null)
+        {
+            // Without a scheduler (a bot composed without one) nothing can wait: the confirmation erases.
+            await EraseAsync(dc, texts, cancellationToken);
+            return;
+        }
+
+        if (await PendingAsync(turn.Conversation, cancellationToken) is { } already)
+        {
+            await ReplaceAsync(dc, PendingCard(texts, already with { Name = await NameOfAsync(dc.Context, already.By, texts, cancellationToken) }), cancellationToken);
+            return;
+        }
+
+        var work = new DueWork(turn.Conversation, WorkId, ScheduledTurnHandler.WorkKind, time.GetUtcNow() + forgetOptions.Value.ForgetGracePeriod)
+        {
+            Data = new Dictionary<string, string>
+            {
+                [IScheduledTurnHandler.NameKey] = WorkId,
+                [ByKey] = turn.From.Id,
+                [CodeKey] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                [ScheduledTurnHandler.LocaleKey] = turn.Locale ?? "",
+            },
+        };
+        await scheduler.ScheduleAsync(work, cancellationToken);
+        await ReplaceAsync(dc, PendingCard(texts, new Pending(work, turn.From.Name)), cancellationToken);
+    }
+
+    private async Task CancelAsync(DialogContext dc, PrivacyTexts texts, string? code, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var pending = await PendingAsync(turn.Conversation, cancellationToken);
+        if (pending is null || scheduler is null)
+        {
+            await SayAsync(dc, Answered(texts, texts.ForgetNothingPending, turn.From.Name), code, cancellationToken);
+            return;
+        }
+
+        if (code is not null && !Same(pending.Code, code))
+        {
+            await dc.SendAsync(new OutgoingMessage(texts.ForgetCardOutOfDate), cancellationToken);
+            return;
+        }
+
+        await scheduler.CancelAsync(turn.Conversation, WorkId, cancellationToken);
+        await SayAsync(dc, Answered(texts, Format(texts.ForgetCancelledBy, turn.From.Name), turn.From.Name), code, cancellationToken);
+    }
+
+    private async Task EraseNowAsync(DialogContext dc, PrivacyTexts texts, string? code, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var pending = await PendingAsync(turn.Conversation, cancellationToken);
+        if (pending is null || code is null || !Same(pending.Code, code))
+        {
+            await dc.SendAsync(new OutgoingMessage(pending is null ? texts.ForgetNothingPending : texts.ForgetCardOutOfDate), cancellationToken);
+            return;
+        }
+
+        var others = (await dc.Context.GetMembersAsync(cancellationToken)).Where(m => m.Id != turn.From.Id && m.Id != turn.Bot.Id).ToList();
+        if (pending.By != turn.From.Id || others.Count > 0)
+        {
+            await dc.SendAsync(new OutgoingMessage(Format(texts.ForgetNowRefused, When(pending.Work.DueAt))), cancellationToken);
+            return;
+        }
+
+        await EraseAsync(dc, texts, cancellationToken);
+    }
+
+    private async Task EraseAsync(DialogContext dc, PrivacyTexts texts, CancellationToken cancellationToken)
+    {
+        var forgotten = await data.ForgetAsync(dc.Turn.Conversation, cancellationToken: cancellationToken);
+
+        // The state is gone from storage; an empty state keeps it so (the turn deletes, never rewrites, it).
+        dc.State.Stack.Clear();
+        dc.State.Values.Clear();
+        await ReplaceAsync(dc, ForgottenCard(texts, dc.Turn.From.Name, forgotten), cancellationToken);
+    }
+
+    private async Task<Pending?> PendingAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        if (scheduler is null || (await scheduler.ListAsync(group, cancellationToken)).FirstOrDefault(w => w.Id == WorkId) is not { } work)
+        {
+            return null;
+        }
+
+        return new Pending(work, null);
+    }
+
+    private static async Task<string> NameOfAsync(ITurnContext context, string memberId, PrivacyTexts texts, CancellationToken cancellationToken) =>
+        (await context.GetMembersAsync(cancellationToken)).FirstOrDefault(m => m.Id == memberId)?.Name ?? texts.SomeParticipant;
+
+    private static bool Same(string expected, string given) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given));
+
+    private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    private string Grace(PrivacyTexts texts)
+    {
+        var grace = forgetOptions.Value.ForgetGracePeriod;
+        return grace.TotalHours >= 1 && grace.TotalHours % 1 == 0 ? Format(texts.Hours, (int)grace.TotalHours) : Format(texts.Minutes, (int)Math.Ceiling(grace.TotalMinutes));
+    }
+
+    private Card AskCard(PrivacyTexts texts) => new()
     {
         Title = texts.ForgetTitle,
-        Body = [new CardText(texts.ForgetWhat), new CardText(texts.ForgetIrreversible, TextStyle.Heading)],
+        Body = [new CardText(texts.ForgetWhat), new CardText(Format(texts.ForgetIrreversible, Grace(texts)), TextStyle.Heading)],
         Buttons =
         [
             Cards.Button(texts.ForgetButton, "ask", CardName, ButtonStyle.Destructive),
@@ -115,17 +252,19 @@ public sealed class PrivacyCommands(GroupData data, ExportLinkStore links, IOpti
         ],
     };
 
-    private static Card FinalCard(PrivacyTexts texts, string code) => new()
+    private static Card PendingCard(PrivacyTexts texts, Pending pending) => new()
     {
-        Title = texts.ForgetFinalTitle,
-        Body = [new CardText(texts.ForgetWhat), new CardText(Format(texts.ForgetFinal, (int)ConfirmWindow.TotalMinutes), TextStyle.Heading)],
+        Title = texts.ForgetPendingTitle,
+        Body =
+        [
+            new CardText(Format(texts.ForgetPending, pending.Name ?? texts.SomeParticipant, When(pending.Work.DueAt))),
+            new CardText(texts.ForgetWhat),
+            new CardText(texts.ForgetHowToCancel, TextStyle.Heading),
+        ],
         Buttons =
         [
-            new CardButton(
-                texts.ForgetFinalButton,
-                new Dictionary<string, string> { [Cards.ActionKey] = "erase", [Cards.CardKey] = CardName, [CodeKey] = code },
-                ButtonStyle.Destructive),
-            Cards.Button(texts.ForgetCancelButton, "cancel", CardName),
+            new CardButton(texts.ForgetKeepButton, new Dictionary<string, string> { [Cards.ActionKey] = "keep", [Cards.CardKey] = CardName, [CodeKey] = pending.Code }, ButtonStyle.Positive),
+            new CardButton(texts.ForgetNowButton, new Dictionary<string, string> { [Cards.ActionKey] = "now", [Cards.CardKey] = CardName, [CodeKey] = pending.Code }, ButtonStyle.Destructive),
         ],
     };
 
@@ -145,6 +284,10 @@ public sealed class PrivacyCommands(GroupData data, ExportLinkStore links, IOpti
         Body = [new CardText(text), new CardText(Format(texts.AnsweredBy, by), TextStyle.Subtle)],
     };
 
+    /// <summary>A pressed card is replaced by the answer; a typed request gets it as a new message.</summary>
+    private static Task SayAsync(DialogContext dc, Card card, string? code, CancellationToken cancellationToken) =>
+        code is null ? dc.SendAsync(OutgoingMessage.FromCard(card), cancellationToken) : ReplaceAsync(dc, card, cancellationToken);
+
     /// <summary>The pressed card is replaced (so its buttons cannot be pressed again); without one, the answer is sent.</summary>
     private static async Task ReplaceAsync(DialogContext dc, Card card, CancellationToken cancellationToken)
     {
@@ -159,4 +302,12 @@ public sealed class PrivacyCommands(GroupData data, ExportLinkStore links, IOpti
     }
 
     private static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
+
+    /// <summary>A planned erase: its due work, and who asked (when known in this turn).</summary>
+    private sealed record Pending(DueWork Work, string? Name)
+    {
+        public string Code => Work.Data.GetValueOrDefault(CodeKey, "");
+
+        public string By => Work.Data.GetValueOrDefault(ByKey, "");
+    }
 }

@@ -16,14 +16,19 @@ public static class PrivacyServiceCollectionExtensions
         services.AddOptions<ExportOptions>()
             .BindConfiguration(ExportOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(o => ExportOptions.IsValidBaseUrl(o.ExportBaseUrl), "Privacy:ExportBaseUrl must be the bot's public http(s) address, e.g. https://intervisiebot.example.com.")
+            .Validate(
+                o => ExportOptions.IsValidBaseUrl(o.ExportBaseUrl),
+                "Privacy:ExportBaseUrl must be the bot's public https address, e.g. https://intervisiebot.example.com (plain http only on localhost, 127.0.0.1 or [::1]).")
             .ValidateOnStart();
+        services.AddOptions<ForgetOptions>().BindConfiguration(ForgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddGroupDataStore<DialogStateStore>();
         services.AddGroupDataStore<SessionRecordStore>();
         services.AddGroupDataStore<SessionRoutes>();
         services.AddGroupDataStore<ExportLinkStore>();
         services.TryAddSingleton<GroupData>();
+        services.TryAddSingleton<MemberData>();
         services.AddCommandHandler<PrivacyCommands>();
+        services.AddSingleton<IScheduledTurnHandler>(sp => sp.GetRequiredService<PrivacyCommands>());
         services.TryAddSingleton<TurnRouter>();
         services.Replace(ServiceDescriptor.Singleton<IBot, ConversationGuard>());
         return services;

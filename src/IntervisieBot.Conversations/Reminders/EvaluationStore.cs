@@ -28,9 +28,9 @@ public sealed record EvaluationResults(DateOnly Meeting, int Answers, double Sat
 /// <summary>
 /// The evaluation's answers: table <c>Evaluations</c>, partition = the group's key, row = the meeting and a MAC of the
 /// member (so a member answers once and can change their answer, but no row names anyone). Shown only as
-/// <see cref="EvaluationResults"/>, and only when at least three answered; the export holds the answers without names.
+/// <see cref="EvaluationResults"/>, and only when at least three answered; so is the group's export (never one answer).
 /// </summary>
-public sealed class EvaluationStore(ITableServiceClient tables, PrivacyProtector protector, PrivateButtons buttons) : IGroupDataStore, IDisposable
+public sealed class EvaluationStore(ITableServiceClient tables, PrivacyProtector protector, PrivateButtons buttons) : IGroupExportPart, IDisposable
 {
     public const string TableName = "Evaluations";
     public const string CardName = "evaluation";
@@ -132,7 +132,7 @@ public sealed class EvaluationStore(ITableServiceClient tables, PrivacyProtector
         };
     }
 
-    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    public async Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var answers = await AnswersAsync(group, cancellationToken);
         return answers.Count == 0
@@ -144,6 +144,26 @@ public sealed class EvaluationStore(ITableServiceClient tables, PrivacyProtector
                 ["safety"] = a.Answer.Safety,
                 ["depth"] = a.Answer.Depth,
                 ["continue"] = a.Answer.Continue,
+            })]);
+    }
+
+    /// <summary>Each survey's averages, as the group saw them: only surveys with at least three answers, never an answer.</summary>
+    public async Task<JsonNode?> ExportToGroupAsync(ConversationAddress group, CancellationToken cancellationToken)
+    {
+        var answers = await AnswersAsync(group, cancellationToken);
+        var shown = answers.Select(a => a.Meeting).Distinct().Order().Select(m => ResultsOf(m, answers)).Where(r => r.CanBeShown).ToList();
+        return shown.Count == 0
+            ? null
+            : new JsonArray([.. shown.Select(r => (JsonNode)new JsonObject
+            {
+                ["meeting"] = Key(r.Meeting),
+                ["answers"] = r.Answers,
+                ["satisfaction"] = Math.Round(r.Satisfaction, 1),
+                ["safety"] = Math.Round(r.Safety, 1),
+                ["depth"] = Math.Round(r.Depth, 1),
+                ["carryOnYes"] = r.Yes,
+                ["carryOnDoubt"] = r.Doubt,
+                ["carryOnNo"] = r.No,
             })]);
     }
 

@@ -58,7 +58,7 @@ public sealed class HealthStore(ITableServiceClient tables) : IGroupDataStore, I
         }
     }
 
-    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    public async Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var rows = new JsonArray();
         var table = await _table.GetAsync(cancellationToken);

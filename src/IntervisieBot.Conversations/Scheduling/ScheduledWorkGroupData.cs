@@ -9,7 +9,7 @@ public sealed class ScheduledWorkGroupData(DueWorkStore work, GroupReachability 
 {
     public string Name => "scheduled";
 
-    public async Task<JsonNode?> ExportAsync(ConversationAddress group, CancellationToken cancellationToken)
+    public async Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var planned = await work.ListAsync(group, cancellationToken);
         var unreachableSince = await reachability.UnreachableSinceAsync(group, cancellationToken);

@@ -117,6 +117,10 @@ public sealed record CaseTexts
 
     public required string WithdrawButton { get; init; }
 
+    public required string ExportButton { get; init; }
+
+    public required string OutOfDate { get; init; }
+
     public required string Withdrawn { get; init; }
 
     public required string NoCase { get; init; }
@@ -227,6 +231,8 @@ public sealed record CaseTexts
             "Tot de bijeenkomst kun je hem bekijken, bewerken of intrekken: typ **casus**.",
         EditButton = "Bewerken",
         WithdrawButton = "Intrekken",
+        ExportButton = "Exporteren",
+        OutOfDate = "Deze kaart is verouderd: je casus is sindsdien gewijzigd of gewist. Er is niets opgeslagen of gewist. Typ **casus** om hem te zien zoals hij nu is.",
         Withdrawn = "Je casus is ingetrokken en gewist.",
         NoCase = "Er staat geen casus van je klaar.",
         NotInGroup = "Je staat niet (meer) bij de deelnemers van die groep, dus daar kan ik geen casus voor bewaren.",
@@ -320,6 +326,8 @@ public sealed record CaseTexts
             "Until the meeting you can view, edit or withdraw it: type **case**.",
         EditButton = "Edit",
         WithdrawButton = "Withdraw",
+        ExportButton = "Export",
+        OutOfDate = "This card is out of date: your case has changed or been erased since. Nothing was saved or erased. Type **case** to see it as it is now.",
         Withdrawn = "Your case has been withdrawn and erased.",
         NoCase = "You have no case waiting.",
         NotInGroup = "You are not (or no longer) among that group's participants, so I can't keep a case for it.",

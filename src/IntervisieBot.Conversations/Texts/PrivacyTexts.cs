@@ -13,11 +13,29 @@ public sealed record PrivacyTexts
 
     public required string ForgetCancelButton { get; init; }
 
-    public required string ForgetFinalTitle { get; init; }
+    public required string ForgetPendingTitle { get; init; }
 
-    public required string ForgetFinal { get; init; }
+    public required string ForgetPending { get; init; }
 
-    public required string ForgetFinalButton { get; init; }
+    public required string ForgetHowToCancel { get; init; }
+
+    public required string ForgetKeepButton { get; init; }
+
+    public required string ForgetNowButton { get; init; }
+
+    public required string ForgetCancelledBy { get; init; }
+
+    public required string ForgetNothingPending { get; init; }
+
+    public required string ForgetCardOutOfDate { get; init; }
+
+    public required string ForgetNowRefused { get; init; }
+
+    public required string SomeParticipant { get; init; }
+
+    public required string Hours { get; init; }
+
+    public required string Minutes { get; init; }
 
     public required string ForgottenTitle { get; init; }
 
@@ -39,6 +57,12 @@ public sealed record PrivacyTexts
 
     public required string ExportInPersonalChat { get; init; }
 
+    public required string MemberExportTitle { get; init; }
+
+    public required string MemberExportReady { get; init; }
+
+    public required string MemberExportNothing { get; init; }
+
     public required string ForeignButton { get; init; }
 
     public required string AnsweredBy { get; init; }
@@ -54,12 +78,25 @@ public sealed record PrivacyTexts
             "- de verslagen van alle eerdere bijeenkomsten: inzichten, acties, waarderingen, wie er was\n" +
             "- de instellingen, afspraken, planning en beurten van de groep\n" +
             "- welke privégesprekken nu bij deze groep horen, de exportlinks, en hoe ik dit gesprek bereik",
-        ForgetIrreversible = "Dit kan niet ongedaan worden gemaakt. Wil je eerst een kopie? Typ dan **export**.",
+        ForgetIrreversible =
+            "Bevestig je, dan hoort de hele groep het en wis ik alles over {0}; tot dan kan iedereen het annuleren. " +
+            "Daarna kan het niet ongedaan worden gemaakt. Wil je eerst een kopie? Typ dan **export**.",
         ForgetButton = "Ja, alles wissen",
         ForgetCancelButton = "Nee, niets wissen",
-        ForgetFinalTitle = "Laatste controle: alles wissen?",
-        ForgetFinal = "Druk op **Definitief wissen** om nu alles van deze groep te wissen. Deze knop werkt {0} minuten.",
-        ForgetFinalButton = "Definitief wissen",
+        ForgetPendingTitle = "Alles van deze groep wordt gewist",
+        ForgetPending = "{0} heeft gevraagd alles van deze groep te wissen. Dat gebeurt op {1}, tenzij iemand het voor die tijd annuleert.",
+        ForgetHowToCancel = "Wil je dat niet? Druk op **Niet wissen** of typ **vergeet annuleren**; dat kan iedereen in de groep.",
+        ForgetKeepButton = "Niet wissen",
+        ForgetNowButton = "Nu wissen",
+        ForgetCancelledBy = "Het wissen is geannuleerd door {0}. Alles blijft bewaard.",
+        ForgetNothingPending = "Er staat geen wissen gepland, dus er is niets te annuleren. Alles blijft bewaard.",
+        ForgetCardOutOfDate = "Deze kaart is verouderd: hij hoort bij een eerder wisverzoek. Er is niets veranderd. Typ **vergeet** om te zien wat er nu gepland staat.",
+        ForgetNowRefused =
+            "Meteen wissen kan alleen wie het vroeg, en alleen als er verder niemand meer in dit gesprek is. " +
+            "Het wissen gebeurt op {0}, tenzij iemand het annuleert.",
+        SomeParticipant = "een deelnemer",
+        Hours = "{0} uur",
+        Minutes = "{0} minuten",
         ForgottenTitle = "Alles van deze groep is gewist",
         Forgotten = "Gewist op verzoek van {0}:\n{1}\n\nIk bewaar niets meer van deze groep. Wie opnieuw wil beginnen, typt **hulp**.",
         ForgottenNothing = "Gewist op verzoek van {0}. Er stond niets over deze groep opgeslagen, en dat blijft zo. Wie opnieuw wil beginnen, typt **hulp**.",
@@ -77,12 +114,24 @@ public sealed record PrivacyTexts
             ["exportLinks"] = "exportlinks",
             ["cases"] = "voorbereide casussen (versleuteld)",
             ["slackConversation"] = "hoe ik dit Slack-kanaal bereik",
+            ["scheduled"] = "geplande herinneringen, timers en dit wisverzoek",
+            ["calendarLink"] = "de agendalink",
+            ["memberIndex"] = "welke leden bij deze groep horen (voor hun privégesprek)",
+            ["health"] = "signalen over hoe het met de groep gaat",
+            ["evaluations"] = "antwoorden op de evaluatie (zonder namen)",
         },
         ExportTitle = "Jullie gegevens als bestand",
         ExportReady =
-            "Alles wat ik over deze groep bewaar, als JSON-bestand: [intervisiebot-export.json]({0})\n\n" +
-            "De link werkt {1} minuten. Wie de link heeft, kan het bestand openen: deel hem niet buiten de groep.",
-        ExportInPersonalChat = "Een export maak ik in het groepsgesprek zelf: typ daar **export**. In ons privégesprek bewaar ik geen groepsgegevens.",
+            "De gegevens van deze groep (instellingen, deelnemers, afspraken, bijeenkomsten, verslagen, en de gemiddelden van evaluaties " +
+            "met minstens drie antwoorden), als JSON-bestand: [intervisiebot-export.json]({0})\n\n" +
+            "De link werkt {1} minuten, en maar één keer. Wie de link heeft, kan het bestand openen: deel hem niet buiten de groep. " +
+            "Voorbereide casussen staan er niet in: ieder haalt de eigen casus op met **export** in het privégesprek met mij.",
+        ExportInPersonalChat = "Een export van de groep maak ik in het groepsgesprek zelf: typ daar **export**. In ons privégesprek bewaar ik geen groepsgegevens.",
+        MemberExportTitle = "Je eigen gegevens als bestand",
+        MemberExportReady =
+            "Je voorbereide casussen ({2}), als JSON-bestand: [intervisiebot-mijn-casus.json]({0})\n\n" +
+            "De link is alleen voor jou, werkt {1} minuten en maar één keer.",
+        MemberExportNothing = "Van jou bewaar ik geen voorbereide casus, dus er is niets van jezelf om te exporteren.",
         ForeignButton = "Die knop hoort bij een ander gesprek, dus hier doe ik er niets mee. Er is niets veranderd.",
         AnsweredBy = "Beantwoord door {0}",
     };
@@ -96,12 +145,25 @@ public sealed record PrivacyTexts
             "- the records of all earlier meetings: insights, actions, ratings, who came\n" +
             "- the group's settings, agreements, schedule and turns\n" +
             "- which private chats belong to this group now, the export links, and how I reach this conversation",
-        ForgetIrreversible = "This cannot be undone. Want a copy first? Type **export**.",
+        ForgetIrreversible =
+            "If you confirm, the whole group hears it and I erase everything in {0}; until then anyone can cancel it. " +
+            "After that it cannot be undone. Want a copy first? Type **export**.",
         ForgetButton = "Yes, erase everything",
         ForgetCancelButton = "No, erase nothing",
-        ForgetFinalTitle = "Last check: erase everything?",
-        ForgetFinal = "Press **Erase for good** to erase everything about this group now. This button works for {0} minutes.",
-        ForgetFinalButton = "Erase for good",
+        ForgetPendingTitle = "Everything about this group will be erased",
+        ForgetPending = "{0} asked to erase everything about this group. That happens at {1}, unless someone cancels it before then.",
+        ForgetHowToCancel = "Don't want that? Press **Don't erase** or type **forget cancel**; anyone in the group can.",
+        ForgetKeepButton = "Don't erase",
+        ForgetNowButton = "Erase now",
+        ForgetCancelledBy = "{0} cancelled the erase. Everything stays stored.",
+        ForgetNothingPending = "No erase is planned, so there is nothing to cancel. Everything stays stored.",
+        ForgetCardOutOfDate = "This card is out of date: it belongs to an earlier request to erase. Nothing has changed. Type **forget** to see what is planned now.",
+        ForgetNowRefused =
+            "Only the one who asked can erase at once, and only when nobody else is left in this conversation. " +
+            "The erase happens at {0}, unless someone cancels it.",
+        SomeParticipant = "a participant",
+        Hours = "{0} hours",
+        Minutes = "{0} minutes",
         ForgottenTitle = "Everything about this group has been erased",
         Forgotten = "Erased at the request of {0}:\n{1}\n\nI keep nothing about this group any more. To start again, type **help**.",
         ForgottenNothing = "Erased at the request of {0}. Nothing about this group was stored, and it stays that way. To start again, type **help**.",
@@ -119,12 +181,24 @@ public sealed record PrivacyTexts
             ["exportLinks"] = "export links",
             ["cases"] = "prepared cases (encrypted)",
             ["slackConversation"] = "how I reach this Slack channel",
+            ["scheduled"] = "planned reminders, timers and this request to erase",
+            ["calendarLink"] = "the calendar link",
+            ["memberIndex"] = "which members belong to this group (for their private chat)",
+            ["health"] = "signals about how the group is doing",
+            ["evaluations"] = "survey answers (without names)",
         },
         ExportTitle = "Your data as a file",
         ExportReady =
-            "Everything I keep about this group, as a JSON file: [intervisiebot-export.json]({0})\n\n" +
-            "The link works for {1} minutes. Anyone with the link can open the file: don't share it outside the group.",
-        ExportInPersonalChat = "I make exports in the group conversation itself: type **export** there. I keep no group data in our private chat.",
+            "This group's data (settings, participants, agreements, meetings, records, and the averages of surveys with at least " +
+            "three answers), as a JSON file: [intervisiebot-export.json]({0})\n\n" +
+            "The link works for {1} minutes, and only once. Anyone with the link can open the file: don't share it outside the group. " +
+            "Prepared cases are not in it: each member gets their own case with **export** in their private chat with me.",
+        ExportInPersonalChat = "I make the group's export in the group conversation itself: type **export** there. I keep no group data in our private chat.",
+        MemberExportTitle = "Your own data as a file",
+        MemberExportReady =
+            "Your prepared cases ({2}), as a JSON file: [intervisiebot-my-case.json]({0})\n\n" +
+            "The link is for you alone, works for {1} minutes and only once.",
+        MemberExportNothing = "I keep no prepared case of yours, so there is nothing of your own to export.",
         ForeignButton = "That button belongs to another conversation, so I won't act on it here. Nothing has changed.",
         AnsweredBy = "Answered by {0}",
     };

@@ -44,7 +44,10 @@ public sealed record GroupFigures(int Held, int? Planned, IReadOnlyList<MemberFi
             .Select(g => new MethodFigures(
                 g.Key,
                 g.Count(),
-                g.Any(r => r.Ratings.Count > 0) ? g.SelectMany(r => r.Ratings.Values).Average() : null))
+                // Every rating counts once: each session's average weighs as much as the number who rated.
+                g.Sum(r => r.AverageRating is null ? 0 : r.RatedBy) is > 0 and var rated
+                    ? g.Where(r => r.AverageRating is not null).Sum(r => r.AverageRating!.Value * r.RatedBy) / rated
+                    : null))
             .OrderByDescending(m => m.Used)
             .ThenBy(m => m.MethodId, StringComparer.Ordinal)
             .ToList();

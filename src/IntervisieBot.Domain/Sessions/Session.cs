@@ -359,7 +359,8 @@ public sealed class Session
         Attendees,
         [.. _insights],
         Action,
-        new Dictionary<string, int>(_ratings, StringComparer.Ordinal),
+        _ratings.Count == 0 ? null : _ratings.Values.Average(),
+        _ratings.Count,
         CompletedAllSteps: IsLastStep && _skipped.Count == 0);
 
     private IEnumerable<SessionMember> Contributors => CurrentStep.Actor switch

@@ -56,7 +56,10 @@ public sealed record Contribution(int Number, string StepId, string AuthorId, st
     public bool IsWhyQuestion { get; init; }
 }
 
-/// <summary>What a session leaves behind (J8): kept after the session, without case content unless the owner allows.</summary>
+/// <summary>
+/// What a session leaves behind (J8): kept after the session, without case content unless the owner allows. Of the
+/// ratings only the group's average and how many rated are kept, as the rating question promises: never who gave what.
+/// </summary>
 public sealed record SessionRecord(
     string MethodId,
     int MethodVersion,
@@ -67,11 +70,9 @@ public sealed record SessionRecord(
     IReadOnlyList<SessionMember> Attendees,
     IReadOnlyList<string> Insights,
     string? Action,
-    IReadOnlyDictionary<string, int> Ratings,
-    bool CompletedAllSteps)
-{
-    public double? AverageRating => Ratings.Count == 0 ? null : Ratings.Values.Average();
-}
+    double? AverageRating,
+    int RatedBy,
+    bool CompletedAllSteps);
 
 /// <summary>The session's stored form: plain data, so it can live in the conversation's state between turns.</summary>
 public sealed record SessionSnapshot

@@ -75,7 +75,7 @@ public sealed class CasePreparationTests : IAsyncLifetime
         Assert.Contains(methods.Body, e => ((CardText)e).Text.Contains("**Balintmethode**", StringComparison.Ordinal) && ((CardText)e).Text.Contains("- Past bij wrijving in een werkrelatie", StringComparison.Ordinal));
         var ready = Assert.Single(advice, m => m.Card?.Title == "Je casus staat klaar");
         Assert.Contains("Deel mijn casus", Text(ready), StringComparison.Ordinal);
-        Assert.Equal(["Bewerken", "Intrekken"], ready.Card!.Buttons.Select(b => b.Title));
+        Assert.Equal(["Bewerken", "Intrekken", "Exporteren"], ready.Card!.Buttons.Select(b => b.Title));
         Assert.DoesNotContain(_chat.InGroup(), m => Text(m).Contains("Joris", StringComparison.Ordinal) || Text(m).Contains("casus voor", StringComparison.Ordinal));
 
         var stored = await _chat.BotHost.Get<CaseStore>().GetAsync(_chat.Address, "u-anna");
@@ -152,6 +152,83 @@ public sealed class CasePreparationTests : IAsyncLifetime
         Assert.Null(await _chat.BotHost.Get<CaseStore>().GetAsync(_chat.Address, "u-anna"));
     }
 
+    /// <summary>Anna opens the edit form of her stored case (from the "casus" menu) and returns its Save button.</summary>
+    private async Task<CardButton> EditFormSaveAsync()
+    {
+        var menu = await _chat.SendPrivately("Anna", "casus");
+        var form = Assert.Single(await _chat.PressPrivately("Anna", Button(menu, "Bewerken")), m => m.Card?.Body.OfType<CardInput>().Any() == true);
+        return Button(form, "Opslaan");
+    }
+
+    [Fact]
+    public async Task AnOldEditForm_AfterTheCaseWasWithdrawn_SavesNothing()
+    {
+        await SubmitFormAsync(_chat, Form());
+        var oldSave = await EditFormSaveAsync();
+        await _chat.PressPrivately("Anna", Button(await _chat.SendPrivately("Anna", "casus"), "Intrekken"));
+
+        var said = await _chat.PressPrivately("Anna", oldSave, Form());
+
+        Assert.Contains(said, m => m.Text.StartsWith("Deze kaart is verouderd: je casus is sindsdien gewijzigd of gewist. Er is niets opgeslagen", StringComparison.Ordinal));
+        Assert.Null(await _chat.BotHost.Get<CaseStore>().GetAsync(_chat.Address, "u-anna"));
+    }
+
+    [Fact]
+    public async Task AnOldEditForm_AfterTheCaseChanged_SavesNothing_AndTheNewTextStays()
+    {
+        await SubmitFormAsync(_chat, Form());
+        var first = await EditFormSaveAsync();
+        var second = await EditFormSaveAsync();
+        await _chat.PressPrivately("Anna", first, new Dictionary<string, string>(Form()) { [CaseCards.TitleInput] = "Nogmaals" });
+        var stored = await _chat.BotHost.Get<CaseStore>().GetAsync(_chat.Address, "u-anna");
+
+        var said = await _chat.PressPrivately("Anna", second, new Dictionary<string, string>(Form()) { [CaseCards.TitleInput] = "Oud formulier" });
+
+        Assert.Contains(said, m => m.Text.StartsWith("Deze kaart is verouderd", StringComparison.Ordinal));
+        Assert.Equal("Nogmaals", stored!.Title);
+        Assert.Equal("Nogmaals", (await _chat.BotHost.Get<CaseStore>().GetAsync(_chat.Address, "u-anna"))!.Title);
+    }
+
+    [Fact]
+    public async Task ExportInThePersonalChat_GivesAnnaALinkToHerOwnCase_AndBramNone()
+    {
+        await SubmitFormAsync(_chat, Form());
+
+        var anna = await _chat.SendPrivately("Anna", "export");
+        var bram = await _chat.SendPrivately("Bram", "export");
+
+        Assert.Contains("typ daar **export**", anna[0].Text, StringComparison.Ordinal);
+        var said = Text(anna[1]);
+        Assert.Contains("Je voorbereide casussen (Team Noord: Onderbroken in het overleg)", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("Joris", said, StringComparison.Ordinal);
+        var start = said.IndexOf("/api/export/", StringComparison.Ordinal) + "/api/export/".Length;
+        var link = Assert.IsType<ExportLink.Member>(await _chat.BotHost.Get<ExportLinkStore>().TakeAsync(said[start..said.IndexOf(')', start)]));
+        Assert.Equal("u-anna", link.MemberId);
+        var own = await _chat.BotHost.Get<MemberData>().ExportAsync(link.ChannelId, link.TenantId, link.MemberId);
+        Assert.Contains(Situation, own.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("Van jou bewaar ik geen voorbereide casus, dus er is niets van jezelf om te exporteren.", bram[1].Text);
+        Assert.DoesNotContain(_chat.InGroup(), m => Text(m).Contains("/api/export/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheExportButtonOnTheCaseCard_GivesTheOwnerHerLink()
+    {
+        var ready = (await SubmitFormAsync(_chat, Form()))[^1];
+        while (ready.Card?.Title != "Je casus staat klaar")
+        {
+            var answer = await _chat.SendPrivately("Anna", "ja");
+            ready = answer[^1];
+            if (ready.Card?.Buttons.Any(b => b.Title == "Wrijving in een werkrelatie") == true)
+            {
+                ready = Assert.Single(await _chat.PressPrivately("Anna", Button(ready, "Wrijving in een werkrelatie")), m => m.Card?.Title == "Je casus staat klaar");
+            }
+        }
+
+        var said = await _chat.PressPrivately("Anna", Button(ready, "Exporteren"));
+
+        Assert.Contains(said, m => m.Card?.Title == "Je eigen gegevens als bestand");
+    }
+
     [Fact]
     public async Task InTheGroup_CaseSendsAPrivateInvitation_AndSomeoneInNoGroupIsToldHowToJoinOne()
     {
@@ -181,7 +258,7 @@ public sealed class CasePreparationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheCase_IsEncryptedBoundToGroupAndOwner_ExportedDecrypted_AndForgottenWithTheGroup()
+    public async Task TheCase_IsEncryptedBoundToGroupAndOwner_ExportedDecryptedOnlyToItsOwner_AndForgottenWithTheGroup()
     {
         await SubmitFormAsync(_chat, Form());
         var tables = _chat.BotHost.Tables;
@@ -190,8 +267,10 @@ public sealed class CasePreparationTests : IAsyncLifetime
         Assert.DoesNotContain("Joris", string.Join("|", row.Values), StringComparison.Ordinal);
 
         var data = _chat.BotHost.Get<GroupData>();
-        var export = (await data.ExportAsync(_chat.Address)).ToJsonString();
-        Assert.Contains("Joris", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("Joris", (await data.ExportAsync(_chat.Address)).ToJsonString(), StringComparison.Ordinal);
+        var own = await _chat.BotHost.Get<MemberData>().ExportAsync(_chat.Address.ChannelId, _chat.Address.TenantId, "u-anna");
+        Assert.Contains("Joris", own.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty((await _chat.BotHost.Get<MemberData>().ExportAsync(_chat.Address.ChannelId, _chat.Address.TenantId, "u-bram"))["cases"]!.AsArray());
 
         await data.ForgetAsync(_chat.Address);
 

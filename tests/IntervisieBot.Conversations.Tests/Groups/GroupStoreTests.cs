@@ -32,9 +32,9 @@ public sealed class GroupStoreTests : IAsyncLifetime
     [Fact]
     public async Task ExportAndForget_ReachTheGroup()
     {
-        var store = Assert.Single(_chat.BotHost.Get<IEnumerable<IGroupDataStore>>(), s => s is GroupStore);
+        var store = Assert.IsType<GroupStore>(Assert.Single(_chat.BotHost.Get<IEnumerable<IGroupDataStore>>(), s => s is GroupStore));
 
-        var export = await store.ExportAsync(_chat.Address, default);
+        var export = await store.ExportToGroupAsync(_chat.Address, default);
         Assert.Equal("Team Noord", export!["settings"]!["name"]!.GetValue<string>());
         Assert.Equal(3, export["members"]!.AsArray().Count);
 

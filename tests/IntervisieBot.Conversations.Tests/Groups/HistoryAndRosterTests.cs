@@ -19,7 +19,7 @@ public sealed class HistoryAndRosterTests : IDisposable
     private async Task HoldAsync(DateTimeOffset at, string owner, string facilitator, string method, string[] present, params int[] ratings)
     {
         var record = new SessionRecord(method, 1, at, at.AddMinutes(90), M(owner), M(facilitator), [.. present.Select(M)], [], null,
-            ratings.Select((r, i) => (r, i)).ToDictionary(x => "r" + x.i, x => x.r), CompletedAllSteps: true);
+            ratings.Length == 0 ? null : ratings.Average(), ratings.Length, CompletedAllSteps: true);
         await _chat.BotHost.Get<SessionRecordStore>().SaveAsync(_chat.Address, record);
         await _chat.BotHost.Get<GroupStore>().UpdateAsync(_chat.Address, g =>
         {
@@ -57,7 +57,7 @@ public sealed class HistoryAndRosterTests : IDisposable
     public async Task SessionsBeforeSetUp_CountForTheRotation()
     {
         await _chat.BotHost.Get<SessionRecordStore>().SaveAsync(_chat.Address, new SessionRecord(
-            "incidentmethode", 1, GroupChat.Monday.AddDays(-30), GroupChat.Monday.AddDays(-30).AddHours(1), M("Anna"), M("Bram"), [M("Anna"), M("Bram")], [], null, new Dictionary<string, int>(), true));
+            "incidentmethode", 1, GroupChat.Monday.AddDays(-30), GroupChat.Monday.AddDays(-30).AddHours(1), M("Anna"), M("Bram"), [M("Anna"), M("Bram")], [], null, null, 0, true));
 
         var summary = Assert.Single(await _chat.SetUpAsync());
 

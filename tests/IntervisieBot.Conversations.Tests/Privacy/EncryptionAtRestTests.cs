@@ -116,7 +116,7 @@ public sealed class EncryptionAtRestTests : IDisposable
         var started = new DateTimeOffset(2026, 11, 1, 18, 0, 0, TimeSpan.Zero);
         var oldRecord = new SessionRecord(
             "incident", 1, started, started.AddHours(1), new SessionMember("u-anna", "Anna"), new SessionMember("u-bram", "Bram"),
-            [new SessionMember("u-cees", "Cees")], [Secret + " oud inzicht"], Secret + " oude actie", new Dictionary<string, int>(), true);
+            [new SessionMember("u-cees", "Cees")], [Secret + " oud inzicht"], Secret + " oude actie", null, 0, true);
         await records.AddEntityAsync(new TableEntity(bot.A.Address.Key, "0000000000000000001") { ["Json"] = JsonSerializer.Serialize(oldRecord, ConversationState.Json) });
 
         Assert.Equal(Secret + " oude actie", (await bot.Get<SessionRecordStore>().LatestAsync(bot.A.Address))!.Action);

@@ -1,15 +1,19 @@
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
-using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Tests.Harness;
 
 namespace IntervisieBot.Conversations.Tests.Privacy;
 
-/// <summary>"vergeet": a member asks, presses twice, and every row of the group is gone; other groups keep theirs.</summary>
+/// <summary>
+/// "vergeet": a member asks and confirms; the group hears it, anyone can cancel it during the grace period (a day), and
+/// only after that is every row of the group gone; other groups keep theirs.
+/// </summary>
 public sealed class ForgetTests : IDisposable
 {
     private const string Secret = "Vertrouwelijk";
+    private static readonly TimeSpan Grace = TimeSpan.FromDays(1);
     private readonly PrivacyBot _bot = new();
 
     public void Dispose() => _bot.Dispose();
@@ -28,52 +32,66 @@ public sealed class ForgetTests : IDisposable
         Assert.NotEmpty(_bot.RowsOf(_bot.A));
     }
 
-    /// <summary>"vergeet", then "Ja, alles wissen"; returns the last check and the id of its message.</summary>
-    private static async Task<(OutgoingMessage Final, string CardId)> AskToForgetAsync(GroupChat group, string who = "Cees")
+    /// <summary>"vergeet", then "Ja, alles wissen"; returns the announcement in the group and the id of its message.</summary>
+    private static async Task<(OutgoingMessage Announcement, string CardId)> AskToForgetAsync(GroupChat group, string who = "Cees")
     {
         var ask = Assert.Single(await group.Say(who, "vergeet"));
         var cardId = group.LastMessageId();
-        var final = Assert.Single(await group.Press(who, Button(ask, "Ja, alles wissen").Data, cardId));
-        return (final, cardId);
+        var announcement = Assert.Single(await group.Press(who, Button(ask, "Ja, alles wissen").Data, cardId));
+        return (announcement, cardId);
+    }
+
+    private OutgoingMessage LastSaidIn(GroupChat group)
+    {
+        lock (_bot.Channel.Sent)
+        {
+            return _bot.Channel.Sent.Last(s => s.Kind == "send" && s.Conversation == group.Address).Message;
+        }
     }
 
     [Fact]
-    public async Task Forget_ConfirmedTwice_ErasesEveryRowOfTheGroup_AndSaysWhatItErased()
+    public async Task Forget_Confirmed_IsAnnouncedInTheGroup_ErasesNothingDuringTheGracePeriod_ThenEveryRowOfTheGroup()
     {
         await TwoGroupsWithHistoryAsync();
         var rowsOfB = _bot.RowsOf(_bot.B).Count;
-
         var ask = Assert.Single(await _bot.A.Say("Cees", "vergeet"));
         Assert.Contains("de verslagen van alle eerdere bijeenkomsten", Text(ask), StringComparison.Ordinal);
+        Assert.Contains("alles over 24 uur", Text(ask), StringComparison.Ordinal);
         Assert.Contains("niet ongedaan", Text(ask), StringComparison.Ordinal);
         var askId = _bot.A.LastMessageId();
-        Assert.NotEmpty(_bot.RowsOf(_bot.A));
 
-        var final = Assert.Single(await _bot.A.Press("Cees", Button(ask, "Ja, alles wissen").Data, askId));
-        Assert.Contains("Definitief wissen", Text(final), StringComparison.Ordinal);
-        Assert.NotEmpty(_bot.RowsOf(_bot.A));
+        var announcement = Assert.Single(await _bot.A.Press("Cees", Button(ask, "Ja, alles wissen").Data, askId));
 
-        var done = Assert.Single(await _bot.A.Press("Dewi", Button(final, "Definitief wissen").Data, askId));
+        Assert.Equal("Alles van deze groep wordt gewist", announcement.Card!.Title);
+        Assert.Contains("Cees heeft gevraagd alles van deze groep te wissen. Dat gebeurt op 2026-12-04 18:30 UTC", Text(announcement), StringComparison.Ordinal);
+        Assert.Contains("de verslagen van alle eerdere bijeenkomsten", Text(announcement), StringComparison.Ordinal);
+        Assert.Equal(["Niet wissen", "Nu wissen"], announcement.Card.Buttons.Select(b => b.Title));
 
+        await _bot.PassAsync(Grace - TimeSpan.FromMinutes(1));
+        Assert.NotNull(await _bot.Get<SessionRecordStore>().LatestAsync(_bot.A.Address));
+        Assert.NotEmpty((await _bot.Get<DialogStateStore>().LoadAsync(_bot.A.Address)).State.Stack);
+
+        await _bot.PassAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Empty(_bot.RowsOf(_bot.A));
+        Assert.Equal(rowsOfB, _bot.RowsOf(_bot.B).Count);
+        Assert.NotNull(await _bot.Get<SessionRecordStore>().LatestAsync(_bot.B.Address));
+        var done = LastSaidIn(_bot.A);
         Assert.Equal("Alles van deze groep is gewist", done.Card!.Title);
-        Assert.Empty(done.Card.Buttons);
         var said = Text(done);
-        Assert.Contains("Gewist op verzoek van Dewi", said, StringComparison.Ordinal);
+        Assert.Contains("Gewist op verzoek van Cees", said, StringComparison.Ordinal);
         Assert.Contains("- verslagen van bijeenkomsten: 1", said, StringComparison.Ordinal);
         Assert.Contains("- de lopende bijeenkomst (of ander gesprek met mij) en wat daarin is gezegd: 1", said, StringComparison.Ordinal);
         Assert.Contains("- verwijzingen van privégesprekken naar deze groep: 4", said, StringComparison.Ordinal);
         Assert.Contains("Ik bewaar niets meer van deze groep.", said, StringComparison.Ordinal);
-        Assert.Empty(_bot.RowsOf(_bot.A));
-        Assert.Equal(rowsOfB, _bot.RowsOf(_bot.B).Count);
-        Assert.NotNull(await _bot.Get<SessionRecordStore>().LatestAsync(_bot.B.Address));
     }
 
     [Fact]
     public async Task AfterForget_TheGroupStartsFresh()
     {
         await TwoGroupsWithHistoryAsync();
-        var (final, cardId) = await AskToForgetAsync(_bot.A);
-        await _bot.A.Press("Cees", Button(final, "Definitief wissen").Data, cardId);
+        await AskToForgetAsync(_bot.A);
+        await _bot.PassAsync(Grace);
 
         Assert.StartsWith("Er is nog geen verslag", Assert.Single(await _bot.A.Say("Eva", "verslag")).Text, StringComparison.Ordinal);
         Assert.Equal("Dat begrijp ik (nog) niet. Typ **hulp** om te zien wat ik kan.", Assert.Single(await _bot.A.Privately("Dewi", "nog een vraag")).Text);
@@ -85,66 +103,94 @@ public sealed class ForgetTests : IDisposable
     }
 
     [Fact]
-    public async Task Forget_TheFirstPressAlone_ErasesNothing()
+    public async Task Forget_CancelledByAnotherMember_ErasesNothing_EvenAfterTheGracePeriod()
     {
         await TwoGroupsWithHistoryAsync();
-        var before = _bot.RowsOf(_bot.A).Count;
+        var (announcement, cardId) = await AskToForgetAsync(_bot.A);
 
+        var cancelled = Assert.Single(await _bot.A.Press("Dewi", Button(announcement, "Niet wissen").Data, cardId));
+        await _bot.PassAsync(Grace + TimeSpan.FromMinutes(1));
+
+        Assert.Contains("Het wissen is geannuleerd door Dewi. Alles blijft bewaard.", Text(cancelled), StringComparison.Ordinal);
+        Assert.Empty(cancelled.Card!.Buttons);
+        Assert.NotNull(await _bot.Get<SessionRecordStore>().LatestAsync(_bot.A.Address));
+        Assert.NotEmpty((await _bot.Get<DialogStateStore>().LoadAsync(_bot.A.Address)).State.Stack);
+    }
+
+    [Fact]
+    public async Task ForgetCancelTyped_WhileASessionRuns_StopsTheErase_AndTheSessionCarriesOn()
+    {
+        await _bot.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
         await AskToForgetAsync(_bot.A);
 
-        Assert.Equal(before, _bot.RowsOf(_bot.A).Count);
-        Assert.NotNull(await _bot.Get<SessionRecordStore>().LatestAsync(_bot.A.Address));
+        var cancelled = Assert.Single(await _bot.A.Say("Eva", "vergeet annuleren"));
+        await _bot.PassAsync(Grace + TimeSpan.FromMinutes(1));
+
+        Assert.Contains("geannuleerd door Eva", Text(cancelled), StringComparison.Ordinal);
+        Assert.NotEmpty(_bot.RowsOf(_bot.A));
+        Assert.StartsWith("Ontvangen", Assert.Single(await _bot.A.Privately("Dewi", "Wat voelde je toen?")).Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Forget_Cancelled_ErasesNothing_AndTheLastCheckNoLongerWorks()
+    public async Task ForgetTypedAgain_ShowsThePlannedErase_AndPlansItOnce()
+    {
+        await AskToForgetAsync(_bot.A);
+        _bot.Time.Advance(TimeSpan.FromHours(3));
+
+        var again = Assert.Single(await _bot.A.Say("Eva", "vergeet"));
+
+        Assert.Contains("Cees heeft gevraagd alles van deze groep te wissen. Dat gebeurt op 2026-12-04 18:30 UTC", Text(again), StringComparison.Ordinal);
+        Assert.Single(await _bot.Get<IDueWorkScheduler>().ListAsync(_bot.A.Address), w => w.Id == "forget");
+    }
+
+    [Fact]
+    public async Task EraseNow_WorksOnlyForTheOneWhoAsked_WhenNobodyElseIsLeft()
     {
         await TwoGroupsWithHistoryAsync();
-        var (final, cardId) = await AskToForgetAsync(_bot.A);
+        var (announcement, cardId) = await AskToForgetAsync(_bot.A);
+        var now = Button(announcement, "Nu wissen").Data;
 
-        var cancelled = Assert.Single(await _bot.A.Press("Eva", Button(final, "Nee, niets wissen").Data, cardId));
-        var late = Assert.Single(await _bot.A.Press("Cees", Button(final, "Definitief wissen").Data, cardId));
-
-        Assert.Contains("Niets gewist", Text(cancelled), StringComparison.Ordinal);
-        Assert.Contains("geldt niet meer", Text(late), StringComparison.Ordinal);
+        var refusedForAnother = Assert.Single(await _bot.A.Press("Dewi", now, cardId));
+        var refusedWithOthersLeft = Assert.Single(await _bot.A.Press("Cees", now, cardId));
+        Assert.Contains("Meteen wissen kan alleen wie het vroeg", refusedForAnother.Text, StringComparison.Ordinal);
+        Assert.Contains("alleen als er verder niemand meer in dit gesprek is", refusedWithOthersLeft.Text, StringComparison.Ordinal);
         Assert.NotNull(await _bot.Get<SessionRecordStore>().LatestAsync(_bot.A.Address));
-    }
 
-    [Fact]
-    public async Task Forget_TheLastCheckPressedAfterItsTime_ErasesNothing()
-    {
-        await TwoGroupsWithHistoryAsync();
-        var (final, cardId) = await AskToForgetAsync(_bot.A);
-        _bot.Time.Advance(TimeSpan.FromMinutes(11));
+        _bot.Channel.MembersOf[_bot.A.Address.ConversationId] = [GroupChat.Member("Cees")];
+        var done = Assert.Single(await _bot.A.Press("Cees", now, cardId));
 
-        var late = Assert.Single(await _bot.A.Press("Cees", Button(final, "Definitief wissen").Data, cardId));
-
-        Assert.Contains("geldt niet meer", Text(late), StringComparison.Ordinal);
-        Assert.NotNull(await _bot.Get<SessionRecordStore>().LatestAsync(_bot.A.Address));
-    }
-
-    [Fact]
-    public async Task Forget_AnEraseButtonWithAGuessedCode_ErasesNothing()
-    {
-        await TwoGroupsWithHistoryAsync();
-        var (final, cardId) = await AskToForgetAsync(_bot.A);
-        var guessed = new Dictionary<string, string>(Button(final, "Definitief wissen").Data) { [PrivacyCommands.CodeKey] = new string('0', 32) };
-
-        var refused = Assert.Single(await _bot.A.Press("Cees", guessed, cardId));
-
-        Assert.Contains("geldt niet meer", Text(refused), StringComparison.Ordinal);
-        Assert.NotNull(await _bot.Get<SessionRecordStore>().LatestAsync(_bot.A.Address));
-    }
-
-    [Fact]
-    public async Task Forget_WhenNothingIsStored_SaysSo()
-    {
-        var (final, cardId) = await AskToForgetAsync(_bot.A);
-
-        var done = Assert.Single(await _bot.A.Press("Cees", Button(final, "Definitief wissen").Data, cardId));
-
-        Assert.Contains("Er stond niets over deze groep opgeslagen", Text(done), StringComparison.Ordinal);
+        Assert.Equal("Alles van deze groep is gewist", done.Card!.Title);
+        Assert.Contains("Gewist op verzoek van Cees", Text(done), StringComparison.Ordinal);
         Assert.Empty(_bot.RowsOf(_bot.A));
+    }
+
+    [Fact]
+    public async Task TheButtonsOfAnEarlierRequest_DoNothing()
+    {
+        await TwoGroupsWithHistoryAsync();
+        var (first, firstId) = await AskToForgetAsync(_bot.A);
+        await _bot.A.Press("Dewi", Button(first, "Niet wissen").Data, firstId);
+        await AskToForgetAsync(_bot.A, "Eva");
+        _bot.Channel.MembersOf[_bot.A.Address.ConversationId] = [GroupChat.Member("Cees")];
+
+        var stale = Assert.Single(await _bot.A.Press("Cees", Button(first, "Nu wissen").Data, firstId));
+        var staleCancel = Assert.Single(await _bot.A.Press("Cees", Button(first, "Niet wissen").Data, firstId));
+
+        Assert.Contains("Deze kaart is verouderd", stale.Text, StringComparison.Ordinal);
+        Assert.Contains("Deze kaart is verouderd", staleCancel.Text, StringComparison.Ordinal);
+        Assert.Single(await _bot.Get<IDueWorkScheduler>().ListAsync(_bot.A.Address), w => w.Id == "forget");
+        Assert.NotNull(await _bot.Get<SessionRecordStore>().LatestAsync(_bot.A.Address));
+    }
+
+    [Fact]
+    public async Task Forget_AnsweredNo_PlansNothing()
+    {
+        var ask = Assert.Single(await _bot.A.Say("Cees", "vergeet"));
+
+        var no = Assert.Single(await _bot.A.Press("Cees", Button(ask, "Nee, niets wissen").Data, _bot.A.LastMessageId()));
+
+        Assert.Contains("Niets gewist", Text(no), StringComparison.Ordinal);
+        Assert.DoesNotContain(await _bot.Get<IDueWorkScheduler>().ListAsync(_bot.A.Address), w => w.Id == "forget");
     }
 
     [Theory]
@@ -152,32 +198,22 @@ public sealed class ForgetTests : IDisposable
     [InlineData("export", "typ daar **export**")]
     public async Task ForgetOrExport_InAPersonalChat_ExplainsItIsDoneInTheGroup(string command, string explanation)
     {
-        var answer = Assert.Single(await _bot.A.Privately("Cees", command));
+        var answer = (await _bot.A.Privately("Cees", command))[0];
 
         Assert.Contains(explanation, answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ForgetTyped_WhileASessionRuns_ShowsTheQuestion_AndTheSessionCarriesOn()
-    {
-        await _bot.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
-
-        var ask = Assert.Single(await _bot.A.Say("Cees", "vergeet"));
-
-        Assert.Equal("Alles van deze groep wissen?", ask.Card!.Title);
-        Assert.StartsWith("Ontvangen", Assert.Single(await _bot.A.Privately("Dewi", "Wat voelde je toen?")).Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Forget_ConfirmedWhileASessionRuns_EndsTheSessionAndErasesIt()
+    public async Task Forget_ConfirmedWhileASessionRuns_EndsTheSessionAndErasesItWhenDue()
     {
         // The forget card's buttons work while a session runs: card handlers go before the running flow.
-        var (final, cardId) = await AskToForgetAsync(_bot.A);
+        var ask = Assert.Single(await _bot.A.Say("Cees", "vergeet"));
+        var cardId = _bot.A.LastMessageId();
         await _bot.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+        await _bot.A.Press("Cees", Button(ask, "Ja, alles wissen").Data, cardId);
 
-        var done = Assert.Single(await _bot.A.Press("Cees", Button(final, "Definitief wissen").Data, cardId));
+        await _bot.PassAsync(Grace);
 
-        Assert.Equal("Alles van deze groep is gewist", done.Card!.Title);
         Assert.Empty(_bot.RowsOf(_bot.A));
         Assert.Empty((await _bot.Get<DialogStateStore>().LoadAsync(_bot.A.Address)).State.Stack);
     }

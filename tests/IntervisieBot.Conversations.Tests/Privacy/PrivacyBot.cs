@@ -1,4 +1,5 @@
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Storage.Protection;
@@ -29,7 +30,16 @@ public sealed class PrivacyBot : IDisposable
         _folder = folder ?? new TempDirectory();
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 18, 30, 0, TimeSpan.Zero));
         _tables = new SqliteTableServiceClient(DatabasePath, "", Time);
-        _bot = new TestBot(Time, configure, _tables, protector);
+        // With the scheduler, as the host runs it: a confirmed "forget" waits for its grace period as due work.
+        _bot = new TestBot(
+            Time,
+            services =>
+            {
+                services.AddDueWork().AddSingleton<IChannelMessenger>(Channel);
+                configure?.Invoke(services);
+            },
+            _tables,
+            protector);
         A = new GroupChat(_bot.Router, Channel, new ConversationAddress("test", "group-a", ConversationScope.GroupChat, "tenant"));
         B = new GroupChat(_bot.Router, Channel, new ConversationAddress("test", "group-b", ConversationScope.GroupChat, "tenant"));
         Channel.MembersOf[A.Address.ConversationId] = [.. NamesA.Select(GroupChat.Member)];
@@ -52,6 +62,13 @@ public sealed class PrivacyBot : IDisposable
         where T : notnull => _bot.Get<T>();
 
     public IReadOnlyList<RawRows.Row> Rows() => RawRows.Read(DatabasePath);
+
+    /// <summary>Lets <paramref name="time"/> pass, then runs what the scheduler finds due.</summary>
+    public async Task PassAsync(TimeSpan time)
+    {
+        Time.Advance(time);
+        await Get<DueWorkRunner>().TickAsync();
+    }
 
     /// <summary>Rows that name the group anywhere: in a key or in a stored property.</summary>
     public IReadOnlyList<RawRows.Row> RowsOf(GroupChat group) =>

@@ -131,6 +131,7 @@ public sealed class GroupTests
         [new SessionMember(Id("Anna"), "Anna"), new SessionMember(Id("Bram"), "Bram"), new SessionMember(Id("Cees"), "Cees")],
         [],
         null,
-        ratings.Select((r, i) => (r, i)).ToDictionary(x => "m" + x.i, x => x.r),
+        ratings.Length == 0 ? null : ratings.Average(),
+        ratings.Length,
         CompletedAllSteps: true);
 }

@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -84,12 +85,29 @@ public sealed class StartupValidationTests
     [Theory]
     [InlineData("Privacy:EncryptionKey", "not-a-key", "Privacy:EncryptionKey")]
     [InlineData("Privacy:ExportBaseUrl", "localhost", "Privacy:ExportBaseUrl")]
+    [InlineData("Privacy:ExportBaseUrl", "http://intervisiebot.example.com", "Privacy:ExportBaseUrl")]
+    [InlineData("Privacy:ExportBaseUrl", "http://192.168.1.20:3978", "Privacy:ExportBaseUrl")]
+    [InlineData("Privacy:ExportBaseUrl", "ftp://intervisiebot.example.com", "Privacy:ExportBaseUrl")]
+    [InlineData("Privacy:ForgetGracePeriod", "00:00:10", "Privacy:ForgetGracePeriod")]
+    [InlineData("Privacy:ForgetGracePeriod", "8.00:00:00", "Privacy:ForgetGracePeriod")]
     [InlineData("Privacy:ExportLinkLifetime", "00:00:10", "Privacy:ExportLinkLifetime")]
     public async Task Startup_WithABadPrivacySetting_StopsWithAMessageNamingTheKey(string key, string value, string named)
     {
         var error = await StartupFailureAsync((key, value));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://intervisiebot.example.com")]
+    [InlineData("http://localhost:3978")]
+    [InlineData("http://127.0.0.1:3978")]
+    [InlineData("http://[::1]:3978")]
+    public void Startup_WithAnHttpsOrLoopbackExportBaseUrl_Starts(string value)
+    {
+        using var factory = new BotFactory().With("Privacy:ExportBaseUrl", value);
+
+        Assert.Equal(value, factory.Services.GetRequiredService<IOptions<ExportOptions>>().Value.ExportBaseUrl);
     }
 
     [Fact]

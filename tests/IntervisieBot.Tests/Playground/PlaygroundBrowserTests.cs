@@ -303,7 +303,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         Assert.NotNull(record);
         Assert.Equal(Action, record.Action);
         Assert.Equal([Insight], record.Insights);
-        Assert.Equal(2, record.Ratings.Count);
+        Assert.Equal(2, record.RatedBy);
         Assert.Empty(_pageErrors);
     }
 

@@ -56,9 +56,13 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
         await group.GroupAsync("Eva", "vergeet");
         Assert.Contains("Alles van deze groep wissen?", group.LastGroupText(), StringComparison.Ordinal);
         var cardId = "activity-" + _connector.Delivered.Last(r => r.ConversationId == TeamsFixture.GroupChatId && r.Method == "POST").Sequence;
-        var lastCheck = await group.PressAsync("Eva", "Ja, alles wissen");
-        Assert.Contains("Definitief wissen", lastCheck, StringComparison.Ordinal);
-        var done = await group.PressInAnswerAsync("Eva", lastCheck, "Definitief wissen", cardId);
+        var announcement = await group.PressAsync("Eva", "Ja, alles wissen");
+        Assert.Contains("Eva heeft gevraagd alles van deze groep te wissen", announcement, StringComparison.Ordinal);
+        Assert.Contains(before, r => r.Json.Contains(TeamsFixture.GroupChatId, StringComparison.Ordinal));
+
+        // Everyone else has left the chat, so the one who asked may erase at once instead of after the grace period.
+        _connector.SetMembers(TeamsFixture.GroupChatId, [new Channels.BotFramework.Schema.ChannelAccount(TeamsConversation.Id("Eva"), "Eva")]);
+        var done = await group.PressInAnswerAsync("Eva", announcement, "Nu wissen", cardId);
 
         Assert.Contains("Alles van deze groep is gewist", done, StringComparison.Ordinal);
         Assert.Contains("Ik bewaar niets meer van deze groep.", done, StringComparison.Ordinal);
@@ -72,7 +76,7 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Export_GivesTheGroupsDataAsAJsonFile_UntilTheLinkExpires()
+    public async Task Export_GivesTheGroupsDataAsAJsonFile_Once_UntilTheLinkExpires()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 18, 30, 0, TimeSpan.Zero));
         await using var bot = new BotFactory().WithServices(services => services.AddSingleton<TimeProvider>(time));
@@ -82,7 +86,7 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
         var started = time.GetUtcNow().AddDays(-7);
         await bot.Services.GetRequiredService<SessionRecordStore>().SaveAsync(address, new SessionRecord(
             "incident", 1, started, started.AddHours(1), new SessionMember(TeamsConversation.Id("Anna"), "Anna"), new SessionMember(TeamsConversation.Id("Bram"), "Bram"),
-            [new SessionMember(TeamsConversation.Id("Cees"), "Cees")], ["Ik zeg te snel ja."], "Ik bespreek het met mijn teamleider.", new Dictionary<string, int> { ["x"] = 8 }, true));
+            [new SessionMember(TeamsConversation.Id("Cees"), "Cees")], ["Ik zeg te snel ja."], "Ik bespreek het met mijn teamleider.", 8, 1, true));
 
         await group.GroupAsync("Cees", "export");
 
@@ -105,7 +109,8 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
 
         using (var again = await client.GetAsync(new Uri(path, UriKind.Relative)))
         {
-            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+            Assert.DoesNotContain("teamleider", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using (var unknown = await client.GetAsync(new Uri("/api/export/AAAAAAAAAAAAAAAAAAAAAA", UriKind.Relative)))
@@ -113,6 +118,10 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         }
 
+        await group.GroupAsync("Cees", "export");
+        posted = group.LastGroupText();
+        start = posted.IndexOf("http://localhost:3978/api/export/", StringComparison.Ordinal);
+        path = posted[(start + "http://localhost:3978".Length)..posted.IndexOf(')', start)];
         time.Advance(TimeSpan.FromMinutes(15));
         using var expired = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
@@ -137,7 +146,8 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
         await group.GroupAsync("Eva", "export");
         await group.GroupAsync("Eva", "vergeet");
         var cardId = "activity-" + _connector.Delivered.Last(r => r.ConversationId == TeamsFixture.GroupChatId && r.Method == "POST").Sequence;
-        await group.PressInAnswerAsync("Eva", await group.PressAsync("Eva", "Ja, alles wissen"), "Definitief wissen", cardId);
+        _connector.SetMembers(TeamsFixture.GroupChatId, [new Channels.BotFramework.Schema.ChannelAccount(TeamsConversation.Id("Eva"), "Eva")]);
+        await group.PressInAnswerAsync("Eva", await group.PressAsync("Eva", "Ja, alles wissen"), "Nu wissen", cardId);
 
         Assert.True(logs.Lines.Count > 100, $"only {logs.Lines.Count} log lines were captured");
         Assert.Contains(_connector.Delivered, r => r.Body.Contains(Secret + " mijn actie", StringComparison.Ordinal));

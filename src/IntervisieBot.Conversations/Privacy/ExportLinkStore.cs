@@ -74,6 +74,21 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
             cancellationToken);
     }
 
+    /// <summary>Whether a token would open something now, without using it up (for the page a link first shows).</summary>
+    public async Task<bool> IsValidAsync(string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.Length != TokenLength || !Base64Url.IsValid(token))
+        {
+            return false;
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(Partition, Hash(token), cancellationToken);
+        return entity is not null && entity.GetBoolean("Used") != true
+            && entity.GetDateTimeOffset("ExpiresAt") is { } expiresAt && expiresAt > time.GetUtcNow();
+    }
+
     /// <summary>
     /// What a token opens, using the link up: a second call with the same token answers null. Null too for a token that
     /// is malformed, unknown or expired.

@@ -94,7 +94,19 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
         var start = posted.IndexOf("http://localhost:3978/api/export/", StringComparison.Ordinal);
         Assert.True(start >= 0, posted);
         var path = posted[(start + "http://localhost:3978".Length)..posted.IndexOf(')', start)];
-        using (var response = await client.GetAsync(new Uri(path, UriKind.Relative)))
+        // Opening the link (as a browser, or a chat's link preview does) shows a download button and spends nothing.
+        for (var look = 0; look < 2; look++)
+        {
+            using var page = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("<form method=\"post\">", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("teamleider", html, StringComparison.Ordinal);
+            Assert.Contains("no-store", page.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        }
+
+        using (var response = await client.PostAsync(new Uri(path, UriKind.Relative), null))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
@@ -107,10 +119,16 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
             Assert.Equal(TeamsFixture.GroupChatId, json.RootElement.GetProperty("conversation").GetProperty("conversationId").GetString());
         }
 
-        using (var again = await client.GetAsync(new Uri(path, UriKind.Relative)))
+        using (var again = await client.PostAsync(new Uri(path, UriKind.Relative), null))
         {
             Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
             Assert.DoesNotContain("teamleider", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var used = await client.GetAsync(new Uri(path, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, used.StatusCode);
+            Assert.Contains("export", await used.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using (var unknown = await client.GetAsync(new Uri("/api/export/AAAAAAAAAAAAAAAAAAAAAA", UriKind.Relative)))
@@ -123,7 +141,7 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
         start = posted.IndexOf("http://localhost:3978/api/export/", StringComparison.Ordinal);
         path = posted[(start + "http://localhost:3978".Length)..posted.IndexOf(')', start)];
         time.Advance(TimeSpan.FromMinutes(15));
-        using var expired = await client.GetAsync(new Uri(path, UriKind.Relative));
+        using var expired = await client.PostAsync(new Uri(path, UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
         Assert.DoesNotContain("teamleider", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

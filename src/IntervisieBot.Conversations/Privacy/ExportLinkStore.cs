@@ -37,6 +37,7 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
             new TableEntity(Partition, Hash(token))
             {
                 ["GroupKey"] = group.Key,
+                ["Adapter"] = group.Adapter,
                 ["ChannelId"] = group.ChannelId,
                 ["ConversationId"] = group.ConversationId,
                 ["Scope"] = group.Scope.ToString(),
@@ -63,6 +64,7 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
         }
 
         return new ConversationAddress(
+            entity.GetString("Adapter")!,
             entity.GetString("ChannelId")!,
             entity.GetString("ConversationId")!,
             Enum.Parse<ConversationScope>(entity.GetString("Scope")!),

@@ -165,7 +165,7 @@ public sealed class CasePreparationTests : IAsyncLifetime
     [Fact]
     public async Task AMemberOfTwoGroups_ChoosesTheGroup_AndLeavingTheRosterLeavesTheIndex()
     {
-        var other = new ConversationAddress(_chat.Address.ChannelId, "group-2", ConversationScope.GroupChat, _chat.Address.TenantId);
+        var other = new ConversationAddress(_chat.Address.Adapter, _chat.Address.ChannelId, "group-2", ConversationScope.GroupChat, _chat.Address.TenantId);
         var settings = (await _chat.GroupAsync())!.Settings with { Name = "Team Zuid" };
         var groups = _chat.BotHost.Get<GroupStore>();
         await groups.SaveAsync(other, Group.Create(settings, [new Member("u-anna", "Anna"), new Member("u-fenna", "Fenna"), new Member("u-gijs", "Gijs")]));
@@ -196,6 +196,6 @@ public sealed class CasePreparationTests : IAsyncLifetime
         await data.ForgetAsync(_chat.Address);
 
         Assert.Null(await _chat.BotHost.Get<CaseStore>().GetAsync(_chat.Address, "u-anna"));
-        Assert.Empty(await _chat.BotHost.Get<MemberGroupIndex>().GroupsOfAsync(_chat.Address.ChannelId, _chat.Address.TenantId, "u-anna"));
+        Assert.Empty(await _chat.BotHost.Get<MemberGroupIndex>().GroupsOfAsync(_chat.Address, "u-anna"));
     }
 }

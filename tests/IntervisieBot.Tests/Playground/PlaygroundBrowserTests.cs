@@ -298,7 +298,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await ExpectReportAsync(reports.Last, Insight, Action);
         await ScreenshotAsync("incident-session-end-to-end.png");
 
-        var group = new ConversationAddress("playground", _host.Channel.GroupConversationId, ConversationScope.GroupChat, "playground");
+        var group = new ConversationAddress("playground", "playground", _host.Channel.GroupConversationId, ConversationScope.GroupChat, "playground");
         var record = await _host.Factory.Services.GetRequiredService<SessionRecordStore>().LatestAsync(group);
         Assert.NotNull(record);
         Assert.Equal(Action, record.Action);
@@ -327,7 +327,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
     {
         await OpenAsync();
         var messenger = _host.Factory.Services.GetRequiredService<IChannelMessenger>();
-        var group = new ConversationAddress("playground", _host.Channel.GroupConversationId, ConversationScope.GroupChat, "playground");
+        var group = new ConversationAddress("playground", "playground", _host.Channel.GroupConversationId, ConversationScope.GroupChat, "playground");
         var bram = (await messenger.GetMembersAsync(group)).Single(m => m.Name == "Bram");
 
         await messenger.SendPrivateAsync(group, bram, new OutgoingMessage("Je bent over een week aan de beurt met een **casus**."));

@@ -90,7 +90,7 @@ public sealed class PlaygroundOverHttpTests : IAsyncLifetime
     {
         await DeliverAsync(Activity("conversationUpdate", Group, "anna", ""","membersAdded":[{"id":"playground-bot","name":"IntervisieBot"}]"""));
         var messenger = _host.Factory.Services.GetRequiredService<IChannelMessenger>();
-        var group = new ConversationAddress("playground", Group, ConversationScope.GroupChat, "playground");
+        var group = new ConversationAddress("playground", "playground", Group, ConversationScope.GroupChat, "playground");
 
         var members = await messenger.GetMembersAsync(group);
         await messenger.SendPrivateAsync(group, members.Single(m => m.Name == "Bram"), new OutgoingMessage("Je bent de volgende casusinbrenger."));

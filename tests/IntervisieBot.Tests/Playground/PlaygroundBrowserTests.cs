@@ -60,7 +60,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
     /// <summary>Opens the page and waits for the bot's welcome in the group chat: the members are registered by then.</summary>
     private async Task<ILocator> OpenAsync()
     {
-        await _page.GotoAsync(_host.Address.AbsoluteUri);
+        await _page.GotoAsync(_host.PageUrl);
         var welcome = BotMessage("Hallo, ik ben IntervisieBot");
         await Expect(welcome).ToBeVisibleAsync();
         return welcome;

@@ -90,6 +90,19 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
     }
 
     [Fact]
+    public async Task Page_OpenedWithTheKeyFromTheLog_DropsTheKeyFromTheAddress_AndStillWorksAfterAReload()
+    {
+        await OpenAsync();
+
+        Assert.Equal(_host.Address.AbsoluteUri, _page.Url);
+        await _page.ReloadAsync();
+        await Expect(BotMessage("Hallo, ik ben IntervisieBot")).ToBeVisibleAsync();
+        using var stranger = new HttpClient { BaseAddress = _host.Address };
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        Assert.Empty(_pageErrors);
+    }
+
+    [Fact]
     public async Task TwoMembers_TakeTurnsWithTheBot_AndTheWelcomeCardIsAnsweredOnce()
     {
         var welcome = await OpenAsync();
@@ -394,7 +407,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await Expect(card.Locator("dl.ac-facts")).ToContainTextAsync("Incidentmethode");
 
         var requests = 0;
-        _page.Request += (_, request) => requests += request.Url.EndsWith("/api/messages", StringComparison.Ordinal) ? 1 : 0;
+        _page.Request += (_, request) => requests += request.Url.EndsWith("/playground/messages", StringComparison.Ordinal) ? 1 : 0;
         await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Opslaan" }).ClickAsync();
         await Expect(card.GetByText("Geef je casus een titel.")).ToBeVisibleAsync();
         Assert.Equal(0, requests);
@@ -410,7 +423,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await card.GetByLabel("Dinsdag").CheckAsync();
         var invoke = await _page.RunAndWaitForRequestAsync(
             () => card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Opslaan" }).ClickAsync(),
-            request => request.Url.EndsWith("/api/messages", StringComparison.Ordinal));
+            request => request.Url.EndsWith("/playground/messages", StringComparison.Ordinal));
 
         var activity = invoke.PostDataJSON()!.Value;
         Assert.Equal("invoke", activity.GetProperty("type").GetString());

@@ -128,7 +128,7 @@ public static class SchedulerBenchmark
     private static DueWork Work(int group, DateTimeOffset at, string id = "reminder") =>
         new(Group(group, "tenant-1"), id, NothingHandler.WorkKind, at) { Data = new Dictionary<string, string> { ["meeting"] = "2026-03-09" } };
 
-    private static ConversationAddress Group(int i, string tenant) => new("msteams", $"19:bench-{i}@thread.v2", ConversationScope.GroupChat, tenant);
+    private static ConversationAddress Group(int i, string tenant) => new("bf", "msteams", $"19:bench-{i}@thread.v2", ConversationScope.GroupChat, tenant);
 
     /// <summary>Schedules <paramref name="messages"/> reminders due now in as many groups, spread over tenants, and times one tick that sends them all.</summary>
     public static async Task<DeliveryResult> RunDeliveryAsync(int messages, int tenants)
@@ -185,7 +185,7 @@ public static class SchedulerBenchmark
         public string Kind => WorkKind;
 
         public Task HandleAsync(DueWork work, CancellationToken cancellationToken) =>
-            messengers.First(m => m.Handles(work.Group.ChannelId))
+            messengers.First(m => m.Handles(work.Group))
                 .SendAsync(work.Group, new OutgoingMessage("Herinnering: over 7 dagen is jullie intervisie."), cancellationToken);
     }
 

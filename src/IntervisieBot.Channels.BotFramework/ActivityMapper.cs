@@ -11,20 +11,30 @@ public static partial class ActivityMapper
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
 
-    /// <summary>The turn an activity means, or null for activities the bot does not act on.</summary>
-    public static IncomingTurn? ToTurn(Activity activity, DateTimeOffset receivedAt)
+    /// <summary>
+    /// The turn an activity means, heard by <paramref name="adapter"/>, or null for activities the bot does not act on.
+    /// An activity without a recipient (some Direct Line clients) is addressed to <paramref name="bot"/>, the bot's
+    /// configured identity.
+    /// </summary>
+    public static IncomingTurn? ToTurn(Activity activity, DateTimeOffset receivedAt, string adapter, Participant bot)
     {
-        var kind = KindOf(activity);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(bot);
+        if (!string.IsNullOrWhiteSpace(activity.Recipient?.Id))
+        {
+            bot = Account(activity.Recipient);
+        }
+
+        var kind = KindOf(activity, bot.Id);
         if (kind is null)
         {
             return null;
         }
 
-        var bot = Account(activity.Recipient);
         var turn = new IncomingTurn
         {
             Kind = kind.Value,
-            Conversation = AddressOf(activity),
+            Conversation = AddressOf(activity, adapter),
             From = Account(activity.From),
             Bot = bot,
             Locale = activity.Locale,
@@ -33,7 +43,7 @@ public static partial class ActivityMapper
         };
         return kind switch
         {
-            TurnKind.Message => turn with { Text = StripBotMention(activity) },
+            TurnKind.Message => turn with { Text = StripBotMention(activity, bot.Id) },
             TurnKind.CardAction => turn with { Values = CardValues(activity) },
             TurnKind.MembersAdded => turn with { Members = Others(activity.MembersAdded, bot.Id) },
             TurnKind.MembersRemoved => turn with { Members = Others(activity.MembersRemoved, bot.Id) },
@@ -41,7 +51,8 @@ public static partial class ActivityMapper
         };
     }
 
-    public static ConversationAddress AddressOf(Activity activity)
+    /// <summary>Where the activity happened; a conversation that says neither its type nor whether it is a group is a personal chat.</summary>
+    public static ConversationAddress AddressOf(Activity activity, string adapter)
     {
         var conversation = activity.Conversation!;
         var scope = conversation.ConversationType switch
@@ -51,7 +62,7 @@ public static partial class ActivityMapper
             "channel" => ConversationScope.Channel,
             _ => conversation.IsGroup == true ? ConversationScope.GroupChat : ConversationScope.Personal,
         };
-        return new ConversationAddress(activity.ChannelId!, conversation.Id!, scope, conversation.TenantId ?? TenantFromChannelData(activity));
+        return new ConversationAddress(adapter, activity.ChannelId!, conversation.Id!, scope, conversation.TenantId ?? TenantFromChannelData(activity));
     }
 
     /// <summary>The activity that posts <paramref name="message"/>, from the bot, in <paramref name="conversation"/>.</summary>
@@ -80,7 +91,7 @@ public static partial class ActivityMapper
         return activity;
     }
 
-    private static TurnKind? KindOf(Activity activity)
+    private static TurnKind? KindOf(Activity activity, string botId)
     {
         switch (activity.Type)
         {
@@ -96,7 +107,6 @@ public static partial class ActivityMapper
                     _ => null,
                 };
             case ActivityTypes.ConversationUpdate:
-                var botId = activity.Recipient?.Id;
                 if (activity.MembersAdded?.Any(m => m?.Id == botId) == true)
                 {
                     return TurnKind.BotAdded;
@@ -132,12 +142,12 @@ public static partial class ActivityMapper
             : null;
 
     /// <summary>Removes every mention of the bot (Teams puts <c>&lt;at&gt;Bot&lt;/at&gt;</c> in the text) and trims.</summary>
-    private static string StripBotMention(Activity activity)
+    private static string StripBotMention(Activity activity, string botId)
     {
         var text = activity.Text ?? "";
         foreach (var entity in activity.Entities ?? [])
         {
-            if (entity?.Type == "mention" && entity.Mentioned?.Id == activity.Recipient?.Id && !string.IsNullOrEmpty(entity.Text))
+            if (entity?.Type == "mention" && entity.Mentioned?.Id == botId && !string.IsNullOrEmpty(entity.Text))
             {
                 text = text.Replace(entity.Text, "", StringComparison.Ordinal);
             }

@@ -8,6 +8,8 @@ using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Storage.Tables;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace IntervisieBot.Channels.BotFramework;
 
@@ -15,9 +17,14 @@ namespace IntervisieBot.Channels.BotFramework;
 /// <c>POST /api/messages</c>: reads an activity, checks who sent it, remembers where the conversation lives, and hands
 /// the turn to the bot. Ordinary activities are answered 200 at once and run afterwards, one at a time per
 /// conversation; an <c>adaptiveCard/action</c> invoke runs at once, because its answer is the updated card.
-/// Anything a client sends gets a 2xx or 4xx answer; the process never fails on input.
+/// Anything a client sends gets a 2xx, 4xx or (store or signing keys unavailable) 503 answer; the process never fails
+/// on input. With authentication off only this machine may post. The channel ids of the bot's other adapters (Slack,
+/// the playground) are refused here, and what is heard here is kept under this adapter's name (<see cref="Name"/>), so
+/// a forged channel id never reaches another adapter's rows. A <see cref="LocalActivityChannel"/> runs its activities
+/// through the same code, under its own name.
 /// </summary>
 public sealed partial class BotFrameworkAdapter(
+    IOptions<BotFrameworkOptions> options,
     IBotFrameworkAuthenticator authenticator,
     ConversationReferenceStore references,
     BotFrameworkMessenger messenger,
@@ -29,13 +36,31 @@ public sealed partial class BotFrameworkAdapter(
     /// <summary>Larger than any activity a channel sends (Teams messages are at most about 28 KB).</summary>
     public const long MaxBodyBytes = 512 * 1024;
 
+    /// <summary>The adapter name on the addresses of conversations heard at <c>/api/messages</c>.</summary>
+    public const string Name = "bf";
+
     private const int MaxIdLength = 512;
 
-    public async Task<IResult> ProcessAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>How long a channel should wait before it retries when the signing keys could not be fetched.</summary>
+    private static readonly TimeSpan KeysRetryAfter = ChannelSigningKeys.RetryIntervalWithoutKeys;
+
+    /// <summary>Channel ids the bot's other adapters own; the Bot Framework service never sends them.</summary>
+    private static readonly string[] ForeignChannelIds = ["slack", "playground"];
+
+    /// <summary>An activity POSTed to <c>/api/messages</c>.</summary>
+    public Task<IResult> ProcessAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ProcessAsync(request, null, cancellationToken);
+
+    /// <summary>
+    /// An activity from <paramref name="local"/> (which vouched for the caller itself), or, when null, one POSTed to
+    /// <c>/api/messages</c>.
+    /// </summary>
+    public async Task<IResult> ProcessAsync(HttpRequest request, LocalActivityChannel? local, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         try
         {
-            return await ProcessActivityAsync(request, cancellationToken);
+            return await ProcessActivityAsync(request, local, cancellationToken);
         }
         catch (Exception e) when (e is TableStorageException or HttpRequestException or TimeoutException)
         {
@@ -50,28 +75,64 @@ public sealed partial class BotFrameworkAdapter(
         }
     }
 
-    private async Task<IResult> ProcessActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<IResult> ProcessActivityAsync(HttpRequest request, LocalActivityChannel? local, CancellationToken cancellationToken)
     {
+        var settings = options.Value;
+        if (local is null && !settings.AuthenticationEnabled && !ThisMachine.IsCaller(request.HttpContext))
+        {
+            // Without an app id nothing proves who sent an activity, so only this machine may.
+            LogRefused(401, "authentication is off and the caller is not on this machine");
+            return Results.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized",
+                detail: "Authentication is off (no MicrosoftAppId), so only this machine may post activities.");
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "An activity is sent as application/json.");
+        }
+
         var (activity, problem) = await ReadAsync(request, cancellationToken);
         if (activity is null)
         {
             return problem!;
         }
 
-        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, cancellationToken);
-        switch (auth.Outcome)
+        if (local is null)
         {
-            case AuthenticationOutcome.Unauthorized:
-                LogRefused(401, auth.Reason);
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: auth.Reason);
-            case AuthenticationOutcome.Forbidden:
-                LogRefused(403, auth.Reason);
-                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: auth.Reason);
-            default:
-                break;
+            if (ForeignChannelIds.Contains(activity.ChannelId!.Trim(), StringComparer.OrdinalIgnoreCase))
+            {
+                LogRefused(400, "a channel id of another adapter");
+                return BadRequest("The activity's channel does not post to this endpoint.");
+            }
+
+            var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), activity.ChannelId, activity.ServiceUrl, cancellationToken);
+            switch (auth.Outcome)
+            {
+                case AuthenticationOutcome.Unauthorized:
+                    LogRefused(401, auth.Reason);
+                    return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: auth.Reason);
+                case AuthenticationOutcome.Forbidden:
+                    LogRefused(403, auth.Reason);
+                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: auth.Reason);
+                case AuthenticationOutcome.Unavailable:
+                    // Not the sender's fault: the channel retries a 503, and by then the keys may be back.
+                    LogRefused(503, auth.Reason);
+                    request.HttpContext.Response.Headers.RetryAfter = ((int)KeysRetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The channel's signing keys are not available; try again.");
+                default:
+                    break;
+            }
+        }
+        else if (!string.Equals(activity.ChannelId, local.ChannelId, StringComparison.Ordinal) || !local.OwnsConversation(activity.Conversation!.Id!))
+        {
+            LogRefused(400, "not a conversation of the local channel");
+            return BadRequest("The activity is not for a conversation of this channel.");
         }
 
-        var turn = ActivityMapper.ToTurn(activity, time.GetUtcNow());
+        var bot = local?.Bot ?? new Participant(settings.AuthenticationEnabled ? settings.MicrosoftAppId! : BotFrameworkOptions.LocalBotId, BotFrameworkOptions.BotName);
+        var turn = ActivityMapper.ToTurn(activity, time.GetUtcNow(), local?.Adapter ?? Name, bot);
         if (turn is null)
         {
             return IsInvoke(activity) ? Results.Json(new InvokeResponse { StatusCode = 200 }, BotFrameworkJson.Options) : Results.Ok();
@@ -106,6 +167,12 @@ public sealed partial class BotFrameworkAdapter(
 
     private static bool IsInvoke(Activity activity) => activity.IsType(ActivityTypes.Invoke);
 
+    /// <summary><c>application/json</c>, with a charset only if it is UTF-8 (what the channels send).</summary>
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (type.Charset.Length == 0 || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
     private static async Task<(Activity? Activity, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
@@ -121,9 +188,10 @@ public sealed partial class BotFrameworkAdapter(
             body.Position = 0;
             activity = JsonSerializer.Deserialize<Activity>(body, BotFrameworkJson.Options);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return (null, BadRequest($"The body is not a Bot Framework activity: {e.Message}"));
+            // The parser's own message would echo what the sender wrote; the sender knows what it sent.
+            return (null, BadRequest("The body is not a Bot Framework activity."));
         }
         catch (LimitedStream.TooLargeException)
         {
@@ -138,7 +206,10 @@ public sealed partial class BotFrameworkAdapter(
         return missing is null ? (activity, null) : (null, BadRequest(missing));
     }
 
-    /// <summary>What a usable activity lacks, or null. Every id must be present and of a sane length.</summary>
+    /// <summary>
+    /// What a usable activity lacks, or null. The ids the bot needs must be present, and every id of a sane length.
+    /// As in the official SDK, a recipient is optional (some Direct Line clients leave it out).
+    /// </summary>
     private static string? Missing(Activity? activity)
     {
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
@@ -152,7 +223,6 @@ public sealed partial class BotFrameworkAdapter(
             ("serviceUrl", activity.ServiceUrl),
             ("conversation.id", activity.Conversation?.Id),
             ("from.id", activity.From?.Id),
-            ("recipient.id", activity.Recipient?.Id),
         };
         foreach (var (name, value) in required)
         {
@@ -165,6 +235,11 @@ public sealed partial class BotFrameworkAdapter(
             {
                 return $"The activity's '{name}' is longer than {MaxIdLength} characters.";
             }
+        }
+
+        if (activity.Recipient?.Id is { Length: > MaxIdLength })
+        {
+            return $"The activity's 'recipient.id' is longer than {MaxIdLength} characters.";
         }
 
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))

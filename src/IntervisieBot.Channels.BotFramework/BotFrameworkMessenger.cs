@@ -7,16 +7,24 @@ using IntervisieBot.Conversations.Messages;
 namespace IntervisieBot.Channels.BotFramework;
 
 /// <summary>
-/// Writes to Bot Framework conversations (Teams, Web Chat, the playground) through the stored conversation
-/// reference and the rate-limited connector. A conversation that refused a send (403/404) is marked unreachable
-/// and not written to again until the bot is added there anew.
+/// Writes to Bot Framework conversations (Teams, Web Chat, the Emulator, the playground) through the stored
+/// conversation reference and the rate-limited connector. A conversation that refused a send (403/404) is marked
+/// unreachable and not written to again until the bot is added there anew.
 /// </summary>
-public sealed class BotFrameworkMessenger(BotConnector connector, ConversationReferenceStore references) : IChannelMessenger
+public sealed class BotFrameworkMessenger(
+    BotConnector connector,
+    ConversationReferenceStore references,
+    IEnumerable<LocalActivityChannel> localChannels,
+    Microsoft.Extensions.Options.IOptions<BotFrameworkOptions> options) : IChannelMessenger
 {
-    public const string SlackChannelId = "slack";
+    private readonly string[] _adapters =
+    [
+        .. options.Value.Enabled ? [BotFrameworkAdapter.Name] : Array.Empty<string>(),
+        .. localChannels.Select(c => c.Adapter),
+    ];
 
-    /// <summary>Every Bot Framework channel; Slack has an adapter of its own.</summary>
-    public bool Handles(string channelId) => !string.Equals(channelId, SlackChannelId, StringComparison.Ordinal);
+    /// <summary>The conversations this channel's adapters heard: <c>/api/messages</c> (when on) and the local channels.</summary>
+    public bool Handles(ConversationAddress conversation) => _adapters.Contains(conversation.Adapter, StringComparer.Ordinal);
 
     public async Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
@@ -37,18 +45,17 @@ public sealed class BotFrameworkMessenger(BotConnector connector, ConversationRe
     public async Task SendPrivateAsync(ConversationAddress conversation, Participant member, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         var group = await ReachableAsync(conversation, cancellationToken);
-        var personal = await references.FindPersonalChatAsync(conversation.ChannelId, conversation.TenantId, member.Id, cancellationToken);
+        var personal = await references.FindPersonalChatAsync(conversation, member.Id, cancellationToken);
         if (personal is null || await references.GetAsync(personal, cancellationToken) is null)
         {
             // Opening a 1:1 chat needs the member's id in this channel, the bot's account and the tenant.
             var created = await connector.CreatePersonalConversationAsync(
                 group.ServiceUrl,
-                conversation.ChannelId,
-                conversation.TenantId ?? "",
+                conversation,
                 new ChannelAccount(group.Bot.Id, group.Bot.Name),
                 new ChannelAccount(member.Id, member.Name),
                 cancellationToken);
-            personal = new ConversationAddress(conversation.ChannelId, created.Id!, ConversationScope.Personal, conversation.TenantId);
+            personal = conversation.Sibling(created.Id!, ConversationScope.Personal);
             await references.SaveAsync(new ConversationReference(personal, created.ServiceUrl ?? group.ServiceUrl, group.Bot), member.Id, cancellationToken);
             await references.SavePersonalChatAsync(member.Id, personal, cancellationToken);
         }

@@ -2,7 +2,8 @@ namespace IntervisieBot.Channels.BotFramework;
 
 /// <summary>
 /// The Azure Bot settings, under the names Azure Bot Service templates use (top-level keys), plus our own
-/// <c>BotFramework:*</c> keys. With no <see cref="MicrosoftAppId"/>, authentication is off (local development only).
+/// <c>BotFramework:*</c> keys. With no <see cref="MicrosoftAppId"/>, authentication is off: only for this machine (start-up
+/// refuses it on any other binding outside Development, and callers from elsewhere get 401).
 /// </summary>
 public sealed class BotFrameworkOptions
 {
@@ -11,6 +12,17 @@ public sealed class BotFrameworkOptions
     public const string DefaultOAuthAuthorityHost = "https://login.microsoftonline.com";
 
     public const string DefaultOAuthScope = "https://api.botframework.com/.default";
+
+    /// <summary>Who the bot is in a conversation whose activity names no recipient, while authentication is off.</summary>
+    public const string LocalBotId = "intervisiebot";
+
+    public const string BotName = "IntervisieBot";
+
+    /// <summary>
+    /// <c>BotFramework:Enabled</c>: whether <c>/api/messages</c> is there. False for a deployment without Teams (Slack
+    /// only): the endpoint answers 404 and needs no app id.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
 
     /// <summary><c>SingleTenant</c> (default, the only kind Azure creates now), <c>MultiTenant</c> or <c>UserAssignedMSI</c>.</summary>
     public string MicrosoftAppType { get; set; } = "SingleTenant";

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IntervisieBot.Channels.BotFramework;
 
@@ -26,8 +27,8 @@ public static class BotFrameworkServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><c>POST /api/messages</c>, the messaging endpoint Azure Bot Service calls.</summary>
+    /// <summary><c>POST /api/messages</c>, the messaging endpoint Azure Bot Service calls; 404 while <c>BotFramework:Enabled</c> is false.</summary>
     public static IEndpointConventionBuilder MapBotFramework(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(MessagesPath, (HttpRequest request, BotFrameworkAdapter adapter, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, cancellationToken));
+        endpoints.MapPost(MessagesPath, (HttpRequest request, BotFrameworkAdapter adapter, IOptions<BotFrameworkOptions> options, CancellationToken cancellationToken) =>
+            options.Value.Enabled ? adapter.ProcessAsync(request, cancellationToken) : Task.FromResult(Results.NotFound()));
 }

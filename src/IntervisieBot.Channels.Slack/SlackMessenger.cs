@@ -17,7 +17,13 @@ public sealed class SlackMessenger(
 {
     public const string ChannelId = "slack";
 
-    public bool Handles(string channelId) => string.Equals(channelId, ChannelId, StringComparison.Ordinal);
+    /// <summary>The adapter name on every address the Slack endpoints make: no other endpoint can name Slack's rows.</summary>
+    public const string Adapter = "slack";
+
+    /// <summary>A Slack conversation's address.</summary>
+    public static ConversationAddress Address(string channel, ConversationScope scope, string? teamId) => new(Adapter, ChannelId, channel, scope, teamId);
+
+    public bool Handles(ConversationAddress conversation) => string.Equals(conversation.Adapter, Adapter, StringComparison.Ordinal);
 
     public async Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
@@ -74,16 +80,16 @@ public sealed class SlackMessenger(
         var channel = await conversations.FindDirectMessageAsync(team, member.Id, cancellationToken);
         if (channel is null)
         {
-            var personal = new ConversationAddress(ChannelId, member.Id, ConversationScope.Personal, team);
+            var personal = Address(member.Id, ConversationScope.Personal, team);
             channel = await GuardAsync(
                 personal,
                 () => sender.SendAsync("conversations.open", SlackCallKind.Read, member.Id, ct => client.OpenDirectMessageAsync(workspace.BotToken, member.Id, ct), cancellationToken),
                 cancellationToken);
             await conversations.SaveDirectMessageAsync(team, member.Id, channel, cancellationToken);
-            await conversations.SaveAsync(new SlackConversation(new ConversationAddress(ChannelId, channel, ConversationScope.Personal, team), workspace.BotUserId), cancellationToken);
+            await conversations.SaveAsync(new SlackConversation(Address(channel, ConversationScope.Personal, team), workspace.BotUserId), cancellationToken);
         }
 
-        await SendAsync(new ConversationAddress(ChannelId, channel, ConversationScope.Personal, team), message, cancellationToken);
+        await SendAsync(Address(channel, ConversationScope.Personal, team), message, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Participant>> GetMembersAsync(ConversationAddress conversation, CancellationToken cancellationToken = default)

@@ -10,8 +10,8 @@ namespace IntervisieBot.Conversations;
 /// </summary>
 public interface IChannelMessenger
 {
-    /// <summary>The channel ids this messenger writes to (e.g. <c>msteams</c>, <c>webchat</c>).</summary>
-    bool Handles(string channelId);
+    /// <summary>Whether this messenger writes to the conversation: one its own adapter heard (<see cref="ConversationAddress.Adapter"/>).</summary>
+    bool Handles(ConversationAddress conversation);
 
     Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default);
 

@@ -44,7 +44,7 @@ public sealed class TurnRouter(
 
                 break;
             case TurnKind.Message when turn.Conversation.IsPersonal && Commands.RecognizeBare(turn.Text) == Command.None
-                                       && await routes.FindAsync(turn.Conversation.ChannelId, turn.Conversation.TenantId, turn.From.Id, cancellationToken) is { } group
+                                       && await routes.FindAsync(turn.Conversation, turn.From.Id, cancellationToken) is { } group
                                        && await ContributeAsync(context, group, cancellationToken):
                 break;
             case TurnKind.Message or TurnKind.CardAction:
@@ -174,7 +174,7 @@ public sealed class TurnRouter(
         }, cancellationToken);
         if (!contributed)
         {
-            await routes.ForgetAsync(context.Turn.Conversation.ChannelId, context.Turn.Conversation.TenantId, context.Turn.From.Id, cancellationToken);
+            await routes.ForgetAsync(context.Turn.Conversation, context.Turn.From.Id, cancellationToken);
         }
 
         return contributed;

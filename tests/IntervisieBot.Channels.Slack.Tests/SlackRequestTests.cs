@@ -48,7 +48,7 @@ public sealed class SlackRequestTests : IAsyncLifetime
         var turn = Assert.Single(_bot.Turns);
         Assert.Equal(TurnKind.Message, turn.Kind);
         Assert.Equal("help", turn.Text);
-        Assert.Equal(new ConversationAddress("slack", Channel, ConversationScope.Channel, FakeSlackApi.TeamId), turn.Conversation);
+        Assert.Equal(new ConversationAddress("slack", "slack", Channel, ConversationScope.Channel, FakeSlackApi.TeamId), turn.Conversation);
         Assert.Equal(new Participant("U0ANNA", "Anna"), turn.From);
         Assert.Equal("nl-NL", turn.Locale);
         Assert.Equal(FakeSlackApi.BotUserId, turn.Bot.Id);

@@ -8,8 +8,8 @@ namespace IntervisieBot.Channels.Slack.Tests;
 /// <summary>Writing to Slack when Slack pushes back: 429, ok:false, the per-channel pace, removed channels.</summary>
 public sealed class SlackSenderTests
 {
-    private static readonly ConversationAddress Group = new("slack", "C0GROUP", ConversationScope.Channel, FakeSlackApi.TeamId);
-    private static readonly ConversationAddress Other = new("slack", "C0OTHER", ConversationScope.Channel, FakeSlackApi.TeamId);
+    private static readonly ConversationAddress Group = new("slack", "slack", "C0GROUP", ConversationScope.Channel, FakeSlackApi.TeamId);
+    private static readonly ConversationAddress Other = new("slack", "slack", "C0OTHER", ConversationScope.Channel, FakeSlackApi.TeamId);
 
     private static bool Posts(SlackCall call) => call.Method == "chat.postMessage";
 

@@ -14,7 +14,7 @@ public sealed class RecordingMessenger : IChannelMessenger
     /// <summary>Members of particular conversations (by conversation id); others have <see cref="Members"/>.</summary>
     public Dictionary<string, List<Participant>> MembersOf { get; } = [];
 
-    public bool Handles(string channelId) => true;
+    public bool Handles(ConversationAddress conversation) => true;
 
     public Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
     {

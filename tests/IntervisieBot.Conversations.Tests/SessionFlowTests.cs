@@ -10,7 +10,7 @@ namespace IntervisieBot.Conversations.Tests;
 /// <summary>A whole Incidentmethode session in a group of five, driven turn by turn through the bot's router.</summary>
 public sealed class SessionFlowTests : IDisposable
 {
-    private static readonly ConversationAddress Group = new("test", "group-1", ConversationScope.GroupChat, "tenant");
+    private static readonly ConversationAddress Group = new("test", "test", "group-1", ConversationScope.GroupChat, "tenant");
     private static readonly string[] Names = ["Anna", "Bram", "Cees", "Dewi", "Eva"];
     private readonly RecordingMessenger _channel = new();
     private readonly TestBot _bot;
@@ -57,7 +57,7 @@ public sealed class SessionFlowTests : IDisposable
     private async Task<List<(string Kind, OutgoingMessage Message, Participant? To)>> PrivatelyAsync(string who, string text)
     {
         var before = _channel.Sent.Count;
-        var personal = new ConversationAddress("test", "personal-" + who.ToLowerInvariant(), ConversationScope.Personal, "tenant");
+        var personal = new ConversationAddress("test", "test", "personal-" + who.ToLowerInvariant(), ConversationScope.Personal, "tenant");
         await _router.OnTurnAsync(new TurnContext(
             new IncomingTurn { Kind = TurnKind.Message, Conversation = personal, From = Member(who), Bot = new("bot", "IntervisieBot"), Text = text, Locale = "nl-NL" },
             _channel));

@@ -9,7 +9,7 @@ namespace IntervisieBot.Conversations.Tests;
 
 public sealed class TurnRouterTests : IDisposable
 {
-    private static readonly ConversationAddress Group = new("test", "group-1", ConversationScope.GroupChat, "tenant");
+    private static readonly ConversationAddress Group = new("test", "test", "group-1", ConversationScope.GroupChat, "tenant");
     private static readonly Participant Anna = new("u-anna", "Anna");
     private static readonly Participant Bot = new("b", "IntervisieBot");
     private readonly RecordingMessenger _channel = new();
@@ -119,7 +119,7 @@ public sealed class TurnRouterTests : IDisposable
     public async Task StartInAPersonalChat_PointsToTheGroupChat()
     {
         await _router.OnTurnAsync(new TurnContext(
-            new IncomingTurn { Kind = TurnKind.Message, Conversation = new("test", "personal", ConversationScope.Personal, "tenant"), From = Anna, Bot = Bot, Text = "start", Locale = "nl-NL" },
+            new IncomingTurn { Kind = TurnKind.Message, Conversation = new("test", "test", "personal", ConversationScope.Personal, "tenant"), From = Anna, Bot = Bot, Text = "start", Locale = "nl-NL" },
             _channel));
 
         Assert.Contains("groepschat", Assert.Single(_channel.Sent).Message.Text, StringComparison.Ordinal);

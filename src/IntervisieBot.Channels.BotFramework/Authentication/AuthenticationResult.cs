@@ -15,6 +15,9 @@ public enum AuthenticationOutcome
 
     /// <summary>A valid token whose signing key does not endorse the activity's channel: answer HTTP 403.</summary>
     Forbidden,
+
+    /// <summary>The channel's signing keys could not be fetched, so nothing can be checked now: answer HTTP 503 (the channel retries).</summary>
+    Unavailable,
 }
 
 /// <summary>
@@ -33,4 +36,6 @@ public sealed record AuthenticationResult(AuthenticationOutcome Outcome, string?
     internal static AuthenticationResult Unauthorized(string reason) => new(AuthenticationOutcome.Unauthorized, reason, null);
 
     internal static AuthenticationResult Forbidden(string reason) => new(AuthenticationOutcome.Forbidden, reason, null);
+
+    internal static AuthenticationResult Unavailable(string reason) => new(AuthenticationOutcome.Unavailable, reason, null);
 }

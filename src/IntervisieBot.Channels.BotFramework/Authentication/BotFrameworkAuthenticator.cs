@@ -80,7 +80,7 @@ public sealed class BotFrameworkAuthenticator : IBotFrameworkAuthenticator
         var (key, keysAvailable) = await _keys.FindAsync(token.Kid, cancellationToken);
         if (!keysAvailable)
         {
-            return AuthenticationResult.Unauthorized("signing keys unavailable: OpenID metadata could not be fetched");
+            return AuthenticationResult.Unavailable("signing keys unavailable: OpenID metadata could not be fetched");
         }
 
         if (key is null)

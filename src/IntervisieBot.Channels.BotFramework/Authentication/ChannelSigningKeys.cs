@@ -97,7 +97,7 @@ internal sealed class ChannelSigningKeys(
             logger.LogInformation(
                 "Fetched {KeyCount} Bot Framework signing keys from {MetadataUrl}.", keys.ByKeyId.Count, metadataUrl);
         }
-#pragma warning disable CA1031 // Whatever goes wrong fetching keys, requests get a 401 and the process keeps running.
+#pragma warning disable CA1031 // Whatever goes wrong fetching keys, requests get a 503 and the process keeps running.
         catch (Exception e)
 #pragma warning restore CA1031
         {

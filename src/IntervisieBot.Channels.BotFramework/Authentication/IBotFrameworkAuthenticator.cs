@@ -6,7 +6,7 @@ public interface IBotFrameworkAuthenticator
     /// <summary>
     /// Takes the request's <c>Authorization</c> header as received, and the activity's <c>channelId</c> (the signing
     /// key must endorse it) and <c>serviceUrl</c> (the token's <c>serviceurl</c> claim must name it). Never throws for
-    /// a bad token or an unreachable key endpoint; only cancellation throws.
+    /// a bad token or an unreachable key endpoint (<see cref="AuthenticationOutcome.Unavailable"/>); only cancellation throws.
     /// </summary>
     Task<AuthenticationResult> AuthenticateAsync(
         string? authorizationHeader,

@@ -9,8 +9,8 @@ namespace IntervisieBot.Channels.BotFramework.References;
 /// <summary>
 /// Keeps conversation references in table storage (never only in memory), so the bot can write to a group or to a
 /// member's personal chat after a restart. Table <c>BotConversations</c>:
-/// a conversation is row <c>reference</c> of partition <c>{channel}~{conversation}</c>; the personal chat of a member
-/// is row <c>{member}</c> of partition <c>personal~{channel}~{tenant}</c>. A write happens only when something changed.
+/// a conversation is row <c>reference</c> of partition <see cref="ConversationAddress.Key"/> (adapter, channel,
+/// conversation); the personal chat of a member is row <c>{member}</c> of partition <c>personal~{adapter}~{channel}~{tenant}</c>. A write happens only when something changed.
 /// A group's reference is group data: "forget" deletes it (the next activity there records it anew); a member's
 /// personal chat is the member's, not the group's, and stays.
 /// </summary>
@@ -75,20 +75,20 @@ public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeP
         }
     }
 
-    /// <summary>The personal chat of <paramref name="memberId"/> with the bot, in this channel and tenant, if known.</summary>
-    public async Task<ConversationAddress?> FindPersonalChatAsync(string channelId, string? tenantId, string memberId, CancellationToken cancellationToken = default)
+    /// <summary>The personal chat of <paramref name="memberId"/> with the bot, in the adapter, channel and tenant of <paramref name="group"/>, if known.</summary>
+    public async Task<ConversationAddress?> FindPersonalChatAsync(ConversationAddress group, string memberId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(PersonalPartition(channelId, tenantId), StorageKey.Escape(memberId), cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(PersonalPartition(group), StorageKey.Escape(memberId), cancellationToken);
         return entity?.GetString("ConversationId") is { } id
-            ? new ConversationAddress(channelId, id, ConversationScope.Personal, tenantId)
+            ? group.Sibling(id, ConversationScope.Personal)
             : null;
     }
 
     public async Task SavePersonalChatAsync(string memberId, ConversationAddress personalChat, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var entity = new TableEntity(PersonalPartition(personalChat.ChannelId, personalChat.TenantId), StorageKey.Escape(memberId))
+        var entity = new TableEntity(PersonalPartition(personalChat), StorageKey.Escape(memberId))
         {
             ["ConversationId"] = personalChat.ConversationId,
         };
@@ -127,14 +127,14 @@ public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeP
 
     public void Dispose() => _table.Dispose();
 
-    private static string PersonalPartition(string channelId, string? tenantId) =>
-        "personal~" + StorageKey.Escape(channelId) + "~" + StorageKey.Escape(tenantId ?? "");
+    private static string PersonalPartition(ConversationAddress where) => "personal~" + where.TenantKey;
 
     private void Remember(ConversationReference reference) =>
         _cache[reference.Address.Key] = (reference, time.GetUtcNow() + CacheLifetime);
 
     private static TableEntity ToEntity(ConversationReference reference) => new(reference.Address.Key, ReferenceRow)
     {
+        ["Adapter"] = reference.Address.Adapter,
         ["ChannelId"] = reference.Address.ChannelId,
         ["ConversationId"] = reference.Address.ConversationId,
         ["Scope"] = reference.Address.Scope.ToString(),
@@ -147,6 +147,7 @@ public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeP
 
     private static ConversationReference FromEntity(TableEntity entity) => new(
         new ConversationAddress(
+            entity.GetString("Adapter")!,
             entity.GetString("ChannelId")!,
             entity.GetString("ConversationId")!,
             Enum.Parse<ConversationScope>(entity.GetString("Scope")!),

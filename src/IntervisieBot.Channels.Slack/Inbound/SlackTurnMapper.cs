@@ -205,7 +205,7 @@ public static class SlackTurnMapper
                 _ => ConversationScope.Channel,
             },
         };
-        return new ConversationAddress(SlackMessenger.ChannelId, channel, scope, teamId);
+        return SlackMessenger.Address(channel, scope, teamId);
     }
 
     public static string? TeamOf(JsonElement payload) =>

@@ -47,7 +47,7 @@ public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTok
         }
 
         var conversation = new SlackConversation(
-            new ConversationAddress(address.ChannelId, address.ConversationId, Enum.Parse<ConversationScope>(entity.GetString("Scope")!), entity.GetString("TeamId")),
+            address with { Scope = Enum.Parse<ConversationScope>(entity.GetString("Scope")!), TenantId = entity.GetString("TeamId") },
             entity.GetString("BotUserId") ?? "")
         {
             Unreachable = entity.GetBoolean("Unreachable") ?? false,

@@ -50,6 +50,7 @@ public sealed class CalendarLinkStore(ITableServiceClient tables, PrivacyProtect
         await table.UpsertEntityAsync(
             new TableEntity(FeedPartition, hash)
             {
+                ["Adapter"] = group.Adapter,
                 ["ChannelId"] = group.ChannelId,
                 ["ConversationId"] = group.ConversationId,
                 ["Scope"] = group.Scope.ToString(),
@@ -76,7 +77,7 @@ public sealed class CalendarLinkStore(ITableServiceClient tables, PrivacyProtect
         var entity = await table.GetEntityIfExistsAsync(FeedPartition, Hash(token), cancellationToken);
         return entity is null
             ? null
-            : new ConversationAddress(entity.GetString("ChannelId")!, entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!), entity.GetString("TenantId"));
+            : new ConversationAddress(entity.GetString("Adapter")!, entity.GetString("ChannelId")!, entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!), entity.GetString("TenantId"));
     }
 
     /// <summary>A link is a key to the schedule, not data of the group: the erase receipt does not count it.</summary>

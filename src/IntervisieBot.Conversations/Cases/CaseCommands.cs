@@ -72,7 +72,7 @@ public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroup
         }
 
         var memberGroups = new List<MemberGroup>();
-        foreach (var listed in await index.GroupsOfAsync(turn.Conversation.ChannelId, turn.Conversation.TenantId, turn.From.Id, cancellationToken))
+        foreach (var listed in await index.GroupsOfAsync(turn.Conversation, turn.From.Id, cancellationToken))
         {
             // The index follows the roster as stored; a whole new set-up can leave a member listed who is no longer in it.
             if (await MemberGroupAsync(listed.Group, turn.From.Id, cancellationToken) is not null)
@@ -540,7 +540,7 @@ public sealed class CaseCommands(CaseStore cases, GroupStore groups, MemberGroup
     private static ConversationAddress? GroupOf(DialogContext dc) =>
         dc.State.Values[GroupValue] is JsonObject node && node["id"]?.GetValue<string>() is { } id
         && Enum.TryParse<ConversationScope>(node["scope"]?.GetValue<string>(), out var scope) && scope != ConversationScope.Personal
-            ? new ConversationAddress(dc.Turn.Conversation.ChannelId, id, scope, dc.Turn.Conversation.TenantId)
+            ? dc.Turn.Conversation.Sibling(id, scope)
             : null;
 
     private static JsonObject GroupNode(ConversationAddress group, string name) =>

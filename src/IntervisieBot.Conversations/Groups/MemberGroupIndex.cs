@@ -11,7 +11,7 @@ public sealed record MemberGroup(ConversationAddress Group, string Name);
 
 /// <summary>
 /// Which groups a member is in, so a personal chat ("casus") finds the member's groups without looking at any other
-/// group: table <c>MemberGroups</c>, partition = channel, tenant and member, row = the group's key; finding a member's
+/// group: table <c>MemberGroups</c>, partition = adapter, channel, tenant and member, row = the group's key; finding a member's
 /// groups is one query of one partition. Each entry has a twin in the group's own partition (row <c>member~{id}</c>), so
 /// the index knows whom it listed when the roster changes or the group is forgotten. Kept in step by hearing every
 /// stored change of a group whose name or roster changed.
@@ -24,15 +24,15 @@ public sealed class MemberGroupIndex(ITableServiceClient tables) : IGroupObserve
 
     public string Name => "memberIndex";
 
-    /// <summary>The groups whose roster had <paramref name="memberId"/> when last stored, in this channel and tenant.</summary>
-    public async Task<IReadOnlyList<MemberGroup>> GroupsOfAsync(string channelId, string? tenantId, string memberId, CancellationToken cancellationToken = default)
+    /// <summary>The groups whose roster had <paramref name="memberId"/> when last stored, in the tenant of <paramref name="personalChat"/>.</summary>
+    public async Task<IReadOnlyList<MemberGroup>> GroupsOfAsync(ConversationAddress personalChat, string memberId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         var groups = new List<MemberGroup>();
-        await foreach (var entity in table.QueryAllAsync(Partition(channelId, tenantId, memberId), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAllAsync(Partition(personalChat, memberId), cancellationToken: cancellationToken))
         {
             groups.Add(new MemberGroup(
-                new ConversationAddress(channelId, entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!), tenantId),
+                personalChat.Sibling(entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!)),
                 entity.GetString("Name") ?? ""));
         }
 
@@ -57,7 +57,7 @@ public sealed class MemberGroupIndex(ITableServiceClient tables) : IGroupObserve
         foreach (var member in now)
         {
             await table.UpsertEntityAsync(
-                new TableEntity(Partition(address.ChannelId, address.TenantId, member), address.Key)
+                new TableEntity(Partition(address, member), address.Key)
                 {
                     ["ConversationId"] = address.ConversationId,
                     ["Scope"] = address.Scope.ToString(),
@@ -103,12 +103,11 @@ public sealed class MemberGroupIndex(ITableServiceClient tables) : IGroupObserve
 
     private static async Task RemoveAsync(ITableClient table, ConversationAddress group, string memberId, CancellationToken cancellationToken)
     {
-        await table.DeleteEntityAsync(Partition(group.ChannelId, group.TenantId, memberId), group.Key, ETag.All, cancellationToken);
+        await table.DeleteEntityAsync(Partition(group, memberId), group.Key, ETag.All, cancellationToken);
         await table.DeleteEntityAsync(group.Key, MemberRow + StorageKey.Escape(memberId), ETag.All, cancellationToken);
     }
 
     private static string Fingerprint(Group value) => value.Settings.Name + "\n" + string.Join("\n", value.Roster.Members.Select(m => m.Id));
 
-    private static string Partition(string channelId, string? tenantId, string memberId) =>
-        StorageKey.Escape(channelId) + "~" + StorageKey.Escape(tenantId ?? "") + "~" + StorageKey.Escape(memberId);
+    private static string Partition(ConversationAddress where, string memberId) => where.TenantKey + "~" + StorageKey.Escape(memberId);
 }

@@ -17,8 +17,8 @@ public abstract record ExportLink
     /// <summary>The group's export ("export" in the group).</summary>
     public sealed record Group(ConversationAddress Address) : ExportLink;
 
-    /// <summary>A member's own data ("export" in their personal chat): their prepared cases, in the groups of this channel and tenant.</summary>
-    public sealed record Member(string ChannelId, string? TenantId, string MemberId) : ExportLink;
+    /// <summary>A member's own data ("export" in their personal chat): their prepared cases, in the groups of that chat's adapter, channel and tenant.</summary>
+    public sealed record Member(ConversationAddress PersonalChat, string MemberId) : ExportLink;
 }
 
 /// <summary>
@@ -49,6 +49,7 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
             new Dictionary<string, object?>
             {
                 ["GroupKey"] = group.Key,
+                ["Adapter"] = group.Adapter,
                 ["ChannelId"] = group.ChannelId,
                 ["ConversationId"] = group.ConversationId,
                 ["Scope"] = group.Scope.ToString(),
@@ -57,18 +58,22 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
             cancellationToken);
     }
 
-    /// <summary>A new link token to the member's own data, valid for <paramref name="lifetime"/>.</summary>
-    public async Task<(string Token, DateTimeOffset ExpiresAt)> CreateForMemberAsync(string channelId, string? tenantId, string memberId, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    /// <summary>A new link token to the member's own data, asked for in <paramref name="personalChat"/>, valid for <paramref name="lifetime"/>.</summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> CreateForMemberAsync(ConversationAddress personalChat, string memberId, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
-        var memberKey = MemberKey(channelId, tenantId, memberId);
+        ArgumentNullException.ThrowIfNull(personalChat);
+        var memberKey = personalChat.TenantKey + "~" + StorageKey.Escape(memberId);
         return await CreateAsync(
             TableFilter.Create($"MemberKey eq {memberKey}"),
             lifetime,
             new Dictionary<string, object?>
             {
                 ["MemberKey"] = memberKey,
-                ["ChannelId"] = channelId,
-                ["TenantId"] = tenantId,
+                ["Adapter"] = personalChat.Adapter,
+                ["ChannelId"] = personalChat.ChannelId,
+                ["ConversationId"] = personalChat.ConversationId,
+                ["Scope"] = personalChat.Scope.ToString(),
+                ["TenantId"] = personalChat.TenantId,
                 ["MemberId"] = memberId,
             },
             cancellationToken);
@@ -120,13 +125,13 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
         }
 
         await table.DeleteEntityAsync(Partition, row, ETag.All, cancellationToken);
-        return entity.GetString("MemberId") is { } memberId
-            ? new ExportLink.Member(entity.GetString("ChannelId")!, entity.GetString("TenantId"), memberId)
-            : new ExportLink.Group(new ConversationAddress(
-                entity.GetString("ChannelId")!,
-                entity.GetString("ConversationId")!,
-                Enum.Parse<ConversationScope>(entity.GetString("Scope")!),
-                entity.GetString("TenantId")));
+        var address = new ConversationAddress(
+            entity.GetString("Adapter")!,
+            entity.GetString("ChannelId")!,
+            entity.GetString("ConversationId")!,
+            Enum.Parse<ConversationScope>(entity.GetString("Scope")!),
+            entity.GetString("TenantId"));
+        return entity.GetString("MemberId") is { } memberId ? new ExportLink.Member(address, memberId) : new ExportLink.Group(address);
     }
 
     /// <summary>Links are keys to the data, not data: the erase receipt does not count them.</summary>
@@ -159,8 +164,6 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
         return (token, expiresAt);
     }
 
-    private static string MemberKey(string channelId, string? tenantId, string memberId) =>
-        StorageKey.Escape(channelId) + "~" + StorageKey.Escape(tenantId ?? "") + "~" + StorageKey.Escape(memberId);
 
     // The token is 128 random bits, so a plain hash is enough: the stored row does not open the link.
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));

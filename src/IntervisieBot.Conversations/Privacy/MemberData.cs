@@ -26,14 +26,14 @@ public sealed class MemberData(MemberGroupIndex index, CaseStore cases, ExportLi
         ArgumentNullException.ThrowIfNull(turn);
         var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
         var conversation = turn.Conversation;
-        var found = await CasesAsync(conversation.ChannelId, conversation.TenantId, turn.From.Id, cancellationToken);
+        var found = await CasesAsync(conversation, turn.From.Id, cancellationToken);
         if (!conversation.IsPersonal || found.Count == 0)
         {
             return new OutgoingMessage(texts.MemberExportNothing);
         }
 
         var settings = options.Value;
-        var (token, _) = await links.CreateForMemberAsync(conversation.ChannelId, conversation.TenantId, turn.From.Id, settings.ExportLinkLifetime, cancellationToken);
+        var (token, _) = await links.CreateForMemberAsync(conversation, turn.From.Id, settings.ExportLinkLifetime, cancellationToken);
         var link = settings.ExportBaseUrl.TrimEnd('/') + "/api/export/" + token;
         return OutgoingMessage.FromCard(new Card
         {
@@ -51,10 +51,10 @@ public sealed class MemberData(MemberGroupIndex index, CaseStore cases, ExportLi
     }
 
     /// <summary>The member's prepared cases, one per group that holds one.</summary>
-    public async Task<IReadOnlyList<(MemberGroup Group, Domain.Cases.PreparedCase Case)>> CasesAsync(string channelId, string? tenantId, string memberId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(MemberGroup Group, Domain.Cases.PreparedCase Case)>> CasesAsync(ConversationAddress personalChat, string memberId, CancellationToken cancellationToken = default)
     {
         var found = new List<(MemberGroup, Domain.Cases.PreparedCase)>();
-        foreach (var group in await index.GroupsOfAsync(channelId, tenantId, memberId, cancellationToken))
+        foreach (var group in await index.GroupsOfAsync(personalChat, memberId, cancellationToken))
         {
             if (await cases.GetAsync(group.Group, memberId, cancellationToken) is { } value)
             {
@@ -66,14 +66,15 @@ public sealed class MemberData(MemberGroupIndex index, CaseStore cases, ExportLi
     }
 
     /// <summary>The member's own data as one JSON document.</summary>
-    public async Task<JsonObject> ExportAsync(string channelId, string? tenantId, string memberId, CancellationToken cancellationToken = default)
+    public async Task<JsonObject> ExportAsync(ConversationAddress personalChat, string memberId, CancellationToken cancellationToken = default)
     {
-        var found = await CasesAsync(channelId, tenantId, memberId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(personalChat);
+        var found = await CasesAsync(personalChat, memberId, cancellationToken);
         return new JsonObject
         {
             ["format"] = Format,
             ["exportedAt"] = time.GetUtcNow(),
-            ["member"] = new JsonObject { ["channelId"] = channelId, ["tenantId"] = tenantId, ["memberId"] = memberId },
+            ["member"] = new JsonObject { ["channelId"] = personalChat.ChannelId, ["tenantId"] = personalChat.TenantId, ["memberId"] = memberId },
             ["cases"] = new JsonArray([.. found.Select(f => (JsonNode)new JsonObject
             {
                 ["group"] = f.Group.Name,

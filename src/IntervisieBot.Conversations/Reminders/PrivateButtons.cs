@@ -39,7 +39,7 @@ public sealed class PrivateButtons(PrivacyProtector protector)
         }
 
         // A personal chat lives in the same channel and tenant as the member's group conversation.
-        var group = new ConversationAddress(turn.Conversation.ChannelId, id, scope, turn.Conversation.TenantId);
+        var group = turn.Conversation.Sibling(id, scope);
         return protector.VerifyTag(Purpose, Signed(group, turn.From.Id, meeting, card), values.GetValueOrDefault(SignatureKey)) ? (group, meeting) : null;
     }
 

@@ -289,6 +289,7 @@ public sealed class DueWorkStore(ITableServiceClient tables, TimeProvider time) 
         var row = new TableEntity(BucketKey(runAt), runAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N"))
         {
             ["Group"] = work.Group.Key,
+            ["Adapter"] = work.Group.Adapter,
             ["ChannelId"] = work.Group.ChannelId,
             ["ConversationId"] = work.Group.ConversationId,
             ["Scope"] = work.Group.Scope.ToString(),
@@ -338,7 +339,7 @@ public sealed class DueWorkStore(ITableServiceClient tables, TimeProvider time) 
     private static DueWork FromRow(TableEntity row)
     {
         var group = new ConversationAddress(
-            row.GetString("ChannelId")!, row.GetString("ConversationId")!, Enum.Parse<ConversationScope>(row.GetString("Scope")!), row.GetString("TenantId"));
+            row.GetString("Adapter")!, row.GetString("ChannelId")!, row.GetString("ConversationId")!, Enum.Parse<ConversationScope>(row.GetString("Scope")!), row.GetString("TenantId"));
         return new DueWork(group, row.GetString("WorkId")!, row.GetString("Kind")!, row.GetDateTimeOffset("DueAt")!.Value)
         {
             Data = DeserializeData(row.GetString("Data")),

@@ -23,8 +23,8 @@ public sealed class ScheduledTurnHandler(IBot bot, IEnumerable<IChannelMessenger
     public Task HandleAsync(DueWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var messenger = messengers.FirstOrDefault(m => m.Handles(work.Group.ChannelId))
-            ?? throw new InvalidOperationException($"No channel writes to '{work.Group.ChannelId}' conversations.");
+        var messenger = messengers.FirstOrDefault(m => m.Handles(work.Group))
+            ?? throw new InvalidOperationException($"No channel writes to '{work.Group.Adapter}' conversations.");
         var turn = new IncomingTurn
         {
             Kind = TurnKind.Scheduled,

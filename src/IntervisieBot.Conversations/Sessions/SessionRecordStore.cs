@@ -122,7 +122,7 @@ public sealed class SessionRecordStore(ITableServiceClient tables, PrivacyProtec
 
 /// <summary>
 /// Which group session a member's private messages belong to while a collect step waits for them: table
-/// <c>SessionRoutes</c>, partition <c>{channel}~{tenant}</c>, row = the member. Only the group's own session reads it.
+/// <c>SessionRoutes</c>, partition <c>{adapter}~{channel}~{tenant}</c> (<see cref="ConversationAddress.TenantKey"/>), row = the member. Only the group's own session reads it.
 /// A group's routes are the rows whose <c>ConversationId</c> is the group's.
 /// </summary>
 public sealed class SessionRoutes(ITableServiceClient tables) : IGroupDataStore, IDisposable
@@ -138,7 +138,7 @@ public sealed class SessionRoutes(ITableServiceClient tables) : IGroupDataStore,
         foreach (var member in memberIds)
         {
             await table.UpsertEntityAsync(
-                new TableEntity(Partition(group.ChannelId, group.TenantId), StorageKey.Escape(member))
+                new TableEntity(group.TenantKey, StorageKey.Escape(member))
                 {
                     ["ConversationId"] = group.ConversationId,
                     ["Scope"] = group.Scope.ToString(),
@@ -148,19 +148,20 @@ public sealed class SessionRoutes(ITableServiceClient tables) : IGroupDataStore,
         }
     }
 
-    public async Task<ConversationAddress?> FindAsync(string channelId, string? tenantId, string memberId, CancellationToken cancellationToken = default)
+    /// <summary>The group whose session waits for <paramref name="memberId"/>, who wrote in <paramref name="personalChat"/>.</summary>
+    public async Task<ConversationAddress?> FindAsync(ConversationAddress personalChat, string memberId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(Partition(channelId, tenantId), StorageKey.Escape(memberId), cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(personalChat.TenantKey, StorageKey.Escape(memberId), cancellationToken);
         return entity is null
             ? null
-            : new ConversationAddress(channelId, entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!), tenantId);
+            : personalChat.Sibling(entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!));
     }
 
-    public async Task ForgetAsync(string channelId, string? tenantId, string memberId, CancellationToken cancellationToken = default)
+    public async Task ForgetAsync(ConversationAddress personalChat, string memberId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await table.DeleteEntityAsync(Partition(channelId, tenantId), StorageKey.Escape(memberId), ETag.All, cancellationToken);
+        await table.DeleteEntityAsync(personalChat.TenantKey, StorageKey.Escape(memberId), ETag.All, cancellationToken);
     }
 
     /// <summary>The members whose private messages go to the group's session now.</summary>
@@ -168,7 +169,7 @@ public sealed class SessionRoutes(ITableServiceClient tables) : IGroupDataStore,
     {
         var table = await _table.GetAsync(cancellationToken);
         var members = new JsonArray();
-        await foreach (var entity in table.QueryAllAsync(Partition(group.ChannelId, group.TenantId), GroupFilter(group), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAllAsync(group.TenantKey, GroupFilter(group), cancellationToken: cancellationToken))
         {
             members.Add(Uri.UnescapeDataString(entity.RowKey));
         }
@@ -179,12 +180,10 @@ public sealed class SessionRoutes(ITableServiceClient tables) : IGroupDataStore,
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await GroupRows.DeleteAsync(table, Partition(group.ChannelId, group.TenantId), GroupFilter(group), cancellationToken);
+        await GroupRows.DeleteAsync(table, group.TenantKey, GroupFilter(group), cancellationToken);
     }
 
     public void Dispose() => _table.Dispose();
 
     private static string GroupFilter(ConversationAddress group) => TableFilter.Create($"ConversationId eq {group.ConversationId}");
-
-    private static string Partition(string channelId, string? tenantId) => StorageKey.Escape(channelId) + "~" + StorageKey.Escape(tenantId ?? "");
 }

@@ -18,6 +18,9 @@ namespace IntervisieBot.Playground;
 public sealed partial class PlaygroundChannel
 {
     public const string ChannelId = "playground";
+
+    /// <summary>The adapter name on the addresses of playground conversations: nothing but the playground names its rows.</summary>
+    public const string Adapter = "playground";
     public const string TenantId = "playground";
     public const string BotId = "playground-bot";
     public const string BotName = "IntervisieBot";
@@ -33,6 +36,7 @@ public sealed partial class PlaygroundChannel
     private readonly Dictionary<string, ConversationLog> _conversations = new(StringComparer.Ordinal);
     private readonly List<PlaygroundMember> _members = [];
     private readonly List<Channel<PlaygroundEvent>> _subscribers = [];
+    private readonly Queue<string> _startedGroups = new();
     private readonly TimeProvider _time;
     private readonly PlaygroundOptions _options;
     private long _lastId;
@@ -46,6 +50,7 @@ public sealed partial class PlaygroundChannel
 
         // A fresh group chat for every run: its history lives in memory, so the bot is added anew and says hello.
         _groupConversationId = NewGroupConversationId();
+        _startedGroups.Enqueue(_groupConversationId);
     }
 
     public string GroupConversationId
@@ -73,6 +78,19 @@ public sealed partial class PlaygroundChannel
     public static string PersonalConversationId(string memberId) => PersonalConversationPrefix + memberId;
 
     public static bool IsPersonal(string conversationId) => conversationId.StartsWith(PersonalConversationPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the playground made this conversation: one of its latest group chats, or the personal chat of a member
+    /// the page registered. Its message endpoint and connector serve no other.
+    /// </summary>
+    public bool Owns(string conversationId)
+    {
+        lock (_gate)
+        {
+            return _startedGroups.Contains(conversationId, StringComparer.Ordinal)
+                || (IsPersonal(conversationId) && _members.Exists(m => PersonalConversationId(m.Id) == conversationId));
+        }
+    }
 
     /// <summary>The activities a conversation still holds, oldest first, as the JSON the page receives.</summary>
     public IReadOnlyList<string> Activities(string conversationId)
@@ -246,6 +264,12 @@ public sealed partial class PlaygroundChannel
         lock (_gate)
         {
             _groupConversationId = NewGroupConversationId();
+            _startedGroups.Enqueue(_groupConversationId);
+            if (_startedGroups.Count > _options.MaxConversations)
+            {
+                _startedGroups.Dequeue();
+            }
+
             Publish(StateEvent());
             return _groupConversationId;
         }

@@ -8,7 +8,8 @@ namespace IntervisieBot.Playground;
 /// <summary>
 /// The connector side of the Bot Framework Connector REST API v3, as far as the bot uses it, answered by the
 /// <see cref="PlaygroundChannel"/>: the bot's <c>BotConnector</c> calls it at the service URL
-/// <c>{origin}/playground/connector/</c> exactly as it calls Teams. Errors come as Teams sends them:
+/// <c>{origin}/playground/connector/</c> exactly as it calls Teams, with the playground's secret as its bearer token.
+/// It serves only conversations the playground made (404 for any other). Errors come as Teams sends them:
 /// <c>{error:{code, message}}</c>.
 /// </summary>
 internal static class PlaygroundConnectorEndpoints
@@ -22,16 +23,27 @@ internal static class PlaygroundConnectorEndpoints
     {
         var conversations = playground.MapGroup("/connector/v3/conversations");
         conversations.MapPost("", CreateConversationAsync);
-        conversations.MapPost("/{conversationId}/activities", (string conversationId, HttpRequest request, PlaygroundChannel channel) =>
+        var conversation = conversations.MapGroup("/{conversationId}").AddEndpointFilter(OwnedConversationAsync);
+        conversation.MapPost("/activities", (string conversationId, HttpRequest request, PlaygroundChannel channel) =>
             PostAsync(conversationId, null, request, channel));
-        conversations.MapPost("/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpRequest request, PlaygroundChannel channel) =>
+        conversation.MapPost("/activities/{activityId}", (string conversationId, string activityId, HttpRequest request, PlaygroundChannel channel) =>
             PostAsync(conversationId, activityId, request, channel));
-        conversations.MapPut("/{conversationId}/activities/{activityId}", UpdateAsync);
-        conversations.MapDelete("/{conversationId}/activities/{activityId}", (string conversationId, string activityId, PlaygroundChannel channel) =>
+        conversation.MapPut("/activities/{activityId}", UpdateAsync);
+        conversation.MapDelete("/activities/{activityId}", (string conversationId, string activityId, PlaygroundChannel channel) =>
             channel.Delete(conversationId, activityId) ? Results.Ok() : ActivityNotFound());
-        conversations.MapGet("/{conversationId}/members", (string conversationId, PlaygroundChannel channel) =>
+        conversation.MapGet("/members", (string conversationId, PlaygroundChannel channel) =>
             Json(channel.MembersOf(conversationId).Select(Account).ToList()));
-        conversations.MapGet("/{conversationId}/pagedmembers", PagedMembers);
+        conversation.MapGet("/pagedmembers", PagedMembers);
+    }
+
+    /// <summary>Only conversations the playground made are served; any other id is unknown here, as in Teams.</summary>
+    private static ValueTask<object?> OwnedConversationAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var id = http.GetRouteValue("conversationId") as string;
+        return id is not null && http.RequestServices.GetRequiredService<PlaygroundChannel>().Owns(id)
+            ? next(context)
+            : ValueTask.FromResult<object?>(Error(StatusCodes.Status404NotFound, "ConversationNotFound", "The playground did not start this conversation."));
     }
 
     /// <summary>The service URL the page puts in its activities, for the host it was loaded from.</summary>
@@ -108,9 +120,9 @@ internal static class PlaygroundConnectorEndpoints
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, BotFrameworkJson.Options, request.HttpContext.RequestAborted);
             return value is null ? (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is empty.")) : (value, null);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not valid JSON: " + e.Message));
+            return (null, Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not valid JSON."));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -2,6 +2,8 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using IntervisieBot.Channels.BotFramework;
 using IntervisieBot.Channels.BotFramework.Connector;
+using IntervisieBot.Conversations.Messages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +14,10 @@ namespace IntervisieBot.Playground;
 /// <summary>
 /// The local playground: a page at <c>/</c> where a developer talks to the bot as several simulated members, in a
 /// group chat and in each member's private chat, and the small channel behind it (<see cref="PlaygroundChannel"/>).
-/// The page speaks the Bot Framework activity protocol to <c>/api/messages</c>, as Teams does; the bot answers
-/// through its ordinary connector to the service URL <c>{origin}/playground/connector/</c>.
+/// The page speaks the Bot Framework activity protocol to its own endpoint, <c>/playground/messages</c>, which runs
+/// the activities through the Bot Framework adapter's code under the playground's own adapter name; the bot answers
+/// through its ordinary connector to the service URL <c>{origin}/playground/connector/</c>, presenting the
+/// playground's secret. Never through <c>/api/messages</c>.
 /// </summary>
 public static partial class PlaygroundExtensions
 {
@@ -22,13 +26,24 @@ public static partial class PlaygroundExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PlaygroundOptions>().BindConfiguration(PlaygroundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlaygroundChannel>();
+        services.TryAddSingleton(_ => PlaygroundSecret.Random());
+        services.AddSingleton(provider =>
+        {
+            var channel = provider.GetRequiredService<PlaygroundChannel>();
+            return new LocalActivityChannel(
+                PlaygroundChannel.Adapter,
+                PlaygroundChannel.ChannelId,
+                new Participant(PlaygroundChannel.BotId, PlaygroundChannel.BotName),
+                provider.GetRequiredService<PlaygroundSecret>().Value,
+                channel.Owns);
+        });
         services.AddSingleton(_ => PlaygroundAssets.Load());
         return services;
     }
 
     /// <summary>
-    /// Maps the page and the channel. Every endpoint answers 404 while <c>MicrosoftAppId</c> is set and 403 to anyone
-    /// but this machine (<see cref="PlaygroundGuard"/>).
+    /// Maps the page and the channel. Every endpoint answers 404 unless the playground is enabled, the caller is on this
+    /// machine and presents this run's secret (<see cref="PlaygroundGuard"/>).
     /// </summary>
     public static WebApplication MapPlayground(this WebApplication app)
     {
@@ -56,6 +71,8 @@ public static partial class PlaygroundExtensions
             context.Response.RegisterForDispose(watching);
             return TypedResults.ServerSentEvents(EventsAsync(channel, watching.Token));
         });
+        playground.MapPost("/messages", (HttpRequest request, BotFrameworkAdapter adapter, [FromServices] IEnumerable<LocalActivityChannel> locals, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(request, locals.First(l => l.Adapter == PlaygroundChannel.Adapter), cancellationToken));
         playground.MapPlaygroundConnector();
 
         app.Lifetime.ApplicationStarted.Register(() => LogWhereItIs(app));
@@ -76,7 +93,7 @@ public static partial class PlaygroundExtensions
     private static void LogWhereItIs(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IntervisieBot.Playground");
-        if (app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AuthenticationEnabled)
+        if (!app.Services.GetRequiredService<IOptions<PlaygroundOptions>>().Value.IsEnabled(app.Environment))
         {
             LogOff(logger);
             return;
@@ -84,9 +101,10 @@ public static partial class PlaygroundExtensions
 
         var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var policy = app.Services.GetRequiredService<ServiceUrlPolicy>();
+        var key = Uri.EscapeDataString(app.Services.GetRequiredService<PlaygroundSecret>().Value);
         foreach (var address in addresses.Select(PageAddress).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            LogPlayground(logger, address);
+            LogPlayground(logger, $"{address}?{PlaygroundGuard.KeyParameter}={key}");
             var serviceUrl = new Uri(new Uri(address), PlaygroundConnectorEndpoints.ServicePath);
             if (!policy.IsAllowed(serviceUrl))
             {
@@ -103,14 +121,15 @@ public static partial class PlaygroundExtensions
         return new UriBuilder(uri.Scheme, host, uri.Port, "/").Uri.AbsoluteUri;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Playground: {Address} (open it in a browser to talk to the bot as several simulated members)")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Playground: {Address} (open it in a browser on this machine to talk to the bot as several simulated members; the key is new at every start)")]
     private static partial void LogPlayground(ILogger logger, string address);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Playground: the bot may not answer it, because '{Host}' is not in BotFramework:AllowedServiceUrlHosts; add it there")]
     private static partial void LogServiceUrlRefused(ILogger logger, string host);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Playground: off, because MicrosoftAppId is set")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Playground: off (Playground:Enabled is false, or unset outside Development)")]
     private static partial void LogOff(ILogger logger);
 
     private sealed record MembersRequest(IReadOnlyList<PlaygroundMember>? Members);

@@ -1,44 +1,55 @@
-using System.Net;
 using IntervisieBot.Channels.BotFramework;
 using Microsoft.Extensions.Options;
 
 namespace IntervisieBot.Playground;
 
 /// <summary>
-/// The playground is for one developer on their own machine. It exists only while no <c>MicrosoftAppId</c> is set
-/// (a bot that Azure can reach has none of it: 404), and it answers only requests that come from this machine and
-/// name it: the peer is a loopback address, no proxy forwarded the request, and the Host header is a loopback name
-/// (which stops a web page from reaching it through DNS rebinding).
+/// The playground is for one developer on their own machine. It is there only when <c>Playground:Enabled</c> (by
+/// default only in Development), only for requests from this machine (a loopback peer, no proxy), and only for a
+/// caller that presents this run's <see cref="PlaygroundSecret"/>: the page as a cookie (set when the address from
+/// the start-up log, <c>/?key=…</c>, is opened), the bot's connector as its bearer token. Anything else gets 404, as if
+/// there were no playground. Host and forwarding headers are never trusted: a web page that reaches the port through
+/// DNS rebinding has no cookie of this site.
 /// </summary>
-internal sealed class PlaygroundGuard(IOptions<BotFrameworkOptions> options) : IEndpointFilter
+internal sealed class PlaygroundGuard(IOptions<PlaygroundOptions> options, IHostEnvironment environment, PlaygroundSecret secret) : IEndpointFilter
 {
+    public const string CookieName = "intervisiebot-playground";
+    public const string KeyParameter = "key";
+
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (options.Value.AuthenticationEnabled)
+        var http = context.HttpContext;
+        if (!options.Value.IsEnabled(environment) || !ThisMachine.IsCaller(http))
         {
             return ValueTask.FromResult<object?>(Results.NotFound());
         }
 
-        if (!IsLocal(context.HttpContext))
+        if (secret.Matches(Bearer(http.Request)) || secret.Matches(http.Request.Cookies[CookieName]))
         {
-            return ValueTask.FromResult<object?>(Results.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "The playground answers only on this machine.",
-                detail: "Open it as http://localhost with the host's port, from the machine the bot runs on."));
+            return next(context);
         }
 
-        return next(context);
+        // Only the page's own address takes the key, once, and swaps it for a cookie the page's scripts cannot read.
+        if (http.Request.Path == "/" && secret.Matches(http.Request.Query[KeyParameter].ToString()))
+        {
+            http.Response.Cookies.Append(CookieName, secret.Value, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = http.Request.IsHttps,
+                Path = "/",
+                IsEssential = true,
+            });
+            return next(context);
+        }
+
+        return ValueTask.FromResult<object?>(Results.NotFound());
     }
 
-    public static bool IsLocal(HttpContext context)
+    private static string? Bearer(HttpRequest request)
     {
-        var request = context.Request;
-        return context.Connection.RemoteIpAddress is { } peer && IPAddress.IsLoopback(peer)
-            && !request.Headers.ContainsKey("Forwarded") && !request.Headers.ContainsKey("X-Forwarded-For")
-            && IsLoopbackName(request.Host.Host);
+        const string Scheme = "Bearer ";
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..].Trim() : null;
     }
-
-    private static bool IsLoopbackName(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

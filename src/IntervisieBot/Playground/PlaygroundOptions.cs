@@ -3,12 +3,15 @@ using System.ComponentModel.DataAnnotations;
 namespace IntervisieBot.Playground;
 
 /// <summary>
-/// <c>Playground:*</c>: the limits of the local playground channel. It keeps everything in memory, so every list it
-/// keeps has a bound.
+/// <c>Playground:*</c>: whether the local playground is there, and its limits. It keeps everything in memory, so every
+/// list it keeps has a bound.
 /// </summary>
 public sealed class PlaygroundOptions
 {
     public const string SectionName = "Playground";
+
+    /// <summary>Whether the playground is there; unset means only in the Development environment (<c>dotnet run</c>).</summary>
+    public bool? Enabled { get; set; }
 
     /// <summary>How many activities each conversation keeps for a page that (re)connects; older ones are dropped.</summary>
     [Range(10, 10_000)]
@@ -21,4 +24,6 @@ public sealed class PlaygroundOptions
     /// <summary>How many simulated members the page may register (a group has 3 to 8; more lets the bot's warnings be tried).</summary>
     [Range(1, 100)]
     public int MaxMembers { get; set; } = 20;
+
+    public bool IsEnabled(IHostEnvironment environment) => Enabled ?? environment.IsDevelopment();
 }

@@ -36,7 +36,7 @@ public static class ExportEndpoint
             var export = await links.TakeAsync(token, cancellationToken) switch
             {
                 ExportLink.Group group => await data.ExportAsync(group.Address, cancellationToken),
-                ExportLink.Member member => await members.ExportAsync(member.ChannelId, member.TenantId, member.MemberId, cancellationToken),
+                ExportLink.Member member => await members.ExportAsync(member.PersonalChat, member.MemberId, cancellationToken),
                 _ => null,
             };
             if (export is null)

@@ -105,6 +105,10 @@ public sealed class AuthenticationRegistrationTests : IAsyncLifetime, IDisposabl
         foreach (var hosted in services.GetServices<IHostedService>())
         {
             await hosted.StartAsync(CancellationToken.None);
+            if (hosted is IHostedLifecycleService lifecycle)
+            {
+                await lifecycle.StartedAsync(CancellationToken.None);
+            }
         }
     }
 

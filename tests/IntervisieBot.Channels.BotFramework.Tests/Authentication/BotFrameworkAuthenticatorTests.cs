@@ -320,14 +320,14 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Authenticate_MetadataEndpointDown_IsUnauthorizedAndLoggedWithoutToken()
+    public async Task Authenticate_MetadataEndpointDown_IsUnavailableAndLoggedWithoutToken()
     {
         var deadUrl = $"http://127.0.0.1:{LoopbackPort.Free()}/v1/.well-known/openidconfiguration";
         var token = Token();
 
         var result = await Authenticator(metadataUrl: deadUrl).AuthenticateAsync(Bearer(token), ChannelId, ServiceUrl);
 
-        AssertRefused(AuthenticationOutcome.Unauthorized, "signing keys unavailable: OpenID metadata could not be fetched", result);
+        AssertRefused(AuthenticationOutcome.Unavailable, "signing keys unavailable: OpenID metadata could not be fetched", result);
         var error = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error);
         Assert.Contains(deadUrl, error.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(_logs.Entries, e => e.Text.Contains(token.Split('.')[1], StringComparison.Ordinal));
@@ -345,8 +345,8 @@ public sealed class BotFrameworkAuthenticatorTests : IAsyncLifetime, IDisposable
         _clock.Advance(TimeSpan.FromSeconds(30));
         var retried = await authenticator.AuthenticateAsync(Bearer(Token()), ChannelId, ServiceUrl);
 
-        Assert.Equal(AuthenticationOutcome.Unauthorized, down.Outcome);
-        Assert.Equal(AuthenticationOutcome.Unauthorized, tooSoon.Outcome);
+        Assert.Equal(AuthenticationOutcome.Unavailable, down.Outcome);
+        Assert.Equal(AuthenticationOutcome.Unavailable, tooSoon.Outcome);
         Assert.Equal(AuthenticationOutcome.Authenticated, retried.Outcome);
         Assert.Equal(3, _endpoint.Requests); // the refused metadata request, then one full fetch
     }

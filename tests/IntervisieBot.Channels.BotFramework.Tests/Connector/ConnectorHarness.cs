@@ -58,7 +58,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
     }
 
     public static ConversationAddress Conversation(string id, ConversationScope scope = ConversationScope.Channel) =>
-        new("msteams", id, scope, TenantId);
+        new("bf", "msteams", id, scope, TenantId);
 
     public static Schema.Activity Message(string text) => new() { Type = Schema.ActivityTypes.Message, Text = text };
 

@@ -82,7 +82,7 @@ public sealed class ConnectorOperationTests
         await using var harness = await ConnectorHarness.StartAsync();
 
         var created = harness.Connector.CreatePersonalConversationAsync(
-            harness.Server.ServiceUrl, "msteams", ConnectorHarness.TenantId, new ChannelAccount("28:bot", "IntervisieBot"), new ChannelAccount("29:anna", "Anna"));
+            harness.Server.ServiceUrl, ConnectorHarness.Conversation("19:group@thread.v2", ConversationScope.GroupChat), new ChannelAccount("28:bot", "IntervisieBot"), new ChannelAccount("29:anna", "Anna"));
         await harness.RunAsync(created);
 
         var request = Assert.Single(harness.Server.Requests);

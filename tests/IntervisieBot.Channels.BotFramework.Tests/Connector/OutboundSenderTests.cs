@@ -151,10 +151,10 @@ public sealed class OutboundSenderTests
         harness.Server.Script(FakeAnswer.Error(403, "BotNotInConversationRoster"));
 
         var created = harness.Connector.CreatePersonalConversationAsync(
-            harness.Server.ServiceUrl, "msteams", ConnectorHarness.TenantId, new ChannelAccount("28:bot", null), new ChannelAccount("29:anna", "Anna"));
+            harness.Server.ServiceUrl, ConnectorHarness.Conversation("19:group@thread.v2", ConversationScope.GroupChat), new ChannelAccount("28:bot", null), new ChannelAccount("29:anna", "Anna"));
         var error = await Assert.ThrowsAsync<ConversationUnreachableException>(() => harness.RunAsync(created));
 
-        Assert.Equal(new ConversationAddress("msteams", "29:anna", ConversationScope.Personal, ConnectorHarness.TenantId), error.Conversation);
+        Assert.Equal(new ConversationAddress("bf", "msteams", "29:anna", ConversationScope.Personal, ConnectorHarness.TenantId), error.Conversation);
     }
 
     [Fact]

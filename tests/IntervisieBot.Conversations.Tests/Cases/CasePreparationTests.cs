@@ -204,7 +204,7 @@ public sealed class CasePreparationTests : IAsyncLifetime
         var start = said.IndexOf("/api/export/", StringComparison.Ordinal) + "/api/export/".Length;
         var link = Assert.IsType<ExportLink.Member>(await _chat.BotHost.Get<ExportLinkStore>().TakeAsync(said[start..said.IndexOf(')', start)]));
         Assert.Equal("u-anna", link.MemberId);
-        var own = await _chat.BotHost.Get<MemberData>().ExportAsync(link.ChannelId, link.TenantId, link.MemberId);
+        var own = await _chat.BotHost.Get<MemberData>().ExportAsync(link.PersonalChat, link.MemberId);
         Assert.Contains(Situation, own.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("Van jou bewaar ik geen voorbereide casus, dus er is niets van jezelf om te exporteren.", bram[1].Text);
         Assert.DoesNotContain(_chat.InGroup(), m => Text(m).Contains("/api/export/", StringComparison.Ordinal));
@@ -242,7 +242,7 @@ public sealed class CasePreparationTests : IAsyncLifetime
     [Fact]
     public async Task AMemberOfTwoGroups_ChoosesTheGroup_AndLeavingTheRosterLeavesTheIndex()
     {
-        var other = new ConversationAddress(_chat.Address.ChannelId, "group-2", ConversationScope.GroupChat, _chat.Address.TenantId);
+        var other = new ConversationAddress(_chat.Address.Adapter, _chat.Address.ChannelId, "group-2", ConversationScope.GroupChat, _chat.Address.TenantId);
         var settings = (await _chat.GroupAsync())!.Settings with { Name = "Team Zuid" };
         var groups = _chat.BotHost.Get<GroupStore>();
         await groups.SaveAsync(other, Group.Create(settings, [new Member("u-anna", "Anna"), new Member("u-fenna", "Fenna"), new Member("u-gijs", "Gijs")]));
@@ -268,13 +268,13 @@ public sealed class CasePreparationTests : IAsyncLifetime
 
         var data = _chat.BotHost.Get<GroupData>();
         Assert.DoesNotContain("Joris", (await data.ExportAsync(_chat.Address)).ToJsonString(), StringComparison.Ordinal);
-        var own = await _chat.BotHost.Get<MemberData>().ExportAsync(_chat.Address.ChannelId, _chat.Address.TenantId, "u-anna");
+        var own = await _chat.BotHost.Get<MemberData>().ExportAsync(_chat.Address, "u-anna");
         Assert.Contains("Joris", own.ToJsonString(), StringComparison.Ordinal);
-        Assert.Empty((await _chat.BotHost.Get<MemberData>().ExportAsync(_chat.Address.ChannelId, _chat.Address.TenantId, "u-bram"))["cases"]!.AsArray());
+        Assert.Empty((await _chat.BotHost.Get<MemberData>().ExportAsync(_chat.Address, "u-bram"))["cases"]!.AsArray());
 
         await data.ForgetAsync(_chat.Address);
 
         Assert.Null(await _chat.BotHost.Get<CaseStore>().GetAsync(_chat.Address, "u-anna"));
-        Assert.Empty(await _chat.BotHost.Get<MemberGroupIndex>().GroupsOfAsync(_chat.Address.ChannelId, _chat.Address.TenantId, "u-anna"));
+        Assert.Empty(await _chat.BotHost.Get<MemberGroupIndex>().GroupsOfAsync(_chat.Address, "u-anna"));
     }
 }

@@ -30,7 +30,7 @@ public sealed class GroupChat : IDisposable
 
     public RecordingMessenger Channel { get; } = new();
 
-    public ConversationAddress Address { get; } = new("test", "group-1", ConversationScope.GroupChat, "tenant");
+    public ConversationAddress Address { get; } = new("test", "test", "group-1", ConversationScope.GroupChat, "tenant");
 
     public string Locale { get; set; } = "nl-NL";
 
@@ -54,7 +54,7 @@ public sealed class GroupChat : IDisposable
     }
 
     /// <summary>A member's personal chat with the bot, in the group's channel and tenant.</summary>
-    public ConversationAddress PersonalChat(string who) => new(Address.ChannelId, "personal-" + who.ToLowerInvariant(), ConversationScope.Personal, Address.TenantId);
+    public ConversationAddress PersonalChat(string who) => new(Address.Adapter, Address.ChannelId, "personal-" + who.ToLowerInvariant(), ConversationScope.Personal, Address.TenantId);
 
     /// <summary>A member writes to the bot in their personal chat.</summary>
     public Task<List<OutgoingMessage>> SendPrivately(string who, string text) =>

@@ -37,7 +37,7 @@ public sealed class ConversationHarness : IDisposable
 
     public RecordingMessenger Channel { get; } = new();
 
-    public ConversationAddress Group { get; } = new("test", "group-1", ConversationScope.GroupChat, "tenant-1");
+    public ConversationAddress Group { get; } = new("test", "test", "group-1", ConversationScope.GroupChat, "tenant-1");
 
     public string Locale { get; set; } = "nl-NL";
 

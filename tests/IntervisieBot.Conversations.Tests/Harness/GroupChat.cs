@@ -30,7 +30,7 @@ public sealed class GroupChat(IBot router, RecordingMessenger channel, Conversat
         SentAsync(new IncomingTurn
         {
             Kind = TurnKind.Message,
-            Conversation = new ConversationAddress(Address.ChannelId, "personal-" + who.ToLowerInvariant(), ConversationScope.Personal, Address.TenantId),
+            Conversation = new ConversationAddress(Address.Adapter, Address.ChannelId, "personal-" + who.ToLowerInvariant(), ConversationScope.Personal, Address.TenantId),
             From = Member(who), Bot = Bot, Text = text, Locale = "nl-NL",
         });
 

@@ -40,8 +40,8 @@ public sealed class PrivacyBot : IDisposable
             },
             _tables,
             protector);
-        A = new GroupChat(_bot.Router, Channel, new ConversationAddress("test", "group-a", ConversationScope.GroupChat, "tenant"));
-        B = new GroupChat(_bot.Router, Channel, new ConversationAddress("test", "group-b", ConversationScope.GroupChat, "tenant"));
+        A = new GroupChat(_bot.Router, Channel, new ConversationAddress("test", "test", "group-a", ConversationScope.GroupChat, "tenant"));
+        B = new GroupChat(_bot.Router, Channel, new ConversationAddress("test", "test", "group-b", ConversationScope.GroupChat, "tenant"));
         Channel.MembersOf[A.Address.ConversationId] = [.. NamesA.Select(GroupChat.Member)];
         Channel.MembersOf[B.Address.ConversationId] = [.. NamesB.Select(GroupChat.Member)];
     }

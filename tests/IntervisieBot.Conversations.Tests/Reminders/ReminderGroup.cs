@@ -37,14 +37,14 @@ public sealed class ReminderGroup : IDisposable
 
     public SubmittedCases Cases { get; } = new();
 
-    public ConversationAddress Address { get; } = new("test", "group-1", ConversationScope.GroupChat, "tenant");
+    public ConversationAddress Address { get; } = new("test", "test", "group-1", ConversationScope.GroupChat, "tenant");
 
     public T Get<T>()
         where T : notnull => _bot.Get<T>();
 
     public static Participant Member(string name) => new("u-" + name.ToLowerInvariant(), name);
 
-    public ConversationAddress PersonalChat(string name) => new(Address.ChannelId, "personal-" + name.ToLowerInvariant(), ConversationScope.Personal, Address.TenantId);
+    public ConversationAddress PersonalChat(string name) => new(Address.Adapter, Address.ChannelId, "personal-" + name.ToLowerInvariant(), ConversationScope.Personal, Address.TenantId);
 
     public Task<Group?> GroupAsync() => Get<GroupStore>().GetAsync(Address);
 
@@ -151,7 +151,7 @@ public sealed class ReminderGroup : IDisposable
 
         public List<Participant> Members { get; } = [];
 
-        public bool Handles(string channelId) => true;
+        public bool Handles(ConversationAddress conversation) => true;
 
         public Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
         {

@@ -32,7 +32,7 @@ public sealed class SchedulerRig : IDisposable
 
     public DueWorkRunner Runner { get; }
 
-    public static ConversationAddress Group(int i) => new("msteams", $"19:group-{i}@thread.v2", ConversationScope.GroupChat, "tenant-1");
+    public static ConversationAddress Group(int i) => new("bf", "msteams", $"19:group-{i}@thread.v2", ConversationScope.GroupChat, "tenant-1");
 
     public static DueWork Work(int group, string id, DateTimeOffset at) =>
         new(Group(group), id, RecordingHandler.WorkKind, at) { Data = new Dictionary<string, string> { ["n"] = group.ToString(System.Globalization.CultureInfo.InvariantCulture) } };

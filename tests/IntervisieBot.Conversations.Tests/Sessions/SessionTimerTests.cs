@@ -21,7 +21,7 @@ namespace IntervisieBot.Conversations.Tests.Sessions;
 public sealed class SessionTimerTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 3, 18, 30, 0, TimeSpan.Zero);
-    private static readonly ConversationAddress Group = new("test", "group-1", ConversationScope.GroupChat, "tenant");
+    private static readonly ConversationAddress Group = new("test", "test", "group-1", ConversationScope.GroupChat, "tenant");
     private static readonly string[] Names = ["Anna", "Bram", "Cees", "Dewi"];
     private readonly TempDirectory _folder = new();
     private readonly FakeTimeProvider _time = new(Start);

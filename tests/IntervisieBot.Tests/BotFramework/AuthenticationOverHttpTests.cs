@@ -1,6 +1,7 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using IntervisieBot.Channels.BotFramework.Tests.Authentication;
+using IntervisieBot.Testing;
 using IntervisieBot.Tests.Host;
 using Microsoft.IdentityModel.Tokens;
 
@@ -99,8 +100,52 @@ public sealed class AuthenticationOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task ActivityFromAChannelTheKeyDoesNotEndorse_Is403()
     {
-        using var response = await TeamsFixture.PostAsync(_client, Activity(channelId: "slack"), Token(TestKeys.Teams));
+        using var response = await TeamsFixture.PostAsync(_client, Activity(channelId: "skype"), Token(TestKeys.Teams));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("playground")]
+    public async Task ActivityNamingAnotherAdaptersChannel_EvenWithAValidToken_Is400(string channelId)
+    {
+        using var response = await TeamsFixture.PostAsync(_client, Activity(channelId: channelId), Token(TestKeys.Teams));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await StoredRows.ReadAsync(_bot.DatabasePath));
+    }
+
+    [Fact]
+    public async Task ActivityFromAnotherMachine_WithAValidToken_IsAccepted()
+    {
+        await using var remote = new BotFactory()
+            .FromPeer(IPAddress.Parse("52.114.0.10"))
+            .With("MicrosoftAppId", AppId)
+            .With("MicrosoftAppPassword", "not-used-here")
+            .With("MicrosoftAppTenantId", "72f988bf-86f1-41af-91ab-2d7cd011db47")
+            .With("BotFramework:OpenIdMetadataUrl", _openId.MetadataUrl);
+        using var client = remote.CreateClient();
+
+        using var response = await TeamsFixture.PostAsync(client, Activity(), Token(TestKeys.Teams));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningKeysThatCannotBeFetched_Answer503WithRetryAfter_SoTheChannelRetries()
+    {
+        await using var cut = new BotFactory()
+            .With("MicrosoftAppId", AppId)
+            .With("MicrosoftAppPassword", "not-used-here")
+            .With("MicrosoftAppTenantId", "72f988bf-86f1-41af-91ab-2d7cd011db47")
+            .With("BotFramework:OpenIdMetadataUrl", $"http://127.0.0.1:{LoopbackPort.Free()}/v1/.well-known/openidconfiguration");
+        using var client = cut.CreateClient();
+
+        using var response = await TeamsFixture.PostAsync(client, Activity(), Token(TestKeys.Teams));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+        Assert.Empty(await StoredRows.ReadAsync(cut.DatabasePath));
     }
 }

@@ -98,7 +98,7 @@ public sealed partial class GroupSetUpOverHttpTests : IAsyncLifetime
         Assert.Contains(firstDate + " · 19:30", summary, StringComparison.Ordinal);
         Assert.Contains("Casus: **Anna** · gespreksleider: **Bram**", summary, StringComparison.Ordinal);
         var group = await _bot.Services.GetRequiredService<GroupStore>().GetAsync(
-            new ConversationAddress("msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId));
+            new ConversationAddress("bf", "msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId));
         Assert.Equal(Names, group!.Roster.Members.Select(m => m.Name));
         Assert.Equal(6, group.Agreements.Count);
     }

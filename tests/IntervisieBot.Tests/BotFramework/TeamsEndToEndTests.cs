@@ -78,7 +78,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before, _connector.Requests.Count);
         var messenger = _bot.Services.GetRequiredService<IChannelMessenger>();
-        var group = new ConversationAddress("msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId);
+        var group = new ConversationAddress("bf", "msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId);
         await Assert.ThrowsAsync<ConversationUnreachableException>(() => messenger.SendAsync(group, new OutgoingMessage("Reminder")));
         Assert.Equal(before, _connector.Requests.Count);
 
@@ -136,7 +136,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         _bot = new BotFactory(_folder.File("bot.db"));
         _client = _bot.CreateClient();
         var messenger = _bot.Services.GetRequiredService<IChannelMessenger>();
-        var group = new ConversationAddress("msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId);
+        var group = new ConversationAddress("bf", "msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId);
 
         await messenger.SendAsync(group, new OutgoingMessage("The meeting starts in a week."));
         await messenger.SendPrivateAsync(group, new Participant("29:1BramJansen-teams-user-id", "Bram Jansen"), new OutgoingMessage("It is your turn to bring a case."));
@@ -154,7 +154,7 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         await SendAsync("groupchat-message-with-mention");
         var messenger = _bot.Services.GetRequiredService<IChannelMessenger>();
         var bram = new Participant("29:1BramJansen-teams-user-id", "Bram Jansen");
-        var group = new ConversationAddress("msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId);
+        var group = new ConversationAddress("bf", "msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId);
 
         await messenger.SendAsync(group, new OutgoingMessage($"{OutgoingMessage.Mention(bram)}, your turn.") { Mentions = [bram] });
 

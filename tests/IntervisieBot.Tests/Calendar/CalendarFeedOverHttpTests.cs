@@ -24,7 +24,7 @@ namespace IntervisieBot.Tests.Calendar;
 public sealed partial class CalendarFeedOverHttpTests : IAsyncLifetime
 {
     private const string Secret = "Joris onderbrak mij";
-    private static readonly ConversationAddress Group = new("msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId);
+    private static readonly ConversationAddress Group = new("bf", "msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId);
 
     /// <summary>Monday 4 January 2027, 10:00 in Amsterdam.</summary>
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero));

@@ -25,11 +25,23 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     /// <summary>A host on an existing database, as after a restart.</summary>
     public BotFactory(string databasePath) => _databasePath = databasePath;
 
+    /// <summary>The SQLite file the host stores in.</summary>
+    public string DatabasePath => _databasePath;
+
+    private IPAddress _peer = IPAddress.Loopback;
+
     private readonly List<Action<IServiceCollection>> _services = [];
 
     public BotFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Makes every request without a peer (all of them, in process) come from <paramref name="peer"/> instead of this machine.</summary>
+    public BotFactory FromPeer(IPAddress peer)
+    {
+        _peer = peer;
         return this;
     }
 
@@ -49,7 +61,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, SameMachinePeer>());
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new DefaultPeer(_peer)));
         builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
@@ -64,15 +76,16 @@ public sealed class BotFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// The in-process test server has no network, so requests arrive without a peer address; they come from this
-    /// machine, and say so (the playground answers only the local machine). Requests that have a peer keep it.
+    /// machine (or the peer a test names), and say so (authentication off and the playground answer only the local
+    /// machine). Requests that have a peer keep it.
     /// </summary>
-    private sealed class SameMachinePeer : IStartupFilter
+    private sealed class DefaultPeer(IPAddress peer) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((context, following) =>
             {
-                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                context.Connection.RemoteIpAddress ??= peer;
                 return following(context);
             });
             next(app);

@@ -3,8 +3,12 @@ using IntervisieBot.Domain.Methods;
 using IntervisieBot.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IntervisieBot.Tests.Host;
@@ -22,7 +26,15 @@ public sealed class StartupValidationTests
         where TException : Exception
     {
         using var folder = new TempDirectory();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        await using var app = Host(folder, "Testing", "http://127.0.0.1:0", settings);
+
+        return await Assert.ThrowsAsync<TException>(() => app.StartAsync());
+    }
+
+    /// <summary>The host as Program.cs builds it, in <paramref name="environment"/>, listening on <paramref name="urls"/>.</summary>
+    private static WebApplication Host(TempDirectory folder, string environment, string urls, params (string Key, string Value)[] settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddRepositorySettings();
         var values = new Dictionary<string, string?> { ["Storage:SqlitePath"] = folder.File("bot.db") };
         foreach (var (key, value) in settings)
@@ -31,12 +43,71 @@ public sealed class StartupValidationTests
         }
 
         builder.Configuration.AddInMemoryCollection(values);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(urls);
         builder.AddIntervisieBot();
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapIntervisieBot();
+        return app;
+    }
 
-        return await Assert.ThrowsAsync<TException>(() => app.StartAsync());
+    /// <summary>Where a started host can be reached from this machine (a wildcard binding through 127.0.0.1).</summary>
+    private static Uri Reachable(WebApplication app)
+    {
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        return new UriBuilder(bound) { Host = "127.0.0.1" }.Uri;
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:0")]
+    [InlineData("http://127.0.0.1:0;http://0.0.0.0:0")]
+    public async Task Startup_WithAuthenticationOff_OnAnAddressOtherMachinesReach_OutsideDevelopment_StopsNamingWhatToSet(string urls)
+    {
+        using var folder = new TempDirectory();
+        await using var app = Host(folder, "Production", urls);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Contains("MicrosoftAppId", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BotFramework:Enabled=false", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Urls", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Production", "http://localhost:{port}")]
+    [InlineData("Production", "http://127.0.0.1:0")]
+    [InlineData("Development", "http://0.0.0.0:0")]
+    public async Task Startup_WithAuthenticationOff_OnThisMachineOnlyOrInDevelopment_Starts(string environment, string urls)
+    {
+        using var folder = new TempDirectory();
+        await using var app = Host(folder, environment, urls.Replace("{port}", LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        await app.StartAsync();
+
+        Assert.True(app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Startup_SlackOnly_WithTheBotFrameworkChannelOff_OnAnyAddress_InProduction_Starts_AndApiMessagesIsNotThere()
+    {
+        using var folder = new TempDirectory();
+        await using var app = Host(
+            folder,
+            "Production",
+            "http://0.0.0.0:0",
+            ("BotFramework:Enabled", "false"),
+            ("Slack:SigningSecret", "8f742231b10e8888abcd99yyyzzz85a5"),
+            ("Slack:BotToken", "xoxb-1-2-3"),
+            ("Privacy:ExportBaseUrl", "https://bot.example.test"));
+
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = Reachable(app) };
+        using var response = await http.PostAsync(
+            new Uri("/api/messages", UriKind.Relative),
+            new StringContent("""{"type":"message","channelId":"msteams","serviceUrl":"http://127.0.0.1:9/","conversation":{"id":"c"},"from":{"id":"u"}}""", System.Text.Encoding.UTF8, "application/json"));
+        await app.StopAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
     /// <summary>Opens the page and waits for the bot's welcome in the group chat: the members are registered by then.</summary>
     private async Task<ILocator> OpenAsync()
     {
-        await _page.GotoAsync(_host.Address.AbsoluteUri);
+        await _page.GotoAsync(_host.PageUrl);
         var welcome = BotMessage("Hallo, ik ben IntervisieBot");
         await Expect(welcome).ToBeVisibleAsync();
         return welcome;
@@ -87,6 +87,19 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         var folder = Path.Combine(root?.FullName ?? Path.GetTempPath(), "TestResults", "Playground");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name);
+    }
+
+    [Fact]
+    public async Task Page_OpenedWithTheKeyFromTheLog_DropsTheKeyFromTheAddress_AndStillWorksAfterAReload()
+    {
+        await OpenAsync();
+
+        Assert.Equal(_host.Address.AbsoluteUri, _page.Url);
+        await _page.ReloadAsync();
+        await Expect(BotMessage("Hallo, ik ben IntervisieBot")).ToBeVisibleAsync();
+        using var stranger = new HttpClient { BaseAddress = _host.Address };
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        Assert.Empty(_pageErrors);
     }
 
     [Fact]
@@ -298,7 +311,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await ExpectReportAsync(reports.Last, Insight, Action);
         await ScreenshotAsync("incident-session-end-to-end.png");
 
-        var group = new ConversationAddress("playground", _host.Channel.GroupConversationId, ConversationScope.GroupChat, "playground");
+        var group = new ConversationAddress("playground", "playground", _host.Channel.GroupConversationId, ConversationScope.GroupChat, "playground");
         var record = await _host.Factory.Services.GetRequiredService<SessionRecordStore>().LatestAsync(group);
         Assert.NotNull(record);
         Assert.Equal(Action, record.Action);
@@ -327,7 +340,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
     {
         await OpenAsync();
         var messenger = _host.Factory.Services.GetRequiredService<IChannelMessenger>();
-        var group = new ConversationAddress("playground", _host.Channel.GroupConversationId, ConversationScope.GroupChat, "playground");
+        var group = new ConversationAddress("playground", "playground", _host.Channel.GroupConversationId, ConversationScope.GroupChat, "playground");
         var bram = (await messenger.GetMembersAsync(group)).Single(m => m.Name == "Bram");
 
         await messenger.SendPrivateAsync(group, bram, new OutgoingMessage("Je bent over een week aan de beurt met een **casus**."));
@@ -394,7 +407,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await Expect(card.Locator("dl.ac-facts")).ToContainTextAsync("Incidentmethode");
 
         var requests = 0;
-        _page.Request += (_, request) => requests += request.Url.EndsWith("/api/messages", StringComparison.Ordinal) ? 1 : 0;
+        _page.Request += (_, request) => requests += request.Url.EndsWith("/playground/messages", StringComparison.Ordinal) ? 1 : 0;
         await card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Opslaan" }).ClickAsync();
         await Expect(card.GetByText("Geef je casus een titel.")).ToBeVisibleAsync();
         Assert.Equal(0, requests);
@@ -410,7 +423,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await card.GetByLabel("Dinsdag").CheckAsync();
         var invoke = await _page.RunAndWaitForRequestAsync(
             () => card.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Opslaan" }).ClickAsync(),
-            request => request.Url.EndsWith("/api/messages", StringComparison.Ordinal));
+            request => request.Url.EndsWith("/playground/messages", StringComparison.Ordinal));
 
         var activity = invoke.PostDataJSON()!.Value;
         Assert.Equal("invoke", activity.GetProperty("type").GetString());

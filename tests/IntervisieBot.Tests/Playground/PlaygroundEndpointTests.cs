@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using IntervisieBot.Playground;
 using IntervisieBot.Tests.Host;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Tests.Playground;
@@ -15,11 +14,13 @@ public sealed class PlaygroundEndpointTests : IAsyncLifetime
     private BotFactory _bot = null!;
     private HttpClient _client = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _bot = new BotFactory().With("Playground:MaxActivitiesPerConversation", "10");
+        _bot = new BotFactory().With("Playground:Enabled", "true").With("Playground:MaxActivitiesPerConversation", "10");
         _client = _bot.CreateClient();
-        return Task.CompletedTask;
+
+        // As the developer does: open the address from the start-up log, which leaves the cookie behind.
+        (await _client.GetAsync(new Uri("/?key=" + Uri.EscapeDataString(Secret), UriKind.Relative))).EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()
@@ -29,6 +30,8 @@ public sealed class PlaygroundEndpointTests : IAsyncLifetime
     }
 
     private PlaygroundChannel Channel => _bot.Services.GetRequiredService<PlaygroundChannel>();
+
+    private string Secret => _bot.Services.GetRequiredService<PlaygroundSecret>().Value;
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
@@ -44,7 +47,7 @@ public sealed class PlaygroundEndpointTests : IAsyncLifetime
         $$"""{"type":"message","from":{"id":"{{from}}","name":"IntervisieBot"},"text":"{{text}}","textFormat":"markdown"}""";
 
     [Fact]
-    public async Task Page_WithoutAnAppId_IsServedAtTheRoot_WithItsScriptAndStyles()
+    public async Task Page_IsServedAtTheRoot_WithItsScriptAndStyles()
     {
         var page = await _client.GetAsync(new Uri("/", UriKind.Relative));
         var script = await _client.GetAsync(new Uri("/playground/playground.js", UriKind.Relative));
@@ -56,7 +59,9 @@ public sealed class PlaygroundEndpointTests : IAsyncLifetime
         Assert.Contains("src=\"/playground/playground.js\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/playground/playground.css\"", html, StringComparison.Ordinal);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("/api/messages", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var code = await script.Content.ReadAsStringAsync();
+        Assert.Contains("'/playground/messages'", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/messages", code, StringComparison.Ordinal);
         Assert.Equal("text/css", styles.Content.Headers.ContentType?.MediaType);
         Assert.True(page.Headers.CacheControl?.NoCache);
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
@@ -74,46 +79,138 @@ public sealed class PlaygroundEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
     }
 
-    [Fact]
-    public async Task Playground_WithAnAppId_IsNotThere()
+    public static TheoryData<string, string> Addresses => new()
     {
-        await using var deployed = new BotFactory()
-            .With("MicrosoftAppId", "5f0e2c3a-1b7d-4e8f-9a6b-2c4d6e8f0a1b")
-            .With("MicrosoftAppPassword", "not-used-here")
-            .With("MicrosoftAppTenantId", "72f988bf-86f1-41af-91ab-2d7cd011db47");
-        using var client = deployed.CreateClient();
+        { "GET", "/" },
+        { "GET", "/playground/playground.js" },
+        { "GET", "/playground/playground.css" },
+        { "GET", "/playground/state" },
+        { "GET", "/playground/events" },
+        { "PUT", "/playground/members" },
+        { "POST", "/playground/group-chats" },
+        { "POST", "/playground/messages" },
+        { "POST", "/playground/connector/v3/conversations" },
+        { "GET", "/playground/connector/v3/conversations/{group}/members" },
+    };
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/playground/playground.js", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/playground/events", UriKind.Relative))).StatusCode);
-        var send = await client.PostAsync(new Uri("/playground/connector/v3/conversations/x/activities", UriKind.Relative), Json(Message("hi")));
-        Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
+    private static Task<HttpResponseMessage> AskAsync(HttpClient client, string method, string path, string group, string? bearer = null)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{group}", group, StringComparison.Ordinal));
+        if (method != "GET")
+        {
+            request.Content = Json("""{"members":[{"id":"eve","name":"Eve"}]}""");
+        }
+
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client.SendAsync(request);
     }
 
     [Theory]
-    [InlineData("203.0.113.7", "localhost")]
-    [InlineData("127.0.0.1", "bot.example.test")]
-    public async Task Playground_AskedFromAnotherMachineOrName_IsRefused(string peer, string host)
+    [MemberData(nameof(Addresses))]
+    public async Task Playground_WithoutThisRunsSecret_IsNotThere(string method, string path)
     {
-        await using var remote = new BotFactory().WithServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new PeerAddress(IPAddress.Parse(peer))));
-        using var client = remote.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
-        request.Headers.Host = host;
+        using var stranger = _bot.CreateClient();
+        using var wrongKey = _bot.CreateClient();
+        await wrongKey.GetAsync(new Uri("/?key=not-the-key", UriKind.Relative));
 
-        var response = await client.SendAsync(request);
+        var withoutSecret = await AskAsync(stranger, method, path, Channel.GroupConversationId);
+        var withWrongKey = await AskAsync(wrongKey, method, path, Channel.GroupConversationId);
+        var withWrongBearer = await AskAsync(stranger, method, path, Channel.GroupConversationId, bearer: Secret + "x");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, withoutSecret.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, withWrongKey.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, withWrongBearer.StatusCode);
+        Assert.Empty(Channel.Members);
+    }
+
+    [Theory]
+    [MemberData(nameof(Addresses))]
+    public async Task Playground_NotSwitchedOn_IsNotThere_EvenWithItsSecret(string method, string path)
+    {
+        await using var deployed = new BotFactory();
+        using var client = deployed.CreateClient();
+        var secret = deployed.Services.GetRequiredService<PlaygroundSecret>().Value;
+        await client.GetAsync(new Uri("/?key=" + Uri.EscapeDataString(secret), UriKind.Relative));
+
+        var response = await AskAsync(client, method, path, deployed.Services.GetRequiredService<PlaygroundChannel>().GroupConversationId, bearer: secret);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
-    public async Task Playground_ReachedThroughAProxy_IsRefused()
+    public async Task PageAddressWithTheKey_SetsAStrictHttpOnlyCookie_AndThePageWorksWithoutTheKeyFromThen()
+    {
+        using var browser = _bot.CreateClient();
+
+        var opened = await browser.GetAsync(new Uri("/?key=" + Uri.EscapeDataString(Secret), UriKind.Relative));
+        var again = await browser.GetAsync(new Uri("/", UriKind.Relative));
+        var state = await browser.GetAsync(new Uri("/playground/state", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var cookie = Assert.Single(opened.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("intervisiebot-playground=", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.False(again.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.OK, state.StatusCode);
+    }
+
+    [Fact]
+    public async Task Playground_AskedFromAnotherMachine_IsNotThere_EvenWithItsSecret()
+    {
+        await using var remote = new BotFactory().With("Playground:Enabled", "true").FromPeer(IPAddress.Parse("203.0.113.7"));
+        using var client = remote.CreateClient();
+        var secret = remote.Services.GetRequiredService<PlaygroundSecret>().Value;
+
+        var page = await client.GetAsync(new Uri("/?key=" + Uri.EscapeDataString(secret), UriKind.Relative));
+        var state = await AskAsync(client, "GET", "/playground/state", "", bearer: secret);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, state.StatusCode);
+    }
+
+    [Fact]
+    public async Task Playground_ReachedThroughAProxy_IsNotThere()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/playground/state");
         request.Headers.Add("X-Forwarded-For", "198.51.100.20");
 
         var response = await _client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PageOnAnotherHostName_ButWithTheCookie_IsServed_BecauseTheCookieNotTheNameIsTheKey()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/playground/state");
+        request.Headers.Host = "bot.example.test";
+        request.Headers.Add("Cookie", "intervisiebot-playground=" + Secret);
+        using var plain = _bot.Server.CreateClient();
+
+        var response = await plain.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("playground-group-0123456789ab")]
+    [InlineData("playground-personal-stranger")]
+    [InlineData("19:a8f3c2e1d0b94f7e8c6a5b4d3e2f1a0b@thread.v2")]
+    public async Task Connector_ForAConversationThePlaygroundDidNotStart_IsNotFound(string conversationId)
+    {
+        var post = await ConnectorAsync(HttpMethod.Post, $"/{Uri.EscapeDataString(conversationId)}/activities", Message("hi"));
+        var members = await ConnectorAsync(HttpMethod.Get, $"/{Uri.EscapeDataString(conversationId)}/members");
+
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Contains("ConversationNotFound", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, members.StatusCode);
+        Assert.Empty(Channel.Activities(conversationId));
     }
 
     [Fact]
@@ -255,19 +352,5 @@ public sealed class PlaygroundEndpointTests : IAsyncLifetime
         var after = state.Json.GetProperty("groupConversationId").GetString();
         Assert.NotEqual(before, after);
         Assert.StartsWith(PlaygroundChannel.GroupConversationPrefix, after, StringComparison.Ordinal);
-    }
-
-    /// <summary>Makes every request look as if it came from <paramref name="address"/>.</summary>
-    private sealed class PeerAddress(IPAddress address) : Microsoft.AspNetCore.Hosting.IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                context.Connection.RemoteIpAddress = address;
-                return following(context);
-            });
-            next(app);
-        };
     }
 }

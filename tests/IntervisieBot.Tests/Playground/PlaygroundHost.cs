@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntervisieBot.Tests.Playground;
 
 /// <summary>
-/// The real host on Kestrel at 127.0.0.1 and a free port, in this process: the bot's connector calls the playground
-/// channel over real HTTP, as it does under <c>dotnet run</c>, and a browser can open the page.
+/// The real host on Kestrel at 127.0.0.1 and a free port, in this process, with the playground on: the bot's connector
+/// calls the playground channel over real HTTP, as it does under <c>dotnet run</c>, and a browser can open the page.
+/// <see cref="Http"/> carries the playground's cookie, as the page's own requests do.
 /// </summary>
 public sealed class PlaygroundHost : IAsyncDisposable
 {
@@ -19,7 +20,9 @@ public sealed class PlaygroundHost : IAsyncDisposable
     {
         Factory = factory;
         Address = address;
-        Http = new HttpClient { BaseAddress = address };
+        var cookies = new CookieContainer();
+        cookies.Add(address, new Cookie("intervisiebot-playground", Secret));
+        Http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address };
     }
 
     public BotFactory Factory { get; }
@@ -29,13 +32,19 @@ public sealed class PlaygroundHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>This run's playground secret.</summary>
+    public string Secret => Factory.Services.GetRequiredService<PlaygroundSecret>().Value;
+
+    /// <summary>The address the start-up log prints: the page with this run's key.</summary>
+    public string PageUrl => $"{Address.AbsoluteUri}?key={Uri.EscapeDataString(Secret)}";
+
     public string ServiceUrl => new Uri(Address, "/playground/connector/").AbsoluteUri;
 
     public PlaygroundChannel Channel => Factory.Services.GetRequiredService<PlaygroundChannel>();
 
     public static PlaygroundHost Start()
     {
-        var factory = new BotFactory();
+        var factory = new BotFactory().With("Playground:Enabled", "true");
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var listening = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -4,13 +4,15 @@ using System.Text;
 using System.Text.Json;
 using IntervisieBot.Conversations;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Tests.Playground;
 
 /// <summary>
-/// The page's side of the protocol against the host on a real port: activities in at /api/messages with the
-/// playground's service URL, and the bot's answers back through its ordinary connector into the playground channel.
+/// The page's side of the protocol against the host on a real port: activities in at the playground's own
+/// /playground/messages with the playground's service URL, and the bot's answers back through its ordinary connector
+/// (presenting the playground's secret) into the playground channel.
 /// </summary>
 public sealed class PlaygroundOverHttpTests : IAsyncLifetime
 {
@@ -38,6 +40,13 @@ public sealed class PlaygroundOverHttpTests : IAsyncLifetime
         """;
 
     private async Task<HttpResponseMessage> DeliverAsync(string activity)
+    {
+        var response = await _host.Http.PostAsync(new Uri("/playground/messages", UriKind.Relative), new StringContent(activity, Encoding.UTF8, "application/json"));
+        await _host.WhenBotIdleAsync();
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> PostToApiMessagesAsync(string activity)
     {
         var response = await _host.Http.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(activity, Encoding.UTF8, "application/json"));
         await _host.WhenBotIdleAsync();
@@ -90,7 +99,7 @@ public sealed class PlaygroundOverHttpTests : IAsyncLifetime
     {
         await DeliverAsync(Activity("conversationUpdate", Group, "anna", ""","membersAdded":[{"id":"playground-bot","name":"IntervisieBot"}]"""));
         var messenger = _host.Factory.Services.GetRequiredService<IChannelMessenger>();
-        var group = new ConversationAddress("playground", Group, ConversationScope.GroupChat, "playground");
+        var group = new ConversationAddress("playground", "playground", Group, ConversationScope.GroupChat, "playground");
 
         var members = await messenger.GetMembersAsync(group);
         await messenger.SendPrivateAsync(group, members.Single(m => m.Name == "Bram"), new OutgoingMessage("Je bent de volgende casusinbrenger."));
@@ -109,6 +118,49 @@ public sealed class PlaygroundOverHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("What I can do", Assert.Single(_host.Channel.Activities("playground-personal-anna")), StringComparison.Ordinal);
         Assert.Empty(_host.Channel.Activities(Group));
+    }
+
+    [Fact]
+    public async Task PlaygroundActivity_PostedToApiMessages_IsRefused_AndNeitherAnsweredNorStored()
+    {
+        await DeliverAsync(Activity("message", Group, "anna", ",\"text\":\"<at>IntervisieBot</at> hulp\""));
+        var before = await StoredRows.ReadAsync(_host.Factory.DatabasePath);
+        var shown = _host.Channel.Activities(Group).Count;
+
+        var response = await PostToApiMessagesAsync(Activity("message", Group, "bram", ",\"text\":\"<at>IntervisieBot</at> instellen\""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await StoredRows.ReadAsync(_host.Factory.DatabasePath));
+        Assert.Equal(shown, _host.Channel.Activities(Group).Count);
+    }
+
+    [Theory]
+    [InlineData("msteams", null)]
+    [InlineData("playground", "playground-group-notstartedhere")]
+    [InlineData("playground", "playground-personal-stranger")]
+    public async Task ActivityForAConversationThePlaygroundDidNotStart_IsRefusedByItsEndpoint(string channelId, string? conversationId)
+    {
+        var activity = Activity("message", conversationId ?? Group, "anna", ",\"text\":\"help\"")
+            .Replace("\"channelId\":\"playground\"", $"\"channelId\":\"{channelId}\"", StringComparison.Ordinal);
+
+        var response = await DeliverAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await StoredRows.ReadAsync(_host.Factory.DatabasePath));
+    }
+
+    [Fact]
+    public async Task Connector_AnswersTheBotWithTheSecret_AndNobodyWithoutIt()
+    {
+        var response = await DeliverAsync(Activity("message", "playground-personal-anna", "anna", ",\"text\":\"help\""));
+        using var withoutSecret = new HttpClient { BaseAddress = _host.Address };
+        var forged = await withoutSecret.PostAsync(
+            new Uri("/playground/connector/v3/conversations/playground-personal-anna/activities", UriKind.Relative),
+            new StringContent("{\"type\":\"message\",\"text\":\"forged\"}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.DoesNotContain("forged", Assert.Single(_host.Channel.Activities("playground-personal-anna")), StringComparison.Ordinal);
     }
 
     [Fact]

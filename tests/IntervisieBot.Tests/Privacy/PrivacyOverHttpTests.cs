@@ -82,7 +82,7 @@ public sealed class PrivacyOverHttpTests : IAsyncLifetime
         await using var bot = new BotFactory().WithServices(services => services.AddSingleton<TimeProvider>(time));
         var (group, _, client) = Conversations(bot);
         using var __ = client;
-        var address = new ConversationAddress("msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId);
+        var address = new ConversationAddress("bf", "msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId);
         var started = time.GetUtcNow().AddDays(-7);
         await bot.Services.GetRequiredService<SessionRecordStore>().SaveAsync(address, new SessionRecord(
             "incident", 1, started, started.AddHours(1), new SessionMember(TeamsConversation.Id("Anna"), "Anna"), new SessionMember(TeamsConversation.Id("Bram"), "Bram"),

@@ -10,7 +10,7 @@ namespace IntervisieBot.Tests.Scheduling;
 /// <summary>The hosted scheduler in the real host: it looks for due work on its own, every tick interval of the injected clock.</summary>
 public sealed class SchedulerServiceTests : IDisposable
 {
-    private static readonly ConversationAddress Group = new("msteams", "19:group@thread.v2", ConversationScope.GroupChat, "tenant");
+    private static readonly ConversationAddress Group = new("bf", "msteams", "19:group@thread.v2", ConversationScope.GroupChat, "tenant");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly Handler _handler;
     private readonly BotFactory _bot;

@@ -120,7 +120,7 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
     public async Task FiveMembersRunTheIncidentMethod_WithTheCaseAnnaPreparedInAModal_SharedOnlyByHer()
     {
         // The group was set up before (its roster is what "casus" looks at); its first meeting is Anna's turn.
-        var group = new ConversationAddress("slack", Channel, ConversationScope.Channel, FakeSlackApi.TeamId);
+        var group = new ConversationAddress("slack", "slack", Channel, ConversationScope.Channel, FakeSlackApi.TeamId);
         await _chat.Bot.Services.GetRequiredService<GroupStore>().SaveAsync(group, Group.Create(
             new GroupSettings { Name = "Team Noord", Language = "nl", Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = new DateOnly(2027, 1, 12), StartTime = new TimeOnly(19, 30) },
             Names.Select(n => new Member(Id(n), n))));

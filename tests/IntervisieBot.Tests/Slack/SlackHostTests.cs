@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using IntervisieBot.Channels.Slack;
+using IntervisieBot.Channels.BotFramework;
 using IntervisieBot.Conversations;
+using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Testing;
 using IntervisieBot.Tests.Host;
 using Microsoft.AspNetCore.Builder;
@@ -15,6 +17,9 @@ namespace IntervisieBot.Tests.Slack;
 /// <summary>The host with and without Slack settings.</summary>
 public sealed class SlackHostTests
 {
+    private static readonly ConversationAddress SlackGroup = SlackMessenger.Address("C123", ConversationScope.Channel, "T123");
+    private static readonly ConversationAddress TeamsGroup = new(BotFrameworkAdapter.Name, "msteams", "19:abc@thread.v2", ConversationScope.GroupChat, "tenant");
+
     [Theory]
     [InlineData("/api/slack/events")]
     [InlineData("/api/slack/interactions")]
@@ -27,7 +32,7 @@ public sealed class SlackHostTests
         using var response = await client.PostAsync(path, new StringContent("{}", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain(bot.Services.GetServices<IChannelMessenger>(), m => m.Handles("slack"));
+        Assert.DoesNotContain(bot.Services.GetServices<IChannelMessenger>(), m => m.Handles(SlackGroup));
     }
 
     [Fact]
@@ -38,8 +43,8 @@ public sealed class SlackHostTests
 
         var messengers = bot.Services.GetServices<IChannelMessenger>().ToList();
 
-        Assert.Single(messengers, m => m.Handles("slack"));
-        Assert.Single(messengers, m => m.Handles("msteams"));
+        Assert.Single(messengers, m => m.Handles(SlackGroup));
+        Assert.Single(messengers, m => m.Handles(TeamsGroup));
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 // The IntervisieBot playground: a group chat with simulated members, and each member's private chat with the bot.
-// It speaks to the bot as Teams does: activities to /api/messages, with this host's playground channel as the
-// service URL. The channel keeps the conversations and streams every change back here (/playground/events).
+// It speaks to the bot as Teams does: activities to the playground's own endpoint (/playground/messages), with this
+// host's playground channel as the service URL. The channel keeps the conversations and streams every change back here (/playground/events).
 // Plain JavaScript, no build step, nothing from elsewhere. Everything the bot sends is shown as text, never as HTML.
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -459,7 +459,7 @@ async function problemText(response) {
 }
 
 async function deliver(activity) {
-  const response = await fetch('/api/messages', {
+  const response = await fetch('/playground/messages', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(activity),
@@ -971,6 +971,10 @@ for (const button of document.querySelectorAll('[data-lang]')) {
     renderAll();
   });
 }
+
+// The address from the start-up log carries the run's key; the host swapped it for a cookie, so it leaves the address bar
+// (and the history) before anything else happens.
+if (new URLSearchParams(location.search).has('key')) history.replaceState(null, '', '/');
 
 renderTexts();
 connect();

@@ -23,7 +23,7 @@ public sealed class StartupValidationTests
         using var folder = new TempDirectory();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddRepositorySettings();
-        var values = new Dictionary<string, string?> { ["Storage:SqlitePath"] = folder.File("bot.db") };
+        var values = new Dictionary<string, string?> { ["Storage:SqlitePath"] = folder.File("bot.db"), ["Privacy:LocalKeyPath"] = folder.File("keys") };
         foreach (var (key, value) in settings)
         {
             values[key] = value;

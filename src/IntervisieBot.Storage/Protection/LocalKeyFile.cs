@@ -30,7 +30,6 @@ public static class LocalKeyFile
 
     public const string KeyId = "local";
 
-    private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>The per-user folder: <c>$XDG_DATA_HOME</c> (or <c>~/.local/share</c>) on Linux, <c>%LOCALAPPDATA%</c> on Windows, then <c>IntervisieBot/keys</c>.</summary>
@@ -132,12 +131,12 @@ public static class LocalKeyFile
             return;
         }
 
-        Directory.CreateDirectory(folder, PrivateFolder);
+        Storage.PrivateFolder.Create(folder);
         try
         {
-            if (File.GetUnixFileMode(folder) != PrivateFolder)
+            if (File.GetUnixFileMode(folder) != Storage.PrivateFolder.Mode)
             {
-                File.SetUnixFileMode(folder, PrivateFolder);
+                File.SetUnixFileMode(folder, Storage.PrivateFolder.Mode);
             }
         }
         catch (UnauthorizedAccessException e)

@@ -60,11 +60,8 @@ public sealed class EncryptionAtRestTests : IDisposable
     public async Task RawRows_AfterSetUpAgreementsACaseAndAWholeSession_HoldNoAgreementCaseOrContributionInPlain()
     {
         using var bot = new PrivacyBot(folder: _folder);
-        await SetUpAsync(bot.A, $"{Secret} Noord");
-        await bot.A.Say("Anna", $"afspraak toevoegen {Secret}: wat hier gezegd wordt, blijft hier");
-        await PrepareCaseAsync(bot.A, "Anna");
 
-        await bot.A.RunSessionAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+        await ConfidentialMeeting.RunAsync(bot.A, Secret);
 
         var group = (await bot.Get<GroupStore>().GetAsync(bot.A.Address))!;
         Assert.Equal($"{Secret} Noord", group.Settings.Name);
@@ -79,14 +76,14 @@ public sealed class EncryptionAtRestTests : IDisposable
         }
 
         AssertNoPlaintext(bot);
-        Assert.DoesNotContain(rows, r => r.Mentions("blijft hier") || r.Mentions("Joris") || r.Mentions("Noord"));
+        Assert.DoesNotContain(rows, r => ConfidentialMeeting.Texts.Any(r.Mentions));
     }
 
     [Fact]
     public async Task AGroupStoredBeforeEncryption_StillReads_AndIsEncryptedWhenFirstRead()
     {
         using var bot = new PrivacyBot(folder: _folder);
-        await SetUpAsync(bot.A, "Team Noord");
+        await ConfidentialMeeting.SetUpAsync(bot.A, "Team Noord");
         var tables = bot.Get<ITableServiceClient>();
         var groups = tables.GetTableClient(GroupStore.TableName);
         var snapshot = (await bot.Get<GroupStore>().GetAsync(bot.A.Address))!.ToSnapshot() with
@@ -117,36 +114,13 @@ public sealed class EncryptionAtRestTests : IDisposable
     public async Task AGroupRowCopiedIntoAnotherGroup_DoesNotOpenThere()
     {
         using var bot = new PrivacyBot(folder: _folder);
-        await SetUpAsync(bot.A, "Team Noord");
+        await ConfidentialMeeting.SetUpAsync(bot.A, "Team Noord");
         var table = bot.Get<ITableServiceClient>().GetTableClient(GroupStore.TableName);
         var copy = (await table.GetEntityIfExistsAsync(bot.A.Address.Key, "group"))!.Clone();
         copy.PartitionKey = bot.B.Address.Key;
         await table.UpsertEntityAsync(copy, TableUpdateMode.Replace);
 
         await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => bot.Get<GroupStore>().GetAsync(bot.B.Address));
-    }
-
-    /// <summary>Anna sets the group up by typing (every 4 weeks on Tuesday 19:30 from 12 January 2027, everyone takes part).</summary>
-    private static async Task SetUpAsync(GroupChat chat, string name)
-    {
-        foreach (var answer in new[] { "instellen", name, "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", "12-1-2027", "iedereen", "wisselt", "ja" })
-        {
-            await chat.Say("Anna", answer);
-        }
-    }
-
-    /// <summary>The member prepares a case question by question in their personal chat; every answer holds the secret.</summary>
-    private static async Task PrepareCaseAsync(GroupChat chat, string who)
-    {
-        foreach (var answer in new[]
-                 {
-                     "casus", "vragen", $"{Secret}: onderbroken", $"{Secret}: dinsdag onderbrak Joris mij drie keer.",
-                     $"Mijn vraag is: hoe kan ik rustig mijn grens aangeven bij Joris? ({Secret})", $"{Secret}: met mijn teamleider gepraat.",
-                     $"{Secret}: het moment dat Joris zei: laat mij maar.", "geen", "ja", "ja", "ja", "1",
-                 })
-        {
-            await chat.Privately(who, answer);
-        }
     }
 
     private static string AllText(IEnumerable<Conversations.Messages.OutgoingMessage> messages) =>

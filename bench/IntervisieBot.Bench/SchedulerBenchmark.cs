@@ -142,6 +142,7 @@ public static class SchedulerBenchmark
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:SqlitePath"] = folder.File("bench.db"),
+            ["Privacy:LocalKeyPath"] = folder.File("keys"),
             ["Scheduler:TickInterval"] = "00:10:00",
         });
         builder.Logging.ClearProviders();

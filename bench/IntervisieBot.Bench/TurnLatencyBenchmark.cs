@@ -31,7 +31,7 @@ public static class TurnLatencyBenchmark
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddRepositorySettings();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = folder.File("bench.db") });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = folder.File("bench.db"), ["Privacy:LocalKeyPath"] = folder.File("keys") });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddIntervisieBot();

@@ -31,7 +31,10 @@ public sealed class InstallationTests : IAsyncLifetime
         Assert.StartsWith("https://slack.com/oauth/v2/authorize?client_id=1234.5678&scope=", location.AbsoluteUri, StringComparison.Ordinal);
         Assert.Contains("chat%3Awrite", location.AbsoluteUri, StringComparison.Ordinal);
         var state = Uri.UnescapeDataString(location.Query.Split('&').Single(p => p.StartsWith("state=", StringComparison.Ordinal))["state=".Length..]);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single();
+        Assert.Contains("; secure", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        var cookie = setCookie.Split(';')[0];
         return (state, cookie);
     }
 
@@ -60,7 +63,7 @@ public sealed class InstallationTests : IAsyncLifetime
         var row = Assert.Single((await table.QueryAsync("workspace")).Entities);
         Assert.Equal("T0OTHER", row.RowKey);
         Assert.DoesNotContain(row.Values, v => v is string s && s.Contains("xoxb-installed-secret-token", StringComparison.Ordinal));
-        Assert.StartsWith("v1.", row.GetString("BotToken"), StringComparison.Ordinal);
+        Assert.StartsWith("v2.", row.GetString("BotToken"), StringComparison.Ordinal);
 
         var mention = SlackRequests.MessageEvent("Ev1", "app_mention", "U0ANNA", "C0OTHER", "<@U0BOT2> help", "1.1")
             .Replace(FakeSlackApi.TeamId, "T0OTHER", StringComparison.Ordinal).Replace("\"user_id\":\"U0BOT\"", "\"user_id\":\"U0BOT2\"", StringComparison.Ordinal);
@@ -72,6 +75,57 @@ public sealed class InstallationTests : IAsyncLifetime
         Assert.Equal("help", turn.Text);
         var post = Assert.Single(_host.Slack.Succeeded, c => c.Method == "chat.postMessage");
         Assert.Equal("Bearer xoxb-installed-secret-token", post.Authorization);
+    }
+
+    [Fact]
+    public async Task TheInstallCookie_IsSecureAndHttpOnly_AlsoOverPlainHttpOnThisMachine()
+    {
+        Assert.Equal("http", _host.Client.BaseAddress!.Scheme);
+
+        var (_, cookie) = await StartInstallAsync();
+
+        Assert.StartsWith(SlackInstaller.StateCookie + "=", cookie, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStoredTokenCopiedUnderAnotherTeamId_DoesNotOpen_AndThatWorkspaceGetsNothing()
+    {
+        await InstallAsync();
+        var table = _host.Tables.GetTableClient(SlackInstallationStore.TableName);
+        var copy = (await table.GetEntityIfExistsAsync("workspace", "T0OTHER"))!.Clone();
+        copy.RowKey = "T0THIRD";
+        await table.UpsertEntityAsync(copy, Storage.Tables.TableUpdateMode.Replace);
+        _bot.OnTurn = (context, ct) => context.SendAsync(new OutgoingMessage("Hallo"), ct);
+
+        using var response = await _host.SendAsync(SlackRequests.Event(MentionFrom("T0THIRD", "Ev5"), _host.Clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var ours = await _host.SendAsync(SlackRequests.Event(MentionFrom("T0OTHER", "Ev6"), _host.Clock.GetUtcNow()));
+        Assert.Equal("T0OTHER", Assert.Single(_bot.Turns).Conversation.TenantId);
+        Assert.Single(_host.Slack.Succeeded, c => c.Method == "chat.postMessage");
+    }
+
+    [Fact]
+    public async Task ATokenAnEarlierVersionStoredUnbound_IsUsedOnceSlackConfirmsItsTeam_AndIsThenStoredBound()
+    {
+        var table = _host.Tables.GetTableClient(SlackInstallationStore.TableName);
+        await table.CreateIfNotExistsAsync();
+        foreach (var team in new[] { "T0OTHER", "T0THIRD" })
+        {
+            // T0THIRD's row holds T0OTHER's token: Slack's auth.test says whose it is.
+            await table.UpsertEntityAsync(new Storage.Tables.TableEntity("workspace", team)
+            {
+                ["TeamName"] = "Andere groep", ["BotToken"] = LegacyProtect(_host.Slack.Installation.Token), ["BotUserId"] = "U0BOT2", ["Scope"] = "chat:write",
+            });
+        }
+
+        using var stolen = await _host.SendAsync(SlackRequests.Event(MentionFrom("T0THIRD", "Ev7"), _host.Clock.GetUtcNow()));
+        using var ours = await _host.SendAsync(SlackRequests.Event(MentionFrom("T0OTHER", "Ev8"), _host.Clock.GetUtcNow()));
+
+        Assert.Equal("T0OTHER", Assert.Single(_bot.Turns).Conversation.TenantId);
+        Assert.StartsWith("v2.", (await table.GetEntityIfExistsAsync("workspace", "T0OTHER"))!.GetString("BotToken"), StringComparison.Ordinal);
+        Assert.StartsWith("v1.", (await table.GetEntityIfExistsAsync("workspace", "T0THIRD"))!.GetString("BotToken"), StringComparison.Ordinal);
+        Assert.Equal(2, _host.Slack.Calls.Count(c => c.Method == "auth.test" && c.Authorization == "Bearer " + _host.Slack.Installation.Token));
     }
 
     [Fact]
@@ -104,12 +158,30 @@ public sealed class InstallationTests : IAsyncLifetime
     public void TheProtector_RefusesAValueThatWasTamperedWith()
     {
         var protector = new AesGcmSlackTokenProtector(Microsoft.Extensions.Options.Options.Create(new SlackOptions { TokenEncryptionKey = Key }));
-        var sealed1 = protector.Protect("xoxb-secret");
+        var sealed1 = protector.Protect("xoxb-secret", "SlackInstallations|T0OTHER");
         var bytes = Convert.FromBase64String(sealed1[3..]);
         bytes[^1] ^= 1;
 
-        Assert.Equal("xoxb-secret", protector.Unprotect(sealed1));
-        Assert.NotEqual(sealed1, protector.Protect("xoxb-secret"));
-        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect("v1." + Convert.ToBase64String(bytes)));
+        Assert.Equal("xoxb-secret", protector.Unprotect(sealed1, "SlackInstallations|T0OTHER"));
+        Assert.NotEqual(sealed1, protector.Protect("xoxb-secret", "SlackInstallations|T0OTHER"));
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect("v2." + Convert.ToBase64String(bytes), "SlackInstallations|T0OTHER"));
+        Assert.ThrowsAny<CryptographicException>(() => protector.Unprotect(sealed1, "SlackInstallations|T0THIRD"));
     }
+
+    private async Task InstallAsync()
+    {
+        var (state, cookie) = await StartInstallAsync();
+        using var completed = await CompleteAsync("code=good-code&state=" + Uri.EscapeDataString(state), cookie);
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+    }
+
+    /// <summary>A mention of the installed bot from <paramref name="team"/>.</summary>
+    private static string MentionFrom(string team, string eventId) =>
+        SlackRequests.MessageEvent(eventId, "app_mention", "U0ANNA", "C0OTHER", "<@U0BOT2> help", eventId[2..] + ".1")
+            .Replace(FakeSlackApi.TeamId, team, StringComparison.Ordinal).Replace("\"user_id\":\"U0BOT\"", "\"user_id\":\"U0BOT2\"", StringComparison.Ordinal);
+
+    /// <summary>A token as versions before team binding stored it: bound to the protector's purpose only.</summary>
+    private static string LegacyProtect(string token) =>
+        "v1." + Convert.ToBase64String(new Storage.Protection.PrivacyProtector(new Storage.Protection.KeyRing(new Storage.Protection.EncryptionKey("slack", Convert.FromBase64String(Key))))
+            .Protect(System.Text.Encoding.UTF8.GetBytes(token), "IntervisieBot.Slack.v1"));
 }

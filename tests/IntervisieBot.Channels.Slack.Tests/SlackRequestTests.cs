@@ -184,6 +184,30 @@ public sealed class SlackRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithOneWorkspace_EventsCommandsAndPressesFromAnotherWorkspace_AreAnsweredButNothingIsDone()
+    {
+        const string stranger = "T0STRANGER";
+        var press = SlackRequests.ButtonPress("U0ANNA", Channel, "1767600000.000300", new JsonObject
+        {
+            ["type"] = "button",
+            ["action_id"] = "button:0",
+            ["value"] = """{"action":"help","card":"welcome"}""",
+        });
+        var foreignPress = JsonNode.Parse(press.ToJsonString().Replace(FakeSlackApi.TeamId, stranger, StringComparison.Ordinal))!.AsObject();
+
+        using var mention = await _host.SendAsync(SlackRequests.Event(Mention("Ev07").Replace(FakeSlackApi.TeamId, stranger, StringComparison.Ordinal), Now));
+        using var command = await _host.SendAsync(SlackRequests.Command("start incidentmethode", "U0ANNA", Channel, Now, teamId: stranger));
+        using var pressed = await _host.SendAsync(SlackRequests.Interaction(foreignPress, Now));
+        using var ours = await _host.SendAsync(SlackRequests.Event(Mention("Ev08", "1767600000.000900"), Now));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], new[] { mention.StatusCode, command.StatusCode, pressed.StatusCode });
+        Assert.Equal("", await command.Content.ReadAsStringAsync());
+        var turn = Assert.Single(_bot.Turns);
+        Assert.Equal(FakeSlackApi.TeamId, turn.Conversation.TenantId);
+        Assert.DoesNotContain(_host.Slack.Calls, c => c.Method is "chat.postMessage" or "users.info" && c.Body.ToJsonString().Contains(stranger, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheSlashCommand_IsAMessageInItsChannel_ShownToEveryone()
     {
         using var response = await _host.SendAsync(SlackRequests.Command("start incidentmethode", "U0ANNA", Channel, Now));

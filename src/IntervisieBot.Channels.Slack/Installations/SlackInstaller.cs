@@ -43,7 +43,8 @@ public sealed partial class SlackInstaller(
         context.Response.Cookies.Append(StateCookie, nonce, new CookieOptions
         {
             HttpOnly = true,
-            Secure = context.Request.IsHttps,
+            // Always: browsers keep Secure cookies on http://localhost too, and nowhere else should it travel in the clear.
+            Secure = true,
             SameSite = SameSiteMode.Lax,
             MaxAge = StateLifetime,
             Path = "/api/slack",
@@ -74,7 +75,7 @@ public sealed partial class SlackInstaller(
             return Page(HttpStatusCode.BadRequest, "This installation link has expired or is not yours; start again. · Deze link is verlopen of niet van u; begin opnieuw.");
         }
 
-        context.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/api/slack" });
+        context.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/api/slack", Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         var code = query["code"].ToString();
         if (code.Length == 0)
         {

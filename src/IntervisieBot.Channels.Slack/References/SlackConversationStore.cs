@@ -108,7 +108,7 @@ public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTok
     {
         var table = await _table.GetAsync(cancellationToken);
         await table.UpsertEntityAsync(
-            new TableEntity(address.Key, FormRow(messageTs)) { ["Form"] = protector.Protect(form.ToJson()), ["SavedAt"] = time.GetUtcNow() },
+            new TableEntity(address.Key, FormRow(messageTs)) { ["Form"] = protector.Protect(form.ToJson(), FormContext(address, messageTs)), ["SavedAt"] = time.GetUtcNow() },
             TableUpdateMode.Replace,
             cancellationToken);
     }
@@ -117,7 +117,7 @@ public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTok
     {
         var table = await _table.GetAsync(cancellationToken);
         var entity = await table.GetEntityIfExistsAsync(address.Key, FormRow(messageTs), cancellationToken);
-        return entity?.GetString("Form") is { } form ? SlackForm.FromJson(protector.Unprotect(form)) : null;
+        return entity?.GetString("Form") is { } form ? SlackForm.FromJson(protector.Unprotect(form, FormContext(address, messageTs))) : null;
     }
 
     /// <summary>The card was answered (or replaced): its form goes, so its modal cannot be submitted twice.</summary>
@@ -130,6 +130,8 @@ public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTok
     public string Name => "slackConversation";
 
     public bool IsReach => true;
+
+    private static string FormContext(ConversationAddress address, string messageTs) => TableName + "|" + address.Key + "|" + FormRow(messageTs);
 
     /// <summary>Where the conversation is; the open card forms are working copies of cards the group already saw.</summary>
     public async Task<JsonNode?> HeldAsync(ConversationAddress group, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Domain.Groups;
+using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Conversations.Groups;
@@ -14,7 +15,13 @@ namespace IntervisieBot.Conversations.Groups;
 /// reads it once and writes it once, conditional on the version it read. Every write is told to the
 /// <see cref="IGroupObserver"/>s (the reminders re-plan on it).
 /// </summary>
-public sealed class GroupStore(ITableServiceClient tables, IEnumerable<IGroupObserver>? observers = null) : IGroupExportPart, IDisposable
+/// <remarks>
+/// The document holds what members wrote (the agreements, the group's name) and their names, so it is stored
+/// encrypted, bound to this table, group and row (property <c>Data</c>). A row written before that (plain property
+/// <c>Json</c>) still reads, and is encrypted in place the first time it is read, conditional on the version read, so
+/// a group that never changes again does not keep its agreements in plain text.
+/// </remarks>
+public sealed class GroupStore(ITableServiceClient tables, PrivacyProtector protector, IEnumerable<IGroupObserver>? observers = null) : IGroupExportPart, IDisposable
 {
     public const string TableName = "Groups";
     private const string Row = "group";
@@ -102,13 +109,42 @@ public sealed class GroupStore(ITableServiceClient tables, IEnumerable<IGroupObs
     {
         var table = await _table.GetAsync(cancellationToken);
         var entity = await table.GetEntityIfExistsAsync(group.Key, Row, cancellationToken);
-        return entity?.GetString("Json") is { } json
-            ? (Group.Restore(JsonSerializer.Deserialize<GroupSnapshot>(json, ConversationState.Json)!), entity.ETag)
-            : (null, ETag.All);
+        if (entity?.GetString("Data") is { } data)
+        {
+            return (Restore(protector.Unprotect(data, Context(group))), entity.ETag);
+        }
+
+        if (entity?.GetString("Json") is not { } json)
+        {
+            return (null, ETag.All);
+        }
+
+        var value = Restore(json);
+        return (value, await EncryptLegacyRowAsync(table, group, value, entity.ETag, cancellationToken));
     }
 
-    private static TableEntity Entity(ConversationAddress group, Group value) =>
-        new(group.Key, Row) { ["Json"] = JsonSerializer.Serialize(value.ToSnapshot(), ConversationState.Json) };
+    /// <summary>
+    /// Replaces a row stored before encryption by its encrypted form; the ETag to write against from then on. When
+    /// another turn wrote first (its write is encrypted) or the group was forgotten, the next read sees that.
+    /// </summary>
+    private async Task<ETag> EncryptLegacyRowAsync(ITableClient table, ConversationAddress group, Group value, ETag read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await table.UpdateEntityAsync(Entity(group, value), read, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (Exception e) when (e is ETagMismatchException or EntityNotFoundException)
+        {
+            return read;
+        }
+    }
+
+    private static Group Restore(string json) => Group.Restore(JsonSerializer.Deserialize<GroupSnapshot>(json, ConversationState.Json)!);
+
+    private static string Context(ConversationAddress group) => TableName + "|" + group.Key + "|" + Row;
+
+    private TableEntity Entity(ConversationAddress group, Group value) =>
+        new(group.Key, Row) { ["Data"] = protector.Protect(JsonSerializer.Serialize(value.ToSnapshot(), ConversationState.Json), Context(group)) };
 }
 
 /// <summary>Hears every change of a group that was stored, with the group as it was before (null after set-up).</summary>

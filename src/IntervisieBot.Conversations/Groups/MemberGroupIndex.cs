@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Domain.Groups;
+using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Conversations.Groups;
@@ -14,9 +15,10 @@ public sealed record MemberGroup(ConversationAddress Group, string Name);
 /// group: table <c>MemberGroups</c>, partition = adapter, channel, tenant and member, row = the group's key; finding a member's
 /// groups is one query of one partition. Each entry has a twin in the group's own partition (row <c>member~{id}</c>), so
 /// the index knows whom it listed when the roster changes or the group is forgotten. Kept in step by hearing every
-/// stored change of a group whose name or roster changed.
+/// stored change of a group whose name or roster changed. The group's name is what a member typed, so it is stored
+/// encrypted, bound to its row; a name stored before that is read as it is and encrypted when first read.
 /// </summary>
-public sealed class MemberGroupIndex(ITableServiceClient tables) : IGroupObserver, IGroupDataStore, IDisposable
+public sealed class MemberGroupIndex(ITableServiceClient tables, PrivacyProtector protector) : IGroupObserver, IGroupDataStore, IDisposable
 {
     public const string TableName = "MemberGroups";
     private const string MemberRow = "member~";
@@ -29,11 +31,27 @@ public sealed class MemberGroupIndex(ITableServiceClient tables) : IGroupObserve
     {
         var table = await _table.GetAsync(cancellationToken);
         var groups = new List<MemberGroup>();
+        var legacy = new List<TableEntity>();
         await foreach (var entity in table.QueryAllAsync(Partition(personalChat, memberId), cancellationToken: cancellationToken))
         {
+            var name = entity.GetString("Name") ?? "";
+            if (PrivacyProtector.IsProtected(name))
+            {
+                name = protector.Unprotect(name, Context(entity.PartitionKey, entity.RowKey));
+            }
+            else if (name.Length > 0)
+            {
+                legacy.Add(entity);
+            }
+
             groups.Add(new MemberGroup(
                 personalChat.Sibling(entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!)),
-                entity.GetString("Name") ?? ""));
+                name));
+        }
+
+        foreach (var entity in legacy)
+        {
+            await EncryptLegacyNameAsync(table, entity, cancellationToken);
         }
 
         return groups;
@@ -56,12 +74,13 @@ public sealed class MemberGroupIndex(ITableServiceClient tables) : IGroupObserve
 
         foreach (var member in now)
         {
+            var partition = Partition(address, member);
             await table.UpsertEntityAsync(
-                new TableEntity(Partition(address, member), address.Key)
+                new TableEntity(partition, address.Key)
                 {
                     ["ConversationId"] = address.ConversationId,
                     ["Scope"] = address.Scope.ToString(),
-                    ["Name"] = after.Settings.Name,
+                    ["Name"] = protector.Protect(after.Settings.Name, Context(partition, address.Key)),
                 },
                 TableUpdateMode.Replace,
                 cancellationToken);
@@ -106,6 +125,23 @@ public sealed class MemberGroupIndex(ITableServiceClient tables) : IGroupObserve
         await table.DeleteEntityAsync(Partition(group, memberId), group.Key, ETag.All, cancellationToken);
         await table.DeleteEntityAsync(group.Key, MemberRow + StorageKey.Escape(memberId), ETag.All, cancellationToken);
     }
+
+    /// <summary>Encrypts a name stored before names were; when the row changed or went meanwhile, the newer write stands.</summary>
+    private async Task EncryptLegacyNameAsync(ITableClient table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        var updated = entity.Clone();
+        updated["Name"] = protector.Protect(entity.GetString("Name")!, Context(entity.PartitionKey, entity.RowKey));
+        try
+        {
+            await table.UpdateEntityAsync(updated, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (Exception e) when (e is ETagMismatchException or EntityNotFoundException)
+        {
+            // Someone wrote (encrypted) or removed the entry after it was read.
+        }
+    }
+
+    private static string Context(string partition, string row) => TableName + "|" + partition + "|" + row;
 
     private static string Fingerprint(Group value) => value.Settings.Name + "\n" + string.Join("\n", value.Roster.Members.Select(m => m.Id));
 

@@ -17,5 +17,11 @@ public sealed class PrivacyOptions
     /// <summary>Keys that encrypted earlier values, by their id (<c>Privacy:PreviousKeys:{id}</c>); used only to decrypt.</summary>
     public Dictionary<string, string> PreviousKeys { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The folder for the generated local key (embedded store without <see cref="EncryptionKey"/>); empty: the per-user
+    /// folder (<see cref="LocalKeyFile.DefaultFolder"/>). A relative path is taken from the host's content root.
+    /// </summary>
+    public string? LocalKeyPath { get; set; }
+
     public bool HasKey => !string.IsNullOrWhiteSpace(EncryptionKey);
 }

@@ -21,6 +21,11 @@ internal sealed partial class PrivacyOptionsValidator : IValidateOptions<Privacy
             errors.Add($"{Section}:EncryptionKey must be 32 random bytes in base64 (44 characters; e.g. the output of `openssl rand -base64 32`).");
         }
 
+        if (options.LocalKeyPath is { } folder && folder.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            errors.Add($"{Section}:LocalKeyPath must be a folder path (it holds a character no path can have).");
+        }
+
         foreach (var (id, value) in options.PreviousKeys)
         {
             if (!KeyIdPattern().IsMatch(id))

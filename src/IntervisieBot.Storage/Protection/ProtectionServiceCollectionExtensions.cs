@@ -10,7 +10,7 @@ public static class ProtectionServiceCollectionExtensions
 {
     /// <summary>
     /// The <see cref="PrivacyProtector"/> with the key ring from the <c>Privacy</c> settings, checked at start-up: with
-    /// Azure Table Storage a key is required; with the embedded store a missing key is generated next to the database.
+    /// Azure Table Storage a key is required; with the embedded store a missing key is generated in a per-user folder, one per database.
     /// </summary>
     public static IServiceCollection AddPrivacyProtection(this IServiceCollection services)
     {
@@ -42,11 +42,21 @@ public static class ProtectionServiceCollectionExtensions
 
         var root = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
         var database = Path.GetFullPath(storage.SqlitePath, root);
-        var path = Path.Combine(Path.GetDirectoryName(database)!, LocalKeyFile.FileName);
-        var (key, created) = LocalKeyFile.LoadOrCreate(path);
+        var folder = string.IsNullOrWhiteSpace(options.LocalKeyPath) ? LocalKeyFile.DefaultFolder() : Path.GetFullPath(options.LocalKeyPath, root);
+        var local = LocalKeyFile.LoadOrCreate(folder, database);
         var log = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PrivacyProtector).FullName!);
-        LocalKeyLog.Used(log, created ? "Generated a new" : "Using the", path);
-        return new KeyRing(key, previous);
+        if (local.MovedFrom is not null)
+        {
+            LocalKeyLog.Moved(log, local.MovedFrom, local.Path);
+        }
+
+        LocalKeyLog.Used(log, local.Origin == LocalKeyOrigin.Created ? "Generated a new" : "Using the", local.Path, database);
+        if (local.LeftBehind is not null)
+        {
+            LocalKeyLog.LeftBehind(log, local.LeftBehind, local.Path);
+        }
+
+        return new KeyRing(local.Key, previous);
     }
 
     /// <summary>Builds the key ring at start-up, so a missing key stops the host and a generated one is announced at once.</summary>
@@ -66,7 +76,19 @@ internal static partial class LocalKeyLog
 {
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "Privacy:EncryptionKey is not set: {What} local encryption key in {Path} (key id 'local'). Keep that file with the database; " +
-                  "for production set Privacy:EncryptionKey (and keep this one as Privacy:PreviousKeys:local to read what it encrypted)")]
-    public static partial void Used(ILogger logger, string what, string path);
+        Message = "Privacy:EncryptionKey is not set: {What} local encryption key in {Path} (key id 'local') for the database {Database}. " +
+                  "Back that file up with the database, apart from it; for production set Privacy:EncryptionKey (and keep this one as " +
+                  "Privacy:PreviousKeys:local to read what it encrypted)")]
+    public static partial void Used(ILogger logger, string what, string path, string database);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Moved the local encryption key from {From}, next to the database, to {Path}, outside the data folder (Privacy:LocalKeyPath chooses the folder)")]
+    public static partial void Moved(ILogger logger, string from, string path);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "A different local encryption key still lies next to the database in {Old}; the one in {Path} is used and the other was left in place. " +
+                  "Data that does not open may have been encrypted with the other one: keep both until you know which one the data needs")]
+    public static partial void LeftBehind(ILogger logger, string old, string path);
 }

@@ -13,6 +13,7 @@ namespace IntervisieBot.Storage.Sqlite;
 internal sealed class SqliteDatabase : IDisposable
 {
     private const int SchemaVersion = 1;
+    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     // How long a write waits for another connection's (or process's) write to finish before it gives up.
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
@@ -182,6 +183,63 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Creates the database file readable by its owner only (0600) before SQLite opens it, in a folder made 0700 when
+    /// the store creates it; SQLite gives its -wal and -shm files the database file's mode. A file an earlier version
+    /// created readable by others is made private too.
+    /// </summary>
+    private static void CreatePrivateFile(string path)
+    {
+        var folder = Path.GetDirectoryName(path);
+        if (OperatingSystem.IsWindows())
+        {
+            if (folder is { Length: > 0 })
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            return;
+        }
+
+        if (folder is { Length: > 0 })
+        {
+            PrivateFolder.Create(folder);
+        }
+
+        try
+        {
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.ReadWrite, UnixCreateMode = PrivateFile,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // It exists already (an earlier run, or another process made it first).
+        }
+
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            MakePrivate(file);
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void MakePrivate(string file)
+    {
+        try
+        {
+            if (File.Exists(file) && (File.GetUnixFileMode(file) & ~PrivateFile) != 0)
+            {
+                File.SetUnixFileMode(file, PrivateFile);
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Another user's file, shared on purpose: theirs to restrict.
+        }
+    }
+
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         if (_schemaReady)
@@ -197,11 +255,7 @@ internal sealed class SqliteDatabase : IDisposable
                 return;
             }
 
-            if (Path.GetDirectoryName(_path) is { Length: > 0 } folder)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
+            CreatePrivateFile(_path);
             await using var connection = await OpenConnectionAsync(cancellationToken);
 
             // WAL lets readers and one writer work at once, across processes; the mode is stored in the file.

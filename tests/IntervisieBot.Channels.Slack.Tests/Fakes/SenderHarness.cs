@@ -40,6 +40,7 @@ internal sealed class SenderHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:SqlitePath"] = folder.File("bot.db"),
+            ["Privacy:LocalKeyPath"] = folder.File("keys"),
             ["Slack:SigningSecret"] = SlackRequests.SigningSecret,
             ["Slack:BotToken"] = FakeSlackApi.BotToken,
             ["Slack:ApiBaseUrl"] = slack.BaseUrl,

@@ -26,12 +26,12 @@ public static class SlackRequests
     public static HttpRequestMessage Interaction(JsonObject payload, DateTimeOffset at) =>
         Signed("/api/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded", at);
 
-    public static HttpRequestMessage Command(string text, string user, string channel, DateTimeOffset at) => Signed(
+    public static HttpRequestMessage Command(string text, string user, string channel, DateTimeOffset at, string teamId = FakeSlackApi.TeamId) => Signed(
         "/api/slack/commands",
         string.Join('&', new Dictionary<string, string>
         {
             ["token"] = "deprecated-verification-token",
-            ["team_id"] = FakeSlackApi.TeamId,
+            ["team_id"] = teamId,
             ["team_domain"] = "intervisie",
             ["channel_id"] = channel,
             ["channel_name"] = "intervisie",

@@ -50,6 +50,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         {
             ["Storage:Provider"] = "Sqlite",
             ["Storage:SqlitePath"] = host._folder.File("bot.db"),
+            ["Privacy:LocalKeyPath"] = host._folder.File("keys"),
             ["Slack:SigningSecret"] = SlackRequests.SigningSecret,
             ["Slack:BotToken"] = FakeSlackApi.BotToken,
             ["Slack:ApiBaseUrl"] = host.Slack.BaseUrl,

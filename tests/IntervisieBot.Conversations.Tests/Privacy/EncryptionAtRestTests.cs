@@ -1,6 +1,9 @@
 using System.Text.Json;
+using IntervisieBot.Conversations.Cases;
 using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Sessions;
+using IntervisieBot.Domain.Groups;
 using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Domain.Sessions;
 using IntervisieBot.Storage.Protection;
@@ -52,6 +55,76 @@ public sealed class EncryptionAtRestTests : IDisposable
         Assert.Contains(bot.Rows(), r => r.Table == SessionRecordStore.TableName);
         AssertNoPlaintext(bot);
     }
+
+    [Fact]
+    public async Task RawRows_AfterSetUpAgreementsACaseAndAWholeSession_HoldNoAgreementCaseOrContributionInPlain()
+    {
+        using var bot = new PrivacyBot(folder: _folder);
+
+        await ConfidentialMeeting.RunAsync(bot.A, Secret);
+
+        var group = (await bot.Get<GroupStore>().GetAsync(bot.A.Address))!;
+        Assert.Equal($"{Secret} Noord", group.Settings.Name);
+        Assert.Contains(group.Agreements, a => a.Text.StartsWith(Secret, StringComparison.Ordinal));
+        Assert.StartsWith(Secret, (await bot.Get<CaseStore>().GetAsync(bot.A.Address, "u-anna"))!.Title, StringComparison.Ordinal);
+        Assert.Equal($"{Secret} Noord", Assert.Single(await bot.Get<MemberGroupIndex>().GroupsOfAsync(bot.A.Address, "u-bram")).Name);
+        Assert.Equal(Secret + ": Anna's actie", (await bot.Get<SessionRecordStore>().LatestAsync(bot.A.Address))!.Action);
+        var rows = bot.Rows();
+        foreach (var table in new[] { GroupStore.TableName, MemberGroupIndex.TableName, CaseStore.TableName, SessionRecordStore.TableName })
+        {
+            Assert.Contains(rows, r => r.Table == table);
+        }
+
+        AssertNoPlaintext(bot);
+        Assert.DoesNotContain(rows, r => ConfidentialMeeting.Texts.Any(r.Mentions));
+    }
+
+    [Fact]
+    public async Task AGroupStoredBeforeEncryption_StillReads_AndIsEncryptedWhenFirstRead()
+    {
+        using var bot = new PrivacyBot(folder: _folder);
+        await ConfidentialMeeting.SetUpAsync(bot.A, "Team Noord");
+        var tables = bot.Get<ITableServiceClient>();
+        var groups = tables.GetTableClient(GroupStore.TableName);
+        var snapshot = (await bot.Get<GroupStore>().GetAsync(bot.A.Address))!.ToSnapshot() with
+        {
+            Settings = (await bot.Get<GroupStore>().GetAsync(bot.A.Address))!.Settings with { Name = $"{Secret} oud" },
+            Agreements = [new Agreement(1, $"{Secret}: een oude afspraak", "Anna", bot.Time.GetUtcNow())],
+            NextAgreement = 2,
+        };
+        await groups.UpsertEntityAsync(
+            new TableEntity(bot.A.Address.Key, "group") { ["Json"] = JsonSerializer.Serialize(snapshot, ConversationState.Json) }, TableUpdateMode.Replace);
+        var index = tables.GetTableClient(MemberGroupIndex.TableName);
+        var entry = (await index.GetEntityIfExistsAsync(bot.A.Address.TenantKey + "~u-cees", bot.A.Address.Key))!;
+        entry["Name"] = $"{Secret} oud";
+        await index.UpsertEntityAsync(entry, TableUpdateMode.Replace);
+        Assert.Contains(bot.Rows(), r => r.Mentions(Secret));
+
+        var group = (await bot.Get<GroupStore>().GetAsync(bot.A.Address))!;
+        var listed = Assert.Single(await bot.Get<MemberGroupIndex>().GroupsOfAsync(bot.A.Address, "u-cees"));
+
+        Assert.Equal($"{Secret}: een oude afspraak", Assert.Single(group.Agreements).Text);
+        Assert.Equal($"{Secret} oud", listed.Name);
+        Assert.DoesNotContain(bot.Rows(), r => r.Mentions(Secret));
+        Assert.Contains($"{Secret}: een oude afspraak", AllText(await bot.A.Say("Eva", "afspraken")), StringComparison.Ordinal);
+        Assert.Equal($"{Secret} oud", Assert.Single(await bot.Get<MemberGroupIndex>().GroupsOfAsync(bot.A.Address, "u-cees")).Name);
+    }
+
+    [Fact]
+    public async Task AGroupRowCopiedIntoAnotherGroup_DoesNotOpenThere()
+    {
+        using var bot = new PrivacyBot(folder: _folder);
+        await ConfidentialMeeting.SetUpAsync(bot.A, "Team Noord");
+        var table = bot.Get<ITableServiceClient>().GetTableClient(GroupStore.TableName);
+        var copy = (await table.GetEntityIfExistsAsync(bot.A.Address.Key, "group"))!.Clone();
+        copy.PartitionKey = bot.B.Address.Key;
+        await table.UpsertEntityAsync(copy, TableUpdateMode.Replace);
+
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => bot.Get<GroupStore>().GetAsync(bot.B.Address));
+    }
+
+    private static string AllText(IEnumerable<Conversations.Messages.OutgoingMessage> messages) =>
+        string.Join("\n", messages.Select(m => m.Text + "\n" + string.Join("\n", m.Card?.Body.OfType<Conversations.Messages.CardText>().Select(t => t.Text) ?? [])));
 
     [Fact]
     public async Task ACiphertextCopiedIntoAnotherGroupsRow_DoesNotOpenThere()

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace IntervisieBot.Storage.Tests.Protection;
 
-/// <summary>Where the key comes from: the settings, or (embedded store only) a file generated next to the database.</summary>
+/// <summary>Where the key comes from: the settings, or (embedded store only) a file generated in a private per-user folder.</summary>
 public sealed class KeyRingSetupTests : IDisposable
 {
     private static readonly string AKey = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
@@ -18,9 +18,12 @@ public sealed class KeyRingSetupTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    /// <summary>Stands for the per-user folder (the tests never write into the real one).</summary>
+    private string KeyFolder => _folder.File("home/keys");
+
     private ServiceProvider Services(params (string Key, string Value)[] settings)
     {
-        var values = new Dictionary<string, string?> { ["Storage:SqlitePath"] = _folder.File("data/bot.db") };
+        var values = new Dictionary<string, string?> { ["Storage:SqlitePath"] = _folder.File("data/bot.db"), ["Privacy:LocalKeyPath"] = KeyFolder };
         foreach (var (key, value) in settings)
         {
             values[key] = value;
@@ -35,14 +38,16 @@ public sealed class KeyRingSetupTests : IDisposable
     }
 
     [Fact]
-    public void WithoutAKey_OnTheEmbeddedStore_GeneratesOneNextToTheDatabase_AndSaysSo()
+    public void WithoutAKey_OnTheEmbeddedStore_GeneratesOneInAPrivateFolderOutsideTheDataFolder_AndSaysSo()
     {
         using var services = Services();
 
         var ring = services.GetRequiredService<KeyRing>();
 
-        var file = _folder.File("data/" + LocalKeyFile.FileName);
+        var file = LocalKeyFile.PathFor(KeyFolder, _folder.File("data/bot.db"));
         Assert.True(File.Exists(file));
+        Assert.Equal(KeyFolder, Path.GetDirectoryName(file));
+        Assert.False(File.Exists(_folder.File("data/" + LocalKeyFile.FileName)));
         Assert.Equal("local", ring.Current.Id);
         var line = Assert.Single(_log.Lines);
         Assert.Contains("Generated a new local encryption key in " + file, line, StringComparison.Ordinal);
@@ -50,7 +55,65 @@ public sealed class KeyRingSetupTests : IDisposable
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(KeyFolder));
         }
+    }
+
+    [Fact]
+    public void TwoDatabases_GetTwoKeys()
+    {
+        var first = LocalKeyFile.LoadOrCreate(KeyFolder, _folder.File("one/bot.db"));
+        var second = LocalKeyFile.LoadOrCreate(KeyFolder, _folder.File("two/bot.db"));
+
+        Assert.NotEqual(first.Path, second.Path);
+        Assert.Equal(LocalKeyOrigin.Created, second.Origin);
+        Assert.Equal(first.Path, LocalKeyFile.LoadOrCreate(KeyFolder, _folder.File("one/../one/bot.db")).Path);
+    }
+
+    [Fact]
+    public void AKeyFolderOthersCouldRead_IsMadePrivate()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(KeyFolder);
+        File.SetUnixFileMode(KeyFolder, (UnixFileMode)Convert.ToInt32("755", 8));
+
+        LocalKeyFile.LoadOrCreate(KeyFolder, _folder.File("data/bot.db"));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(KeyFolder));
+    }
+
+    [Fact]
+    public void AKeyNextToTheDatabase_FromAnEarlierVersion_IsMovedToTheKeyFolder_AndWhatItEncryptedStillOpens()
+    {
+        const string context = "ConversationState|test~group-a";
+        Directory.CreateDirectory(_folder.File("data"));
+        var oldKey = new EncryptionKey(LocalKeyFile.KeyId, Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        File.WriteAllText(_folder.File("data/" + LocalKeyFile.FileName), Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()) + "\n");
+        var stored = new PrivacyProtector(new KeyRing(oldKey)).Protect("Een casus", context);
+
+        using var services = Services();
+
+        Assert.Equal("Een casus", services.GetRequiredService<PrivacyProtector>().Unprotect(stored, context));
+        var file = LocalKeyFile.PathFor(KeyFolder, _folder.File("data/bot.db"));
+        Assert.False(File.Exists(_folder.File("data/" + LocalKeyFile.FileName)));
+        Assert.True(File.Exists(file));
+        Assert.Contains(_log.Lines, l => l.Contains("Moved the local encryption key from " + _folder.File("data/" + LocalKeyFile.FileName) + ", next to the database, to " + file, StringComparison.Ordinal));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
+    [Fact]
+    public void WithoutLocalKeyPath_TheKeyGoesToThePerUserFolder()
+    {
+        var root = System.Environment.GetFolderPath(System.Environment.SpecialFolder.LocalApplicationData, System.Environment.SpecialFolderOption.DoNotVerify);
+
+        Assert.Equal(Path.Combine(root, "IntervisieBot", "keys"), LocalKeyFile.DefaultFolder());
     }
 
     [Fact]
@@ -77,7 +140,7 @@ public sealed class KeyRingSetupTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<KeyRing>());
 
         Assert.Contains("Privacy:EncryptionKey is required when Storage:Provider is AzureTables", error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(_folder.File("data/" + LocalKeyFile.FileName)));
+        Assert.False(Directory.Exists(KeyFolder));
     }
 
     [Fact]

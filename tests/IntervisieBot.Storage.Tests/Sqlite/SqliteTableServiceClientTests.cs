@@ -26,6 +26,55 @@ public sealed class SqliteTableServiceClientTests : IDisposable
     }
 
     [Fact]
+    public async Task TheDatabaseAndItsWalAndShmFiles_AreReadableByTheirOwnerOnly_InAFolderOnlyTheOwnerCanOpen()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var path = Path.Combine(_folder.Path, "data", "local", "bot.db");
+        using var service = new SqliteTableServiceClient(path, "", TimeProvider.System);
+        var table = service.GetTableClient("groups");
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("g", "member-1") { ["Name"] = "Anna" });
+
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(path));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(path + "-wal"));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(path + "-shm"));
+        Assert.Equal(ownerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+        Assert.Equal(ownerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(_folder.Path, "data")));
+    }
+
+    [Fact]
+    public async Task ADatabaseAnEarlierVersionLeftReadableByOthers_IsMadePrivate_AndAnExistingFolderIsLeftAsItWas()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var path = _folder.File("bot.db");
+        using (var before = new SqliteTableServiceClient(path, "", TimeProvider.System))
+        {
+            var table = before.GetTableClient("groups");
+            await table.CreateIfNotExistsAsync();
+            await table.AddEntityAsync(new TableEntity("g", "member-1") { ["Name"] = "Anna" });
+        }
+
+        var readable = (UnixFileMode)Convert.ToInt32("644", 8);
+        File.SetUnixFileMode(path, readable);
+        var folderMode = File.GetUnixFileMode(_folder.Path);
+
+        using var after = new SqliteTableServiceClient(path, "", TimeProvider.System);
+        Assert.Equal("Anna", (await after.GetTableClient("groups").GetEntityIfExistsAsync("g", "member-1"))!.GetString("Name"));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(folderMode, File.GetUnixFileMode(_folder.Path));
+    }
+
+    [Fact]
     public async Task Reopen_AfterDispose_FindsTablesEntitiesAndVersionsAsLeft()
     {
         var path = _folder.File("bot.db");

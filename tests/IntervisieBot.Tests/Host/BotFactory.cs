@@ -56,6 +56,7 @@ public sealed class BotFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:SqlitePath", _databasePath);
+        builder.UseSetting("Privacy:LocalKeyPath", Path.Combine(Path.GetDirectoryName(_databasePath)!, "keys"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -23,6 +23,7 @@ public sealed class BuiltHostTests
         start.ArgumentList.Add(hostDll);
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         start.ArgumentList.Add($"--Storage:SqlitePath={folder.File("bot.db")}");
+        start.ArgumentList.Add($"--Privacy:LocalKeyPath={folder.File("keys")}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
         using var process = Process.Start(start)!;

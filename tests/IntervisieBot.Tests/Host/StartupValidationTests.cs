@@ -36,7 +36,7 @@ public sealed class StartupValidationTests
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddRepositorySettings();
-        var values = new Dictionary<string, string?> { ["Storage:SqlitePath"] = folder.File("bot.db") };
+        var values = new Dictionary<string, string?> { ["Storage:SqlitePath"] = folder.File("bot.db"), ["Privacy:LocalKeyPath"] = folder.File("keys") };
         foreach (var (key, value) in settings)
         {
             values[key] = value;

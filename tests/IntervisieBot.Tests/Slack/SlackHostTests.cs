@@ -55,7 +55,7 @@ public sealed class SlackHostTests
         using var folder = new TempDirectory();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddRepositorySettings();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = folder.File("bot.db"), [key] = value });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:SqlitePath"] = folder.File("bot.db"), ["Privacy:LocalKeyPath"] = folder.File("keys"), [key] = value });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddIntervisieBot();
         await using var app = builder.Build();

@@ -18,6 +18,9 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
     public const string TextInput = "text";
     public const string NumberInput = "number";
 
+    /// <summary>On a change or remove form: the agreements as they were when the form was drawn (<see cref="Version"/>).</summary>
+    public const string VersionKey = "v";
+
     public IReadOnlyCollection<Command> Commands { get; } = [Command.Agreements];
 
     public string Card => CardName;
@@ -91,7 +94,7 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
     {
         var values = dc.Turn.Values;
         var number = values.TryGetValue(NumberInput, out var n) && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
-        return RunAsync(dc, values.GetValueOrDefault(Cards.ActionKey, "show"), null, number, values.GetValueOrDefault(TextInput, ""), cancellationToken);
+        return RunAsync(dc, values.GetValueOrDefault(Cards.ActionKey, "show"), null, number, values.GetValueOrDefault(TextInput, ""), cancellationToken, values.GetValueOrDefault(VersionKey));
     }
 
     /// <param name="dc">The turn.</param>
@@ -100,7 +103,8 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
     /// <param name="number">From a form: the agreement's own number.</param>
     /// <param name="text">The new text, for add and change.</param>
     /// <param name="cancellationToken">Cancels the turn.</param>
-    private async Task RunAsync(DialogContext dc, string action, int? position, int? number, string text, CancellationToken cancellationToken)
+    /// <param name="version">From a change or remove form: <see cref="Version"/> of the agreements it was drawn from.</param>
+    private async Task RunAsync(DialogContext dc, string action, int? position, int? number, string text, CancellationToken cancellationToken, string? version = null)
     {
         var turn = dc.Turn;
         if (await GroupCards.OnlyInTheGroupAsync(dc, cancellationToken))
@@ -117,6 +121,13 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
             said = null;
             form = null;
             var target = number ?? (position is { } at && at >= 1 && at <= group.Agreements.Count ? group.Agreements[at - 1].Number : null);
+            if (action is "change" or "remove" && version is not null && version != Version(group))
+            {
+                // The form showed texts that have changed since: acting on it could change or remove the wrong thing.
+                said = texts.AgreementFormOutOfDate;
+                return (false, 0);
+            }
+
             if (action is "add" or "change" && text.Length > 0 && Agreement.Clean(text) is null)
             {
                 said = texts.AgreementEmpty;
@@ -230,15 +241,25 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
             {
                 Title = texts.AgreementsTitle,
                 Body = [choose, new CardInput(TextInput, texts.NewTextLabel, InputKind.MultilineText, Value: current, Required: true)],
-                Buttons = [Cards.Button(texts.SaveButton, "change", CardName, ButtonStyle.Positive)],
+                Buttons = [Stamped(Cards.Button(texts.SaveButton, "change", CardName, ButtonStyle.Positive), group)],
             },
             _ => new Card
             {
                 Title = texts.AgreementsTitle,
                 Body = [choose],
-                Buttons = [Cards.Button(texts.RemoveButton, "remove", CardName, ButtonStyle.Destructive)],
+                Buttons = [Stamped(Cards.Button(texts.RemoveButton, "remove", CardName, ButtonStyle.Destructive), group)],
             },
         };
+    }
+
+    private static CardButton Stamped(CardButton button, Group group) =>
+        button with { Data = new Dictionary<string, string>(button.Data) { [VersionKey] = Version(group) } };
+
+    /// <summary>A short fingerprint of the agreements (numbers and texts): any add, change or removal changes it.</summary>
+    private static string Version(Group group)
+    {
+        var all = string.Join("\n", group.Agreements.Select(a => a.Number.ToString(CultureInfo.InvariantCulture) + "\t" + a.Text));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(all)).AsSpan(0, 8));
     }
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";

@@ -23,6 +23,7 @@ public sealed class PrivacyCommands(
     MemberData members,
     IOptions<ExportOptions> options,
     IOptions<ForgetOptions> forgetOptions,
+    Groups.GroupStore groups,
     TimeProvider time,
     IDueWorkScheduler? scheduler = null) : ICommandHandler, ICardHandler, IScheduledTurnHandler
 {
@@ -69,7 +70,7 @@ public sealed class PrivacyCommands(
             else if (await PendingAsync(turn.Conversation, cancellationToken) is { } pending)
             {
                 var named = pending with { Name = await NameOfAsync(dc.Context, pending.By, texts, cancellationToken) };
-                await dc.SendAsync(OutgoingMessage.FromCard(PendingCard(texts, named)), cancellationToken);
+                await dc.SendAsync(OutgoingMessage.FromCard(PendingCard(texts, named, await WhenAsync(turn.Conversation, named.Work.DueAt, texts, cancellationToken))), cancellationToken);
             }
             else
             {
@@ -149,7 +150,8 @@ public sealed class PrivacyCommands(
 
         if (await PendingAsync(turn.Conversation, cancellationToken) is { } already)
         {
-            await ReplaceAsync(dc, PendingCard(texts, already with { Name = await NameOfAsync(dc.Context, already.By, texts, cancellationToken) }), cancellationToken);
+            var named = already with { Name = await NameOfAsync(dc.Context, already.By, texts, cancellationToken) };
+            await ReplaceAsync(dc, PendingCard(texts, named, await WhenAsync(turn.Conversation, named.Work.DueAt, texts, cancellationToken)), cancellationToken);
             return;
         }
 
@@ -164,7 +166,7 @@ public sealed class PrivacyCommands(
             },
         };
         await scheduler.ScheduleAsync(work, cancellationToken);
-        await ReplaceAsync(dc, PendingCard(texts, new Pending(work, turn.From.Name)), cancellationToken);
+        await ReplaceAsync(dc, PendingCard(texts, new Pending(work, turn.From.Name), await WhenAsync(turn.Conversation, work.DueAt, texts, cancellationToken)), cancellationToken);
     }
 
     private async Task CancelAsync(DialogContext dc, PrivacyTexts texts, string? code, CancellationToken cancellationToken)
@@ -200,7 +202,7 @@ public sealed class PrivacyCommands(
         var others = (await dc.Context.GetMembersAsync(cancellationToken)).Where(m => m.Id != turn.From.Id && m.Id != turn.Bot.Id).ToList();
         if (pending.By != turn.From.Id || others.Count > 0)
         {
-            await dc.SendAsync(new OutgoingMessage(Format(texts.ForgetNowRefused, When(pending.Work.DueAt))), cancellationToken);
+            await dc.SendAsync(new OutgoingMessage(Format(texts.ForgetNowRefused, await WhenAsync(turn.Conversation, pending.Work.DueAt, texts, cancellationToken))), cancellationToken);
             return;
         }
 
@@ -233,12 +235,24 @@ public sealed class PrivacyCommands(
     private static bool Same(string expected, string given) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given));
 
-    private static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    /// <summary>"vrijdag 4 december om 19:30": in the group's time zone (Amsterdam's before set-up), in the reader's language.</summary>
+    private async Task<string> WhenAsync(ConversationAddress group, DateTimeOffset at, PrivacyTexts texts, CancellationToken cancellationToken)
+    {
+        var zone = (await groups.GetAsync(group, cancellationToken))?.Schedule.Zone ?? TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return Format(texts.DayAtTime, local.ToString("dddd d MMMM", texts.Culture), local.ToString("HH:mm", CultureInfo.InvariantCulture));
+    }
 
     private string Grace(PrivacyTexts texts)
     {
         var grace = forgetOptions.Value.ForgetGracePeriod;
-        return grace.TotalHours >= 1 && grace.TotalHours % 1 == 0 ? Format(texts.Hours, (int)grace.TotalHours) : Format(texts.Minutes, (int)Math.Ceiling(grace.TotalMinutes));
+        if (grace.TotalHours >= 1 && grace.TotalHours % 1 == 0)
+        {
+            return grace.TotalHours == 1 ? texts.OneHour : Format(texts.Hours, (int)grace.TotalHours);
+        }
+
+        var minutes = (int)Math.Ceiling(grace.TotalMinutes);
+        return minutes == 1 ? texts.OneMinute : Format(texts.Minutes, minutes);
     }
 
     private Card AskCard(PrivacyTexts texts) => new()
@@ -252,12 +266,12 @@ public sealed class PrivacyCommands(
         ],
     };
 
-    private static Card PendingCard(PrivacyTexts texts, Pending pending) => new()
+    private static Card PendingCard(PrivacyTexts texts, Pending pending, string when) => new()
     {
         Title = texts.ForgetPendingTitle,
         Body =
         [
-            new CardText(Format(texts.ForgetPending, pending.Name ?? texts.SomeParticipant, When(pending.Work.DueAt))),
+            new CardText(Format(texts.ForgetPending, pending.Name ?? texts.SomeParticipant, when)),
             new CardText(texts.ForgetWhat),
             new CardText(texts.ForgetHowToCancel, TextStyle.Heading),
         ],

@@ -81,8 +81,10 @@ public sealed record BotTexts
         WhatIStoreTitle = "Wat ik bewaar",
         WhatIStore =
             "De instellingen van de groep, jullie afspraken, de planning, wie aan de beurt is, en per bijeenkomst een kort verslag " +
-            "(inzichten en de actie die de casusinbrenger wil bewaren). Casusteksten bewaar ik versleuteld en ik verwijder ze na de bijeenkomst, " +
-            "tenzij de inbrenger ze wil houden. Met **vergeet** wis ik alles van deze groep; met **export** krijgen jullie alles als bestand.",
+            "(inzichten en de actie die de casusinbrenger wil bewaren). Wat jullie schrijven bewaar ik versleuteld. Een voorbereide casus " +
+            "ziet alleen wie hem schreef, tot die hem zelf deelt, en ik verwijder hem na de bijeenkomst tenzij de inbrenger hem wil houden. " +
+            "Met **vergeet** wis ik alles van deze groep (niet meteen: iedereen kan het eerst nog tegenhouden); met **export** krijgen " +
+            "jullie de gegevens van de groep als bestand.",
         HelpTitle = "Wat ik kan",
         HelpIntro = "Typ een van deze woorden (met of zonder @IntervisieBot), of gebruik de knoppen:",
         HelpCommands =
@@ -99,8 +101,8 @@ public sealed record BotTexts
             ("geschiedenis", "alle eerdere bijeenkomsten"),
             ("evaluatie", "de uitkomst van jullie laatste evaluatie"),
             ("agenda", "de agenda-link voor je eigen kalender"),
-            ("vergeet", "alle gegevens van deze groep wissen"),
-            ("export", "alle gegevens van deze groep als bestand"),
+            ("vergeet", "alle gegevens van deze groep wissen (iedereen kan het eerst nog tegenhouden)"),
+            ("export", "de gegevens van de groep als bestand (in je privégesprek: je eigen casus)"),
         ],
         HelpButton = "Wat kun je?",
         SetupButton = "Groep instellen",
@@ -139,8 +141,10 @@ public sealed record BotTexts
         WhatIStoreTitle = "What I keep",
         WhatIStore =
             "The group's settings, your agreements, the schedule, whose turn it is, and a short record of each meeting " +
-            "(the insights and the action the case owner wants to keep). Case texts are stored encrypted and deleted after the meeting " +
-            "unless their owner wants to keep them. **forget** erases everything about this group; **export** gives you all of it as a file.",
+            "(the insights and the action the case owner wants to keep). What you write is stored encrypted. A prepared case is seen " +
+            "only by the person who wrote it, until they share it themselves, and I delete it after the meeting unless they want to keep it. " +
+            "**forget** erases everything about this group (not at once: anyone can still stop it first); **export** gives you the group's " +
+            "data as a file.",
         HelpTitle = "What I can do",
         HelpIntro = "Type one of these words (with or without @IntervisieBot), or use the buttons:",
         HelpCommands =
@@ -157,8 +161,8 @@ public sealed record BotTexts
             ("history", "all earlier meetings"),
             ("evaluation", "the outcome of your latest evaluation"),
             ("calendar", "a calendar link for your own calendar"),
-            ("forget", "erase all of this group's data"),
-            ("export", "all of this group's data as a file"),
+            ("forget", "erase all of this group's data (anyone can still stop it first)"),
+            ("export", "the group's data as a file (in your private chat: your own case)"),
         ],
         HelpButton = "What can you do?",
         SetupButton = "Set up the group",

@@ -180,6 +180,8 @@ public sealed record GroupTexts
 
     public required string AgreementUnknown { get; init; }
 
+    public required string AgreementFormOutOfDate { get; init; }
+
     public required string AgreementEmpty { get; init; }
 
     public required string AgreementsUsage { get; init; }
@@ -345,6 +347,7 @@ public sealed record GroupTexts
         AgreementChanged = "Afspraak gewijzigd: {0}",
         AgreementRemoved = "Afspraak verwijderd: {0}",
         AgreementUnknown = "Afspraak {0} bestaat niet; kies een nummer uit de lijst.",
+        AgreementFormOutOfDate = "Deze kaart is verouderd: de afspraken zijn veranderd sinds hij werd getoond. Er is niets aangepast. Typ **afspraken** voor de lijst van nu.",
         AgreementEmpty = "Een afspraak heeft een tekst van 1 tot 300 tekens.",
         AgreementsUsage = "Typ bijvoorbeeld **afspraak toevoegen We beginnen op tijd**, **afspraak wijzigen 2 ...** of **afspraak verwijderen 2**.",
         ReviewEvery = "Afgesproken: elke {0}e bijeenkomst staan onze afspraken op de agenda.",
@@ -472,6 +475,7 @@ public sealed record GroupTexts
         AgreementChanged = "Agreement changed: {0}",
         AgreementRemoved = "Agreement removed: {0}",
         AgreementUnknown = "There is no agreement {0}; pick a number from the list.",
+        AgreementFormOutOfDate = "This card is out of date: the agreements have changed since it was shown. Nothing was changed. Type **agreements** for the list as it is now.",
         AgreementEmpty = "An agreement has a text of 1 to 300 characters.",
         AgreementsUsage = "Type, for example, **agreement add We start on time**, **agreement change 2 ...** or **agreement remove 2**.",
         ReviewEvery = "Agreed: every {0} meetings, our agreements are on the agenda.",

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace IntervisieBot.Conversations.Texts;
 
 /// <summary>What the bot says about the group's data (J11): forget, export, and buttons from elsewhere.</summary>
@@ -67,6 +69,15 @@ public sealed record PrivacyTexts
 
     public required string AnsweredBy { get; init; }
 
+    public required CultureInfo Culture { get; init; }
+
+    /// <summary>{0} the day ("vrijdag 4 december"), {1} the time ("19:30").</summary>
+    public required string DayAtTime { get; init; }
+
+    public required string OneHour { get; init; }
+
+    public required string OneMinute { get; init; }
+
     public static PrivacyTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public static PrivacyTexts Dutch { get; } = new()
@@ -85,6 +96,8 @@ public sealed record PrivacyTexts
         ForgetCancelButton = "Nee, niets wissen",
         ForgetPendingTitle = "Alles van deze groep wordt gewist",
         ForgetPending = "{0} heeft gevraagd alles van deze groep te wissen. Dat gebeurt op {1}, tenzij iemand het voor die tijd annuleert.",
+        Culture = CultureInfo.GetCultureInfo("nl-NL"),
+        DayAtTime = "{0} om {1}",
         ForgetHowToCancel = "Wil je dat niet? Druk op **Niet wissen** of typ **vergeet annuleren**; dat kan iedereen in de groep.",
         ForgetKeepButton = "Niet wissen",
         ForgetNowButton = "Nu wissen",
@@ -96,6 +109,8 @@ public sealed record PrivacyTexts
             "Het wissen gebeurt op {0}, tenzij iemand het annuleert.",
         SomeParticipant = "een deelnemer",
         Hours = "{0} uur",
+        OneHour = "een uur",
+        OneMinute = "een minuut",
         Minutes = "{0} minuten",
         ForgottenTitle = "Alles van deze groep is gewist",
         Forgotten = "Gewist op verzoek van {0}:\n{1}\n\nIk bewaar niets meer van deze groep. Wie opnieuw wil beginnen, typt **hulp**.",
@@ -151,7 +166,9 @@ public sealed record PrivacyTexts
         ForgetButton = "Yes, erase everything",
         ForgetCancelButton = "No, erase nothing",
         ForgetPendingTitle = "Everything about this group will be erased",
-        ForgetPending = "{0} asked to erase everything about this group. That happens at {1}, unless someone cancels it before then.",
+        ForgetPending = "{0} asked to erase everything about this group. That happens on {1}, unless someone cancels it before then.",
+        Culture = CultureInfo.GetCultureInfo("en-GB"),
+        DayAtTime = "{0} at {1}",
         ForgetHowToCancel = "Don't want that? Press **Don't erase** or type **forget cancel**; anyone in the group can.",
         ForgetKeepButton = "Don't erase",
         ForgetNowButton = "Erase now",
@@ -160,9 +177,11 @@ public sealed record PrivacyTexts
         ForgetCardOutOfDate = "This card is out of date: it belongs to an earlier request to erase. Nothing has changed. Type **forget** to see what is planned now.",
         ForgetNowRefused =
             "Only the one who asked can erase at once, and only when nobody else is left in this conversation. " +
-            "The erase happens at {0}, unless someone cancels it.",
+            "The erase happens on {0}, unless someone cancels it.",
         SomeParticipant = "a participant",
         Hours = "{0} hours",
+        OneHour = "an hour",
+        OneMinute = "a minute",
         Minutes = "{0} minutes",
         ForgottenTitle = "Everything about this group has been erased",
         Forgotten = "Erased at the request of {0}:\n{1}\n\nI keep nothing about this group any more. To start again, type **help**.",

@@ -65,6 +65,28 @@ public sealed class AgreementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOldRemoveForm_AfterTheAgreementWasChanged_RemovesNothing_AndSaysTheCardIsOutOfDate()
+    {
+        var list = Assert.Single(await _chat.Send("Eva", "afspraken"));
+        var removeForm = Assert.Single(await _chat.Press("Eva", Button(list, "Verwijderen")));
+        var first = removeForm.Card!.Body.OfType<CardChoiceInput>().Single().Choices[0].Value;
+
+        // Meanwhile Bram rewrites agreement 1: Eva's form still shows the old text.
+        await _chat.Send("Bram", "afspraak wijzigen 1 Wat hier gezegd wordt, blijft hier, ook na de bijeenkomst.");
+        var said = await _chat.Press("Eva", Button(removeForm, "Verwijderen"), new Dictionary<string, string> { ["number"] = first });
+
+        Assert.Contains("Deze kaart is verouderd", said[0].Text, StringComparison.Ordinal);
+        var agreements = (await _chat.GroupAsync())!.Agreements;
+        Assert.Equal(6, agreements.Count);
+        Assert.Equal("Wat hier gezegd wordt, blijft hier, ook na de bijeenkomst.", agreements[0].Text);
+
+        // A form drawn now works.
+        var fresh = Assert.Single(await _chat.Press("Eva", Button(Assert.Single(await _chat.Send("Eva", "afspraken")), "Verwijderen")));
+        var removed = await _chat.Press("Eva", Button(fresh, "Verwijderen"), new Dictionary<string, string> { ["number"] = first });
+        Assert.StartsWith("Afspraak verwijderd", removed[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnEmptyOrTooLongAgreement_IsRefusedWithTheReason()
     {
         var said = await _chat.Send("Anna", "afspraak toevoegen " + new string('x', 301));

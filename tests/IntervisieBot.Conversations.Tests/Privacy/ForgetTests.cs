@@ -63,7 +63,7 @@ public sealed class ForgetTests : IDisposable
         var announcement = Assert.Single(await _bot.A.Press("Cees", Button(ask, "Ja, alles wissen").Data, askId));
 
         Assert.Equal("Alles van deze groep wordt gewist", announcement.Card!.Title);
-        Assert.Contains("Cees heeft gevraagd alles van deze groep te wissen. Dat gebeurt op 2026-12-04 18:30 UTC", Text(announcement), StringComparison.Ordinal);
+        Assert.Contains("Cees heeft gevraagd alles van deze groep te wissen. Dat gebeurt op vrijdag 4 december om 19:30", Text(announcement), StringComparison.Ordinal);
         Assert.Contains("de verslagen van alle eerdere bijeenkomsten", Text(announcement), StringComparison.Ordinal);
         Assert.Equal(["Niet wissen", "Nu wissen"], announcement.Card.Buttons.Select(b => b.Title));
 
@@ -139,7 +139,7 @@ public sealed class ForgetTests : IDisposable
 
         var again = Assert.Single(await _bot.A.Say("Eva", "vergeet"));
 
-        Assert.Contains("Cees heeft gevraagd alles van deze groep te wissen. Dat gebeurt op 2026-12-04 18:30 UTC", Text(again), StringComparison.Ordinal);
+        Assert.Contains("Cees heeft gevraagd alles van deze groep te wissen. Dat gebeurt op vrijdag 4 december om 19:30", Text(again), StringComparison.Ordinal);
         Assert.Single(await _bot.Get<IDueWorkScheduler>().ListAsync(_bot.A.Address), w => w.Id == "forget");
     }
 

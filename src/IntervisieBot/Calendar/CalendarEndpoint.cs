@@ -1,6 +1,7 @@
 using System.Text;
 using IntervisieBot.Conversations.Calendar;
 using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Privacy;
 
 namespace IntervisieBot.Calendar;
 
@@ -17,14 +18,14 @@ public static class CalendarEndpoint
     {
         endpoints.MapGet("/api/calendar/{token}.ics", async (string token, CalendarLinkStore links, GroupStore groups, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
         {
-            Protect(response);
+            SecretLinkHeaders.Apply(response);
             return await links.FindAsync(token, cancellationToken) is { } address && await groups.GetAsync(address, cancellationToken) is { } group
                 ? Results.Text(ICalendarWriter.Write(GroupCalendar.Feed(address, group, time.GetUtcNow())), ContentType, Encoding.UTF8)
                 : NotFound();
         });
         endpoints.MapGet("/api/calendar/{token}/{meeting}.ics", async (string token, string meeting, CalendarLinkStore links, GroupStore groups, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
         {
-            Protect(response);
+            SecretLinkHeaders.Apply(response);
             return await links.FindAsync(token, cancellationToken) is { } address && await groups.GetAsync(address, cancellationToken) is { } group
                 && GroupCalendar.Single(address, group, meeting, time.GetUtcNow()) is { } single
                 ? Results.File(Encoding.UTF8.GetBytes(ICalendarWriter.Write(single)), ContentType, "intervisie-" + meeting + ".ics")
@@ -33,13 +34,6 @@ public static class CalendarEndpoint
         return endpoints;
     }
 
-    private static void Protect(HttpResponse response)
-    {
-        response.Headers.CacheControl = "no-store";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        response.Headers.XContentTypeOptions = "nosniff";
-    }
 
     private static IResult NotFound() => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,

@@ -23,7 +23,7 @@ public static class ExportEndpoint
     {
         endpoints.MapGet(Path, async (string token, ExportLinkStore links, HttpResponse response, CancellationToken cancellationToken) =>
         {
-            Private(response);
+            SecretLinkHeaders.Apply(response);
             response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
             return await links.IsValidAsync(token, cancellationToken)
                 ? Results.Content(DownloadPage, "text/html; charset=utf-8")
@@ -32,7 +32,7 @@ public static class ExportEndpoint
 
         endpoints.MapPost(Path, async (string token, ExportLinkStore links, GroupData data, MemberData members, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
         {
-            Private(response);
+            SecretLinkHeaders.Apply(response);
             var export = await links.TakeAsync(token, cancellationToken) switch
             {
                 ExportLink.Group group => await data.ExportAsync(group.Address, cancellationToken),
@@ -55,14 +55,6 @@ public static class ExportEndpoint
         return endpoints;
     }
 
-    private static void Private(HttpResponse response)
-    {
-        response.Headers.CacheControl = "no-store";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.XFrameOptions = "DENY";
-    }
 
     // Readable Dutch in the file (é, ë, quotes) instead of \u escapes; it is a download, never embedded in HTML.
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -22,11 +22,9 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<DialogTurnRunner>();
         services.TryAddSingleton(sp => MethodLibraryLoader.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddHostedService<MethodLibraryCheck>();
-        services.AddSingleton<SessionRecordStore>();
-        services.AddSingleton<SessionRoutes>();
         services.AddSingleton(sp => DialogSet.From(sp.GetServices<IDialogModule>()));
         services.AddCommandHandler<MethodCommands>();
-        services.AddCommandHandler<SessionCommands>();
+        services.AddSessions();
         services.AddGroups();
         services.AddCases();
         services.AddGroupDataStore<Calendar.CalendarLinkStore>();

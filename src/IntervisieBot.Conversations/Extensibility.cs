@@ -16,6 +16,12 @@ public interface ICommandHandler
     /// <param name="argument">What followed the command word ("start incidentmethode" → "incidentmethode").</param>
     /// <param name="cancellationToken">Cancels the turn.</param>
     Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the command, typed with this argument, is answered even while a flow runs (where otherwise only a command
+    /// word on its own counts, and "volgende keer ..." is an answer to the flow). No, unless the feature says so.
+    /// </summary>
+    bool AnswersWhileAFlowRuns(Command command, string argument) => false;
 }
 
 /// <summary>

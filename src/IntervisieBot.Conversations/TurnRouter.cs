@@ -1,6 +1,5 @@
 using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Messages;
-using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Texts;
 
 namespace IntervisieBot.Conversations;
@@ -13,11 +12,11 @@ namespace IntervisieBot.Conversations;
 public sealed class TurnRouter(
     DialogSet dialogs,
     DialogTurnRunner runner,
-    SessionRoutes routes,
     IEnumerable<ICommandHandler> commandHandlers,
     IEnumerable<ICardHandler> cardHandlers,
     IEnumerable<IMembershipHandler> membershipHandlers,
-    IEnumerable<IScheduledTurnHandler> scheduledHandlers) : IBot
+    IEnumerable<IScheduledTurnHandler> scheduledHandlers,
+    IEnumerable<IPersonalMessageRoute> personalRoutes) : IBot
 {
     private const string StopPendingKey = "stopPending";
     private const string StopCard = "stop";
@@ -44,8 +43,7 @@ public sealed class TurnRouter(
 
                 break;
             case TurnKind.Message when turn.Conversation.IsPersonal && Commands.RecognizeBare(turn.Text) == Command.None
-                                       && await routes.FindAsync(turn.Conversation, turn.From.Id, cancellationToken) is { } group
-                                       && await ContributeAsync(context, group, cancellationToken):
+                                       && await RouteElsewhereAsync(context, cancellationToken):
                 break;
             case TurnKind.Message or TurnKind.CardAction:
                 await runner.RunAsync(dialogs, context, (dc, ct) => OnDialogTurnAsync(dc, texts, ct), cancellationToken);
@@ -101,10 +99,10 @@ public sealed class TurnRouter(
                 // A request about the group's data is answered whatever runs; the running flow stays as it is.
                 await privacy.HandleAsync(dc, command, "", cancellationToken);
                 return;
-            case Command.None when dc.ActiveDialog is not null && Commands.Parse(text) is (Command.Forget, var argument)
-                                   && Privacy.PrivacyCommands.IsCancel(argument) && _commands.TryGetValue(Command.Forget, out var forget):
-                // "vergeet annuleren" stops a planned erase whatever runs; it is never an answer to the running flow.
-                await forget.HandleAsync(dc, Command.Forget, argument, cancellationToken);
+            case Command.None when dc.ActiveDialog is not null && Commands.Parse(text) is (var typed and not Command.None, var argument)
+                                   && _commands.TryGetValue(typed, out var anyway) && anyway.AnswersWhileAFlowRuns(typed, argument):
+                // A typed command its feature answers whatever runs ("vergeet annuleren"); never an answer to the running flow.
+                await anyway.HandleAsync(dc, typed, argument, cancellationToken);
                 return;
             default:
                 break;
@@ -157,27 +155,18 @@ public sealed class TurnRouter(
             : Task.CompletedTask;
     }
 
-    /// <summary>
-    /// A private message while the member's group session waits for contributions is one, handled on the group's state.
-    /// Otherwise it is an ordinary personal message, and the route, which has served its purpose, is dropped.
-    /// </summary>
-    private async Task<bool> ContributeAsync(ITurnContext context, ConversationAddress group, CancellationToken cancellationToken)
+    /// <summary>A personal message that a feature waits for elsewhere (a session collecting contributions) goes there.</summary>
+    private async Task<bool> RouteElsewhereAsync(ITurnContext context, CancellationToken cancellationToken)
     {
-        var contributed = false;
-        await runner.RunAsync(dialogs, context.ForGroup(group), async (dc, ct) =>
+        foreach (var route in personalRoutes)
         {
-            if (dc.ActiveDialog is { Id: SessionDialog.DialogId } active && dialogs.Find(active.Id) is SessionDialog session && session.IsCollecting(active))
+            if (await route.TryRouteAsync(context, cancellationToken))
             {
-                contributed = true;
-                await dc.ContinueDialogAsync(ct);
+                return true;
             }
-        }, cancellationToken);
-        if (!contributed)
-        {
-            await routes.ForgetAsync(context.Turn.Conversation, context.Turn.From.Id, cancellationToken);
         }
 
-        return contributed;
+        return false;
     }
 
     private async Task OnStopAsync(DialogContext dc, BotTexts texts, CancellationToken cancellationToken)

@@ -30,6 +30,20 @@ public sealed class SlackSenderTests
         Assert.Equal(message["ts"]!.GetValue<string>(), await sent);
     }
 
+    [Fact]
+    public async Task Send_When429AsksToWaitLongerThanTheLongestWait_GivesUpAtOnceInsteadOfStallingTheChannel()
+    {
+        await using var harness = await SenderHarness.StartAsync();
+        harness.Slack.Script(SlackAnswer.RateLimited(TimeSpan.FromMinutes(10)), Posts);
+
+        var sent = harness.Messenger.SendAsync(Group, new OutgoingMessage("Hoi"));
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => harness.RunAsync(sent));
+
+        Assert.Equal(TimeSpan.FromMinutes(10), error.RetryAfter);
+        Assert.Single(harness.Slack.Calls, Posts);
+        Assert.Empty(harness.Slack.MessagesIn("C0GROUP"));
+    }
+
     [Theory]
     [InlineData("service_unavailable")]
     [InlineData("ratelimited")]

@@ -68,6 +68,36 @@ public sealed class TurnRouterTests : IDisposable
             },
             _channel));
 
+    /// <summary>A feature that waits for members' personal messages elsewhere: it takes every one it is offered.</summary>
+    private sealed class TakesEveryPersonalMessage : IPersonalMessageRoute
+    {
+        public List<string> Taken { get; } = [];
+
+        public Task<bool> TryRouteAsync(ITurnContext context, CancellationToken cancellationToken)
+        {
+            Taken.Add(context.Turn.Text);
+            return Task.FromResult(true);
+        }
+    }
+
+    [Fact]
+    public async Task APersonalMessage_GoesToTheRouteAFeatureRegistered_ButACommandWordOnItsOwnStaysInThePersonalChat()
+    {
+        var route = new TakesEveryPersonalMessage();
+        using var bot = new TestBot(new FakeTimeProvider(), services => services.AddSingleton<IPersonalMessageRoute>(route));
+        var personal = Group with { ConversationId = "personal-anna", Scope = ConversationScope.Personal };
+        Task SendPersonalAsync(string text) => bot.Router.OnTurnAsync(new TurnContext(
+            new IncomingTurn { Kind = TurnKind.Message, Conversation = personal, From = Anna, Bot = Bot, Text = text, Locale = "nl-NL" }, _channel));
+
+        await SendPersonalAsync("Wat maakt dat je twijfelt?");
+        await SendPersonalAsync("hulp");
+
+        Assert.Equal(["Wat maakt dat je twijfelt?"], route.Taken);
+        var reply = Assert.Single(_channel.Sent);
+        Assert.Equal(personal, reply.Conversation);
+        Assert.Equal("Wat ik kan", reply.Message.Card!.Title);
+    }
+
     [Theory]
     [InlineData("hulp", "nl-NL", "Wat ik kan")]
     [InlineData("HELP", "en-US", "What I can do")]

@@ -4,10 +4,10 @@ using System.Security.Cryptography;
 using System.Text;
 using IntervisieBot.Conversations;
 using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Conversations.Outbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 
 namespace IntervisieBot.Channels.BotFramework.Connector;
 
@@ -84,24 +84,11 @@ public sealed class OutboundSender
         _options = options.Value;
         _logger = logger;
         _limiter = new OutboundRateLimiter(time, _options.RateLimitMargin);
-        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = args => ValueTask.FromResult(IsRetryable(args.Outcome.Exception, args.Context.CancellationToken)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is ConnectorException e ? RetryAfter(e) : null),
-                MaxRetryAttempts = _options.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.BaseDelay,
-                MaxDelay = _options.MaxDelay,
-                Randomizer = _options.Randomizer,
-                OnRetry = args =>
-                {
-                    LogRetry(args.Context.Properties.GetValue(Call, default!), args.Outcome.Exception, args.AttemptNumber + 1, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+        _retry = new OutboundRetry(_options.MaxRetryAttempts, _options.BaseDelay, _options.MaxDelay, _options.Randomizer).Build(
+            time,
+            IsRetryable,
+            e => e is ConnectorException c ? RetryAfter(c) : null,
+            (context, exception, retry, delay) => LogRetry(context.Properties.GetValue(Call, default!), exception, retry, delay));
     }
 
     /// <summary>
@@ -164,16 +151,13 @@ public sealed class OutboundSender
         _ => false,
     };
 
-    private bool IsRetryable(Exception? exception, CancellationToken cancellationToken) => exception switch
+    /// <summary>What may succeed later; a <c>Retry-After</c> longer than the longest wait ends the attempts (<see cref="OutboundRetry"/>).</summary>
+    private static bool IsRetryable(Exception exception, ResilienceContext context) => exception switch
     {
-        ConnectorException { StatusCode: HttpStatusCode.TooManyRequests } e => RetryAfter(e) is not { } after || after <= _options.MaxDelay,
-        ConnectorException e => e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
+        ConnectorException e => e.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
         HttpRequestException => true,
-
-        // HttpClient's own timeout; the caller's cancellation is never retried.
-        TaskCanceledException { InnerException: TimeoutException } => !cancellationToken.IsCancellationRequested,
-        _ => false,
+        _ => OutboundRetry.IsClientTimeout(exception, context),
     };
 
     /// <summary><c>Retry-After</c> as seconds or as a date (on our clock); null when the answer had none.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
@@ -14,33 +13,24 @@ namespace IntervisieBot.Channels.BotFramework.References;
 /// A group's reference is group data: "forget" deletes it (the next activity there records it anew); a member's
 /// personal chat is the member's, not the group's, and stays.
 /// </summary>
-public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeProvider time) : IGroupDataStore, IDisposable
+public sealed class ConversationReferenceStore : IGroupDataStore, IDisposable
 {
     public const string TableName = "BotConversations";
     private const string ReferenceRow = "reference";
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
 
-    private readonly LazyTable _table = new(tables, TableName);
-    private readonly ConcurrentDictionary<string, (ConversationReference Reference, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly LazyTable _table;
+    private readonly CachedRow<ConversationAddress, ConversationReference> _references;
 
-    public async Task<ConversationReference?> GetAsync(ConversationAddress address, CancellationToken cancellationToken = default)
+    public ConversationReferenceStore(ITableServiceClient tables, TimeProvider time)
     {
-        if (_cache.TryGetValue(address.Key, out var cached) && cached.Until > time.GetUtcNow())
-        {
-            return cached.Reference;
-        }
-
-        var table = await _table.GetAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(address.Key, ReferenceRow, cancellationToken);
-        if (entity is null)
-        {
-            return null;
-        }
-
-        var reference = FromEntity(entity);
-        Remember(reference);
-        return reference;
+        _table = new LazyTable(tables, TableName);
+        _references = new CachedRow<ConversationAddress, ConversationReference>(
+            _table, ReferenceRow, static address => address.Key, static (_, entity) => FromEntity(entity), ToEntity, time, CacheLifetime);
     }
+
+    public Task<ConversationReference?> GetAsync(ConversationAddress address, CancellationToken cancellationToken = default) =>
+        _references.GetAsync(address, cancellationToken);
 
     /// <summary>
     /// Records the reference an authenticated activity brought. Returns the reference as it was before, so the
@@ -49,15 +39,12 @@ public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeP
     /// </summary>
     public async Task<ConversationReference?> SaveAsync(ConversationReference reference, string? personalMemberId = null, CancellationToken cancellationToken = default)
     {
-        var before = await GetAsync(reference.Address, cancellationToken);
+        var before = await _references.SaveAsync(reference.Address, reference, cancellationToken);
         if (before == reference)
         {
             return before;
         }
 
-        var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(ToEntity(reference), TableUpdateMode.Replace, cancellationToken);
-        Remember(reference);
         if (reference.Address.IsPersonal && before is null && !string.IsNullOrEmpty(personalMemberId))
         {
             await SavePersonalChatAsync(personalMemberId, reference.Address, cancellationToken);
@@ -116,34 +103,25 @@ public sealed class ConversationReferenceStore(ITableServiceClient tables, TimeP
             };
     }
 
-    public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
-    {
-        var table = await _table.GetAsync(cancellationToken);
-        await table.DeleteEntityAsync(group.Key, ReferenceRow, ETag.All, cancellationToken);
-
-        // Also from memory, or the next activity would find it cached and not record it again.
-        _cache.TryRemove(group.Key, out _);
-    }
+    /// <summary>Also from memory, or the next activity would find it cached and not record it again.</summary>
+    public Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken) => _references.DeleteAsync(group, cancellationToken);
 
     public void Dispose() => _table.Dispose();
 
     private static string PersonalPartition(ConversationAddress where) => "personal~" + where.TenantKey;
 
-    private void Remember(ConversationReference reference) =>
-        _cache[reference.Address.Key] = (reference, time.GetUtcNow() + CacheLifetime);
-
-    private static TableEntity ToEntity(ConversationReference reference) => new(reference.Address.Key, ReferenceRow)
+    private static void ToEntity(ConversationReference reference, TableEntity entity)
     {
-        ["Adapter"] = reference.Address.Adapter,
-        ["ChannelId"] = reference.Address.ChannelId,
-        ["ConversationId"] = reference.Address.ConversationId,
-        ["Scope"] = reference.Address.Scope.ToString(),
-        ["TenantId"] = reference.Address.TenantId,
-        ["ServiceUrl"] = reference.ServiceUrl,
-        ["BotId"] = reference.Bot.Id,
-        ["BotName"] = reference.Bot.Name,
-        ["Unreachable"] = reference.Unreachable,
-    };
+        entity["Adapter"] = reference.Address.Adapter;
+        entity["ChannelId"] = reference.Address.ChannelId;
+        entity["ConversationId"] = reference.Address.ConversationId;
+        entity["Scope"] = reference.Address.Scope.ToString();
+        entity["TenantId"] = reference.Address.TenantId;
+        entity["ServiceUrl"] = reference.ServiceUrl;
+        entity["BotId"] = reference.Bot.Id;
+        entity["BotName"] = reference.Bot.Name;
+        entity["Unreachable"] = reference.Unreachable;
+    }
 
     private static ConversationReference FromEntity(TableEntity entity) => new(
         new ConversationAddress(

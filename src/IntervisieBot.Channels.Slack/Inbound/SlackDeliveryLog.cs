@@ -104,20 +104,8 @@ public sealed class SlackDeliveryLog(ITableServiceClient tables, TimeProvider ti
         var now = HourOf(time.GetUtcNow());
         for (var hour = now - Retention - TimeSpan.FromHours(1); hour <= now; hour = hour.AddHours(1))
         {
-            var partition = Bucket(hour);
-            var rows = new List<string>();
-            await foreach (var entity in table.QueryAllAsync(partition, cancellationToken: cancellationToken))
-            {
-                if (entity.RowKey.Contains(marker, StringComparison.Ordinal))
-                {
-                    rows.Add(entity.RowKey);
-                }
-            }
-
-            foreach (var row in rows)
-            {
-                await table.DeleteEntityAsync(partition, row, ETag.All, cancellationToken);
-            }
+            await PartitionRows.DeleteAsync(
+                table, Bucket(hour), where: entity => entity.RowKey.Contains(marker, StringComparison.Ordinal), cancellationToken: cancellationToken);
         }
     }
 

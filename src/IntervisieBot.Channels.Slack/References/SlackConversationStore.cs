@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.BlockKit;
 using IntervisieBot.Channels.Slack.Installations;
@@ -23,63 +22,32 @@ public sealed record SlackConversation(ConversationAddress Address, string BotUs
 /// A conversation's partition is group data: "forget" deletes it all (the next request from there records it anew);
 /// a member's DM row is the member's, not the group's, and stays.
 /// </summary>
-public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTokenProtector protector, TimeProvider time) : IGroupDataStore, IDisposable
+public sealed class SlackConversationStore : IGroupDataStore, IDisposable
 {
     public const string TableName = "SlackConversations";
     private const string ConversationRow = "conversation";
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
 
-    private readonly LazyTable _table = new(tables, TableName);
-    private readonly ConcurrentDictionary<string, (SlackConversation Conversation, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private readonly ISlackTokenProtector _protector;
+    private readonly TimeProvider _time;
+    private readonly LazyTable _table;
+    private readonly CachedRow<ConversationAddress, SlackConversation> _conversations;
 
-    public async Task<SlackConversation?> GetAsync(ConversationAddress address, CancellationToken cancellationToken = default)
+    public SlackConversationStore(ITableServiceClient tables, ISlackTokenProtector protector, TimeProvider time)
     {
-        if (_cache.TryGetValue(address.Key, out var cached) && cached.Until > time.GetUtcNow())
-        {
-            return cached.Conversation;
-        }
-
-        var table = await _table.GetAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(address.Key, ConversationRow, cancellationToken);
-        if (entity is null)
-        {
-            return null;
-        }
-
-        var conversation = new SlackConversation(
-            address with { Scope = Enum.Parse<ConversationScope>(entity.GetString("Scope")!), TenantId = entity.GetString("TeamId") },
-            entity.GetString("BotUserId") ?? "")
-        {
-            Unreachable = entity.GetBoolean("Unreachable") ?? false,
-        };
-        Remember(conversation);
-        return conversation;
+        _protector = protector;
+        _time = time;
+        _table = new LazyTable(tables, TableName);
+        _conversations = new CachedRow<ConversationAddress, SlackConversation>(
+            _table, ConversationRow, static address => address.Key, Read, Write, time, CacheLifetime);
     }
+
+    public Task<SlackConversation?> GetAsync(ConversationAddress address, CancellationToken cancellationToken = default) =>
+        _conversations.GetAsync(address, cancellationToken);
 
     /// <summary>Records a conversation an authenticated request came from; returns what was stored before (null: new).</summary>
-    public async Task<SlackConversation?> SaveAsync(SlackConversation conversation, CancellationToken cancellationToken = default)
-    {
-        var before = await GetAsync(conversation.Address, cancellationToken);
-        if (before == conversation)
-        {
-            return before;
-        }
-
-        var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(
-            new TableEntity(conversation.Address.Key, ConversationRow)
-            {
-                ["ConversationId"] = conversation.Address.ConversationId,
-                ["Scope"] = conversation.Address.Scope.ToString(),
-                ["TeamId"] = conversation.Address.TenantId,
-                ["BotUserId"] = conversation.BotUserId,
-                ["Unreachable"] = conversation.Unreachable,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
-        Remember(conversation);
-        return before;
-    }
+    public Task<SlackConversation?> SaveAsync(SlackConversation conversation, CancellationToken cancellationToken = default) =>
+        _conversations.SaveAsync(conversation.Address, conversation, cancellationToken);
 
     public async Task MarkUnreachableAsync(ConversationAddress address, CancellationToken cancellationToken = default)
     {
@@ -108,7 +76,7 @@ public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTok
     {
         var table = await _table.GetAsync(cancellationToken);
         await table.UpsertEntityAsync(
-            new TableEntity(address.Key, FormRow(messageTs)) { ["Form"] = protector.Protect(form.ToJson(), FormContext(address, messageTs)), ["SavedAt"] = time.GetUtcNow() },
+            new TableEntity(address.Key, FormRow(messageTs)) { ["Form"] = _protector.Protect(form.ToJson(), FormContext(address, messageTs)), ["SavedAt"] = _time.GetUtcNow() },
             TableUpdateMode.Replace,
             cancellationToken);
     }
@@ -117,7 +85,7 @@ public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTok
     {
         var table = await _table.GetAsync(cancellationToken);
         var entity = await table.GetEntityIfExistsAsync(address.Key, FormRow(messageTs), cancellationToken);
-        return entity?.GetString("Form") is { } form ? SlackForm.FromJson(protector.Unprotect(form, FormContext(address, messageTs))) : null;
+        return entity?.GetString("Form") is { } form ? SlackForm.FromJson(_protector.Unprotect(form, FormContext(address, messageTs))) : null;
     }
 
     /// <summary>The card was answered (or replaced): its form goes, so its modal cannot be submitted twice.</summary>
@@ -152,19 +120,10 @@ public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTok
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var rows = new List<string>();
-        await foreach (var entity in table.QueryAllAsync(group.Key, cancellationToken: cancellationToken))
-        {
-            rows.Add(entity.RowKey);
-        }
-
-        foreach (var row in rows)
-        {
-            await table.DeleteEntityAsync(group.Key, row, ETag.All, cancellationToken);
-        }
+        await PartitionRows.DeleteAsync(table, group.Key, cancellationToken: cancellationToken);
 
         // Also from memory, or the next request would find it cached and not record it again.
-        _cache.TryRemove(group.Key, out _);
+        _conversations.Forget(group);
     }
 
     public void Dispose() => _table.Dispose();
@@ -173,6 +132,19 @@ public sealed class SlackConversationStore(ITableServiceClient tables, ISlackTok
 
     private static string FormRow(string messageTs) => "form~" + StorageKey.Escape(messageTs);
 
-    private void Remember(SlackConversation conversation) =>
-        _cache[conversation.Address.Key] = (conversation, time.GetUtcNow() + CacheLifetime);
+    private static SlackConversation Read(ConversationAddress address, TableEntity entity) => new(
+        address with { Scope = Enum.Parse<ConversationScope>(entity.GetString("Scope")!), TenantId = entity.GetString("TeamId") },
+        entity.GetString("BotUserId") ?? "")
+    {
+        Unreachable = entity.GetBoolean("Unreachable") ?? false,
+    };
+
+    private static void Write(SlackConversation conversation, TableEntity entity)
+    {
+        entity["ConversationId"] = conversation.Address.ConversationId;
+        entity["Scope"] = conversation.Address.Scope.ToString();
+        entity["TeamId"] = conversation.Address.TenantId;
+        entity["BotUserId"] = conversation.BotUserId;
+        entity["Unreachable"] = conversation.Unreachable;
+    }
 }

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using IntervisieBot.Conversations.Outbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
 
 namespace IntervisieBot.Channels.Slack.WebApi;
 
@@ -44,26 +44,16 @@ public sealed class SlackSender
         _time = time;
         _options = options.Value;
         _logger = logger;
-        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
+        _retry = new OutboundRetry(_options.MaxRetryAttempts, _options.RetryBaseDelay, _options.RetryMaxDelay, _options.Randomizer).Build(
+            time,
+            ShouldRetry,
+            static e => e is SlackApiException { RetryAfter: { } after } ? after : null,
+            (context, exception, retry, delay) =>
             {
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is SlackApiException { RetryAfter: { } after } ? (TimeSpan?)after : null),
-                MaxRetryAttempts = _options.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.RetryBaseDelay,
-                MaxDelay = _options.RetryMaxDelay,
-                Randomizer = _options.Randomizer,
-                OnRetry = args =>
-                {
-                    var (method, _, channel) = args.Context.Properties.GetValue(Call, default);
-                    var error = args.Outcome.Exception is SlackApiException e ? $"{(int)e.Status} {e.Error}" : args.Outcome.Exception?.GetType().Name;
-                    _logger.LogWarning("Slack {Method} for channel {Channel}: {Error}; retry {Retry} in {Delay}", method, LogId(channel), error, args.AttemptNumber + 1, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+                var (method, _, channel) = context.Properties.GetValue(Call, default);
+                var error = exception is SlackApiException e ? $"{(int)e.Status} {e.Error}" : exception?.GetType().Name;
+                _logger.LogWarning("Slack {Method} for channel {Channel}: {Error}; retry {Retry} in {Delay}", method, LogId(channel), error, retry, delay);
+            });
     }
 
     /// <summary>A short, stable stand-in for a channel or user id in logs.</summary>
@@ -177,19 +167,19 @@ public sealed class SlackSender
         }
     }
 
-    private bool ShouldRetry(Exception? exception, ResilienceContext context)
+    /// <summary>
+    /// What may succeed later without showing twice; a <c>Retry-After</c> longer than the longest wait ends the attempts
+    /// (<see cref="OutboundRetry"/>).
+    /// </summary>
+    private static bool ShouldRetry(Exception exception, ResilienceContext context)
     {
         var (_, kind, _) = context.Properties.GetValue(Call, default);
         return exception switch
         {
-            SlackApiException { RetryAfter: { } after } when after > _options.RetryMaxDelay => false,
             SlackApiException e when e.IsTransient => true,
             SlackApiException e when e.IsUncertain => kind != SlackCallKind.Post,
             HttpRequestException => kind != SlackCallKind.Post || exception.InnerException is System.Net.Sockets.SocketException,
-
-            // HttpClient's own timeout; the caller's cancellation is never retried.
-            TaskCanceledException { InnerException: TimeoutException } => kind != SlackCallKind.Post && !context.CancellationToken.IsCancellationRequested,
-            _ => false,
+            _ => kind != SlackCallKind.Post && OutboundRetry.IsClientTimeout(exception, context),
         };
     }
 }

@@ -140,7 +140,7 @@ public sealed class CaseStore(ITableServiceClient tables, PrivacyProtector prote
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await GroupRows.DeleteAsync(table, group.Key, null, cancellationToken);
+        await PartitionRows.DeleteAsync(table, group.Key, cancellationToken: cancellationToken);
     }
 
     public void Dispose() => _table.Dispose();

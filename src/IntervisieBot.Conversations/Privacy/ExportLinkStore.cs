@@ -141,7 +141,7 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
     {
         ArgumentNullException.ThrowIfNull(group);
         var table = await _table.GetAsync(cancellationToken);
-        await GroupRows.DeleteAsync(table, Partition, TableFilter.Create($"GroupKey eq {group.Key}"), cancellationToken);
+        await PartitionRows.DeleteAsync(table, Partition, TableFilter.Create($"GroupKey eq {group.Key}"), cancellationToken: cancellationToken);
     }
 
     public void Dispose() => _table.Dispose();
@@ -150,7 +150,7 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
     {
         var table = await _table.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
-        await GroupRows.DeleteAsync(table, Partition, ownerFilter + " and " + TableFilter.Create($"ExpiresAt le {now}"), cancellationToken);
+        await PartitionRows.DeleteAsync(table, Partition, ownerFilter + " and " + TableFilter.Create($"ExpiresAt le {now}"), cancellationToken: cancellationToken);
 
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
         var expiresAt = now + lifetime;

@@ -41,6 +41,9 @@ public sealed class PrivacyCommands(
 
     string IScheduledTurnHandler.Name => WorkId;
 
+    /// <summary>"vergeet annuleren" stops a planned erase whatever runs; it is never an answer to the running flow.</summary>
+    public bool AnswersWhileAFlowRuns(Command command, string argument) => command == Command.Forget && IsCancel(argument);
+
     /// <summary>Whether <paramref name="argument"/> (what followed <c>vergeet</c>) asks to cancel a planned erase.</summary>
     public static bool IsCancel(string argument) => CancelWords.Contains(argument.Trim().TrimEnd('.', '!'));
 

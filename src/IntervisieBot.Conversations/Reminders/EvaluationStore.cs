@@ -170,16 +170,7 @@ public sealed class EvaluationStore(ITableServiceClient tables, PrivacyProtector
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var rows = new List<string>();
-        await foreach (var row in table.QueryAllAsync(group.Key, cancellationToken: cancellationToken))
-        {
-            rows.Add(row.RowKey);
-        }
-
-        foreach (var row in rows)
-        {
-            await table.DeleteEntityAsync(group.Key, row, ETag.All, cancellationToken);
-        }
+        await PartitionRows.DeleteAsync(table, group.Key, cancellationToken: cancellationToken);
     }
 
     public void Dispose() => _table.Dispose();

@@ -75,16 +75,7 @@ public sealed class HealthStore(ITableServiceClient tables) : IGroupDataStore, I
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var keys = new List<string>();
-        await foreach (var row in table.QueryAllAsync(group.Key, cancellationToken: cancellationToken))
-        {
-            keys.Add(row.RowKey);
-        }
-
-        foreach (var key in keys)
-        {
-            await table.DeleteEntityAsync(group.Key, key, ETag.All, cancellationToken);
-        }
+        await PartitionRows.DeleteAsync(table, group.Key, cancellationToken: cancellationToken);
     }
 
     public void Dispose() => _table.Dispose();

@@ -54,7 +54,7 @@ public sealed class SessionRecordStore(ITableServiceClient tables, PrivacyProtec
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await GroupRows.DeleteAsync(table, group.Key, null, cancellationToken);
+        await PartitionRows.DeleteAsync(table, group.Key, cancellationToken: cancellationToken);
     }
 
     /// <summary>Every session the group recorded, newest first (history and figures, J8), decrypted.</summary>
@@ -180,7 +180,7 @@ public sealed class SessionRoutes(ITableServiceClient tables) : IGroupDataStore,
     public async Task ForgetAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await GroupRows.DeleteAsync(table, group.TenantKey, GroupFilter(group), cancellationToken);
+        await PartitionRows.DeleteAsync(table, group.TenantKey, GroupFilter(group), cancellationToken: cancellationToken);
     }
 
     public void Dispose() => _table.Dispose();

@@ -113,6 +113,19 @@ public sealed class OutboundSenderTests
         Assert.Single(harness.Server.Requests);
     }
 
+    [Fact]
+    public async Task Send_When503AsksToWaitLongerThanMaxDelay_GivesUpAtOnce_AsA429Does()
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+        harness.Server.Script(new FakeAnswer(503, "ServiceUnavailable", RetryAfter: "600"));
+
+        var sent = harness.Connector.SendAsync(harness.Server.ServiceUrl, Group, ConnectorHarness.Message("Hoi"));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => harness.RunAsync(sent));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Single(harness.Server.Requests);
+    }
+
     [Theory]
     [InlineData(403, "ConversationBlockedByUser")]
     [InlineData(403, "ForbiddenOperationException")]

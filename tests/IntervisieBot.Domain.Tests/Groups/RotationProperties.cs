@@ -1,14 +1,15 @@
 using FsCheck;
 using FsCheck.Fluent;
 using IntervisieBot.Domain.Groups;
+using Xunit.Abstractions;
 using static IntervisieBot.Domain.Tests.Groups.GroupBuilder;
 
 namespace IntervisieBot.Domain.Tests.Groups;
 
 /// <summary>J3's promises, for any group size from 3 to 8 and any run of meetings.</summary>
-public sealed class RotationProperties
+public sealed class RotationProperties(ITestOutputHelper output)
 {
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(200);
+    private readonly Config _config = PropertySeed.Config(output, maxTest: 200);
 
     private static int Spread(Group group) =>
         group.Roster.Members.Max(m => Cases(group, m.Id)) - group.Roster.Members.Min(m => Cases(group, m.Id));
@@ -36,7 +37,7 @@ public sealed class RotationProperties
             }
 
             return true;
-        }).Check(Config);
+        }).Check(_config);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class RotationProperties
             }
 
             return true;
-        }).Check(Config);
+        }).Check(_config);
     }
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed class RotationProperties
             }
 
             return spread <= 1;
-        }).Check(Config);
+        }).Check(_config);
     }
 
     [Fact]
@@ -154,6 +155,6 @@ public sealed class RotationProperties
             }
 
             return swapped.Roster.Members.All(m => Cases(swapped, m.Id) == Cases(plain, m.Id));
-        }).Check(Config);
+        }).Check(_config);
     }
 }

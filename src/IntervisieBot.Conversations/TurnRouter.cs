@@ -1,7 +1,7 @@
-using IntervisieBot.Conversations.Dialogs;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using IntervisieBot.Conversations;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using IntervisieBot.Channels.BotFramework.AdaptiveCards;
 using IntervisieBot.Channels.BotFramework.Schema;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.BotFramework;
 

@@ -2,7 +2,7 @@ using IntervisieBot.Channels.BotFramework.Connector;
 using IntervisieBot.Channels.BotFramework.References;
 using IntervisieBot.Channels.BotFramework.Schema;
 using IntervisieBot.Conversations;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.BotFramework;
 

@@ -3,7 +3,7 @@ using IntervisieBot.Channels.Slack.Installations;
 using IntervisieBot.Channels.Slack.References;
 using IntervisieBot.Channels.Slack.WebApi;
 using IntervisieBot.Conversations;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.Slack;
 

@@ -1,28 +1,26 @@
 using IntervisieBot.Conversations.Cases;
-using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Flows;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Conversations.Sessions;
+using IntervisieBot.Dialogs;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace IntervisieBot.Conversations;
 
 public static class ConversationsServiceCollectionExtensions
 {
-    /// <summary>The bot's logic, the turn runner and the per-conversation work queue.</summary>
+    /// <summary>The bot's logic and its turn runner, on the dialog engine (<see cref="DialogsServiceCollectionExtensions.AddDialogs"/>).</summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<DialogStateStore>();
-        services.AddSingleton<DialogTurnRunner>();
         services.TryAddSingleton(sp => MethodLibraryLoader.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddHostedService<MethodLibraryCheck>();
-        services.AddSingleton(sp => DialogSet.From(sp.GetServices<IDialogModule>()));
+        services.AddSingleton(sp => DialogsOf(sp.GetServices<IDialogModule>()));
         services.AddCommandHandler<MethodCommands>();
         services.AddSessions();
         services.AddGroups();
@@ -33,9 +31,20 @@ public static class ConversationsServiceCollectionExtensions
         services.AddSingleton<IBot, TurnRouter>();
         services.AddPrivacy();
         services.AddSingleton<TurnRunner>();
-        services.AddSingleton<ConversationWorkQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<ConversationWorkQueue>());
+        services.AddDialogs();
         return services;
+    }
+
+    /// <summary>The dialogs the bot runs: every feature's <see cref="IDialogModule"/> adds its own.</summary>
+    private static DialogSet DialogsOf(IEnumerable<IDialogModule> modules)
+    {
+        var dialogs = new DialogSet();
+        foreach (var module in modules)
+        {
+            module.AddTo(dialogs);
+        }
+
+        return dialogs;
     }
 
     /// <summary>Registers a store that keeps group data, so "forget" and "export" reach it.</summary>

@@ -1,4 +1,5 @@
-using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations;
 
@@ -42,8 +43,8 @@ public interface IDialogModule
 }
 
 /// <summary>
-/// Hears people joining or leaving a conversation (<see cref="Messages.TurnKind.MembersAdded"/> and
-/// <see cref="Messages.TurnKind.MembersRemoved"/>), and the bot being added (<see cref="Messages.TurnKind.BotAdded"/>),
+/// Hears people joining or leaving a conversation (<see cref="TurnKind.MembersAdded"/> and
+/// <see cref="TurnKind.MembersRemoved"/>), and the bot being added (<see cref="TurnKind.BotAdded"/>),
 /// outside of the dialogs; e.g. to offer a change to the group's roster. Each handler looks at the turn's kind.
 /// </summary>
 public interface IMembershipHandler

@@ -1,3 +1,5 @@
+using IntervisieBot.Dialogs.Messages;
+
 namespace IntervisieBot.Conversations;
 
 /// <summary>

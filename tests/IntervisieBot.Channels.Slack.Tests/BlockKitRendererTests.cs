@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.BlockKit;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.Slack.Tests;
 

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
-using IntervisieBot.Conversations;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.Slack.Tests;
 

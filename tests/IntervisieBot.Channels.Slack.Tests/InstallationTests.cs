@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using IntervisieBot.Channels.Slack.Installations;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.Slack.Tests;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.Inbound;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.Slack.Tests;
 

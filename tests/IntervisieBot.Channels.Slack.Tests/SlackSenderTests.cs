@@ -1,7 +1,7 @@
 using IntervisieBot.Channels.Slack.Tests.Fakes;
 using IntervisieBot.Channels.Slack.WebApi;
 using IntervisieBot.Conversations;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.Slack.Tests;
 

@@ -1,8 +1,8 @@
-using IntervisieBot.Conversations.Dialogs;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Sessions;
-using IntervisieBot.Domain.Methods;
 using IntervisieBot.Conversations.Tests.Harness;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain.Methods;
 using IntervisieBot.Testing;
 
 namespace IntervisieBot.Conversations.Tests;

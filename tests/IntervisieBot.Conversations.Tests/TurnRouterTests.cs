@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Dialogs;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Tests.Harness;
-using Microsoft.Extensions.DependencyInjection;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Conversations.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using IntervisieBot.Channels.BotFramework.Schema;
 using IntervisieBot.Conversations;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.BotFramework.Connector;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Channels.Slack.Inbound;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.BlockKit;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using Microsoft.AspNetCore.Http;
 
 namespace IntervisieBot.Channels.Slack.Inbound;

@@ -1,5 +1,5 @@
 using IntervisieBot.Channels.Slack.WebApi;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Channels.Slack.Installations;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.BlockKit;
 using IntervisieBot.Channels.Slack.Installations;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Channels.Slack.References;

@@ -1,9 +1,9 @@
 using System.Globalization;
-using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Options;
 
 namespace IntervisieBot.Conversations.Calendar;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Calendar;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Cases;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Methods;

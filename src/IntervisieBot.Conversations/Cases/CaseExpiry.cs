@@ -1,4 +1,5 @@
 using IntervisieBot.Conversations.Scheduling;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations.Cases;
 
@@ -13,8 +14,8 @@ public sealed class CaseExpiry(CaseStore cases) : IDueWorkHandler
 
     public string Kind => WorkKind;
 
-    public static DueWork For(Messages.ConversationAddress group, string owner, DateTimeOffset closedAt) =>
-        new(group, WorkKind + "-" + Messages.StorageKey.Escape(owner), WorkKind, closedAt + CaseStore.KeepWindow)
+    public static DueWork For(ConversationAddress group, string owner, DateTimeOffset closedAt) =>
+        new(group, WorkKind + "-" + StorageKey.Escape(owner), WorkKind, closedAt + CaseStore.KeepWindow)
         {
             Data = new Dictionary<string, string> { [OwnerKey] = owner },
         };

@@ -1,7 +1,7 @@
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations.Cases;
 
@@ -52,7 +52,7 @@ public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvide
             Buttons =
             [
                 CaseCards.GroupButton(texts.KeepButton, "keep", group.ConversationId, group.Scope.ToString(), version: version),
-                CaseCards.GroupButton(texts.DeleteButton, "delete", group.ConversationId, group.Scope.ToString(), Messages.ButtonStyle.Destructive, version),
+                CaseCards.GroupButton(texts.DeleteButton, "delete", group.ConversationId, group.Scope.ToString(), ButtonStyle.Destructive, version),
             ],
         });
     }

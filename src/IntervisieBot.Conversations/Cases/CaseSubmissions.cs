@@ -1,6 +1,6 @@
 using System.Globalization;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Reminders;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations.Cases;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Methods;
 
 namespace IntervisieBot.Conversations.Flows;

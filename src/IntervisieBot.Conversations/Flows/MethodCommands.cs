@@ -1,6 +1,6 @@
-using IntervisieBot.Conversations.Dialogs;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Methods;
 
 namespace IntervisieBot.Conversations.Flows;

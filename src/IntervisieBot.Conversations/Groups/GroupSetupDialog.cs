@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Dialogs;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Groups;

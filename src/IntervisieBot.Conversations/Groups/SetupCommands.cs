@@ -1,5 +1,5 @@
-using IntervisieBot.Conversations.Dialogs;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations.Groups;
 

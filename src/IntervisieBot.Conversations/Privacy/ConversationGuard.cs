@@ -1,5 +1,5 @@
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Protection;
 
 namespace IntervisieBot.Conversations.Privacy;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations.Privacy;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Cases;
-using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Options;
 
 namespace IntervisieBot.Conversations.Privacy;

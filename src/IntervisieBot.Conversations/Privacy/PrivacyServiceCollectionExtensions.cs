@@ -1,4 +1,3 @@
-using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +20,7 @@ public static class PrivacyServiceCollectionExtensions
                 "Privacy:ExportBaseUrl must be the bot's public https address, e.g. https://intervisiebot.example.com (plain http only on localhost, 127.0.0.1 or [::1]).")
             .ValidateOnStart();
         services.AddOptions<ForgetOptions>().BindConfiguration(ForgetOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddGroupDataStore<DialogStateStore>();
+        services.AddGroupDataStore<ConversationStateGroupData>();
         services.AddGroupDataStore<SessionRecordStore>();
         services.AddGroupDataStore<SessionRoutes>();
         services.AddGroupDataStore<ExportLinkStore>();

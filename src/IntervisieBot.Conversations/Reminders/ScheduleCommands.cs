@@ -1,7 +1,7 @@
-using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Reminders;

@@ -1,4 +1,4 @@
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

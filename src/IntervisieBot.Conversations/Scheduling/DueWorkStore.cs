@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Conversations.Scheduling;

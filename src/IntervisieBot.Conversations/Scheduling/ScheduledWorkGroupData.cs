@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations.Scheduling;
 

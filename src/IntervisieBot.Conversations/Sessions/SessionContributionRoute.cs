@@ -1,4 +1,5 @@
-using IntervisieBot.Conversations.Dialogs;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations.Sessions;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Dialogs;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Domain.Sessions;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Scheduling;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Domain.Sessions;
 
@@ -163,7 +164,7 @@ internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider ti
         }
     }
 
-    private static DueWork Work(Messages.ConversationAddress group, string id, string which, string generation, DateTimeOffset at) =>
+    private static DueWork Work(ConversationAddress group, string id, string which, string generation, DateTimeOffset at) =>
         new(group, id, ScheduledTurnHandler.WorkKind, at)
         {
             Data = new Dictionary<string, string>

@@ -2,10 +2,10 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using IntervisieBot.Channels.BotFramework;
 using IntervisieBot.Channels.BotFramework.Connector;
-using IntervisieBot.Conversations.Messages;
-using Microsoft.AspNetCore.Mvc;
+using IntervisieBot.Dialogs.Messages;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

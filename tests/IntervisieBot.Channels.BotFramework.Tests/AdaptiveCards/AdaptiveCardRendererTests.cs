@@ -1,6 +1,6 @@
 using System.Text.Json;
 using IntervisieBot.Channels.BotFramework.AdaptiveCards;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.BotFramework.Tests.AdaptiveCards;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using IntervisieBot.Channels.BotFramework.Connector;
 using IntervisieBot.Channels.BotFramework.Schema;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Channels.BotFramework.Tests.Connector;

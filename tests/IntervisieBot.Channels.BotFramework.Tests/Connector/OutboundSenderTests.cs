@@ -2,7 +2,7 @@ using System.Net;
 using IntervisieBot.Channels.BotFramework.Connector;
 using IntervisieBot.Channels.BotFramework.Schema;
 using IntervisieBot.Conversations;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.BotFramework.Tests.Connector;
 

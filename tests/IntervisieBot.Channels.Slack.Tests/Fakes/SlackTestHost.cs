@@ -1,4 +1,6 @@
 using IntervisieBot.Conversations;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage;
 using IntervisieBot.Storage.Tables;
 using IntervisieBot.Testing;
@@ -104,9 +106,9 @@ public sealed class SlackTestHost : IAsyncDisposable
 /// <summary>A bot that only remembers the turns it was given.</summary>
 public sealed class RecordingBot : IBot
 {
-    private readonly List<Conversations.Messages.IncomingTurn> _turns = [];
+    private readonly List<IncomingTurn> _turns = [];
 
-    public IReadOnlyList<Conversations.Messages.IncomingTurn> Turns
+    public IReadOnlyList<IncomingTurn> Turns
     {
         get
         {

@@ -1,6 +1,6 @@
 using IntervisieBot.Conversations.Cases;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Tests.Groups;
+using IntervisieBot.Dialogs.Messages;
 using static IntervisieBot.Conversations.Tests.Groups.GroupChat;
 
 namespace IntervisieBot.Conversations.Tests.Cases;

@@ -1,8 +1,8 @@
 using IntervisieBot.Conversations.Cases;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Tests.Groups;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Storage.Protection;
 using static IntervisieBot.Conversations.Tests.Groups.GroupChat;

@@ -1,4 +1,4 @@
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using static IntervisieBot.Conversations.Tests.Groups.GroupChat;
 

@@ -1,6 +1,6 @@
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Conversations.Tests.Groups;

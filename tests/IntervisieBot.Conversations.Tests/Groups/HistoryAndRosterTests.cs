@@ -1,6 +1,6 @@
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Sessions;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Sessions;
 using static IntervisieBot.Conversations.Tests.Groups.GroupChat;

@@ -1,5 +1,5 @@
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using static IntervisieBot.Conversations.Tests.Groups.GroupChat;
 

@@ -1,4 +1,4 @@
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using static IntervisieBot.Conversations.Tests.Groups.GroupChat;
 
 namespace IntervisieBot.Conversations.Tests.Groups;

@@ -1,4 +1,4 @@
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Methods;
 
 namespace IntervisieBot.Conversations.Tests.Harness;

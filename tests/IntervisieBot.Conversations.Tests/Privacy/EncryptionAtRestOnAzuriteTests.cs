@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Conversations.Tests.Scheduling;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.AzureTables;
 using IntervisieBot.Testing;
 

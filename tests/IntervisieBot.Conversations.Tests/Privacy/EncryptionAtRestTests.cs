@@ -1,10 +1,10 @@
 using System.Text.Json;
 using IntervisieBot.Conversations.Cases;
-using IntervisieBot.Conversations.Dialogs;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Sessions;
-using IntervisieBot.Domain.Groups;
 using IntervisieBot.Conversations.Tests.Harness;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Sessions;
 using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Tables;
@@ -123,8 +123,8 @@ public sealed class EncryptionAtRestTests : IDisposable
         await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => bot.Get<GroupStore>().GetAsync(bot.B.Address));
     }
 
-    private static string AllText(IEnumerable<Conversations.Messages.OutgoingMessage> messages) =>
-        string.Join("\n", messages.Select(m => m.Text + "\n" + string.Join("\n", m.Card?.Body.OfType<Conversations.Messages.CardText>().Select(t => t.Text) ?? [])));
+    private static string AllText(IEnumerable<IntervisieBot.Dialogs.Messages.OutgoingMessage> messages) =>
+        string.Join("\n", messages.Select(m => m.Text + "\n" + string.Join("\n", m.Card?.Body.OfType<IntervisieBot.Dialogs.Messages.CardText>().Select(t => t.Text) ?? [])));
 
     [Fact]
     public async Task ACiphertextCopiedIntoAnotherGroupsRow_DoesNotOpenThere()

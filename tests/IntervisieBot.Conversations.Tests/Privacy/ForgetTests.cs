@@ -1,8 +1,8 @@
-using IntervisieBot.Conversations.Dialogs;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Tests.Harness;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations.Tests.Privacy;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Cases;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Reminders;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Cases;
 
 namespace IntervisieBot.Conversations.Tests.Privacy;

@@ -1,6 +1,6 @@
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Tests.Harness;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Sqlite;

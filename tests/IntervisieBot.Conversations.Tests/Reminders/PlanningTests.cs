@@ -1,5 +1,5 @@
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Scheduling;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Tests.Reminders;

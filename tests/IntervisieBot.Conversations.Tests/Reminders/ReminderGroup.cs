@@ -1,9 +1,9 @@
 using System.Globalization;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Tests.Harness;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using IntervisieBot.Conversations.Scheduling;
-using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Storage.AzureTables;
 using IntervisieBot.Storage.Tables;
 using IntervisieBot.Testing;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Scheduling;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

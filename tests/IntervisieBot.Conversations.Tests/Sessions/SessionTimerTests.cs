@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Dialogs;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Sessions;
+using IntervisieBot.Conversations.Tests.Harness;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Domain.Sessions;
 using IntervisieBot.Storage.Sqlite;
 using IntervisieBot.Testing;
-using IntervisieBot.Conversations.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Conversations.Tests.Sessions;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using IntervisieBot.Channels.BotFramework.Tests.Connector;
-using IntervisieBot.Conversations;
+using IntervisieBot.Dialogs;
 using IntervisieBot.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;
 

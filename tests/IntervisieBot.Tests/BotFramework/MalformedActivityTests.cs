@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.BotFramework.Tests.Connector;
 using IntervisieBot.Conversations;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;
 

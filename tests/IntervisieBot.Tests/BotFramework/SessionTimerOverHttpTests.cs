@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.BotFramework.Schema;
 using IntervisieBot.Channels.BotFramework.Tests.Connector;
-using IntervisieBot.Conversations;
+using IntervisieBot.Dialogs;
 using IntervisieBot.Scheduling;
 using IntervisieBot.Testing;
 using IntervisieBot.Tests.Host;

@@ -1,5 +1,5 @@
 using System.Net;
-using IntervisieBot.Conversations;
+using IntervisieBot.Dialogs;
 using IntervisieBot.Playground;
 using IntervisieBot.Tests.Host;
 using Microsoft.AspNetCore.Hosting.Server;

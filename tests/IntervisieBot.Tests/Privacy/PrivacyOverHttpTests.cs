@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using IntervisieBot.Channels.BotFramework.Tests.Connector;
-using IntervisieBot.Conversations.Messages;
 using IntervisieBot.Conversations.Sessions;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Sessions;
 using IntervisieBot.Testing;
 using IntervisieBot.Tests.BotFramework;

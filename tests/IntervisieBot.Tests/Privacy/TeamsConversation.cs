@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.BotFramework.Tests.Connector;
-using IntervisieBot.Conversations;
+using IntervisieBot.Dialogs;
 using IntervisieBot.Tests.BotFramework;
 using IntervisieBot.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;

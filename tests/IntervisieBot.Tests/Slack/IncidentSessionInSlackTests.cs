@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
-using IntervisieBot.Conversations;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using Microsoft.Extensions.DependencyInjection;
 

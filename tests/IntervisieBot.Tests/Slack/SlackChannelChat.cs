@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
-using IntervisieBot.Conversations;
+using IntervisieBot.Dialogs;
 using IntervisieBot.Testing;
 using IntervisieBot.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;

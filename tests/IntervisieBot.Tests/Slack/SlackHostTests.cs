@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
-using IntervisieBot.Channels.Slack;
 using IntervisieBot.Channels.BotFramework;
+using IntervisieBot.Channels.Slack;
 using IntervisieBot.Conversations;
-using IntervisieBot.Conversations.Messages;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Testing;
 using IntervisieBot.Tests.Host;
 using Microsoft.AspNetCore.Builder;

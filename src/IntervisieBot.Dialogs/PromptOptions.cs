@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace IntervisieBot.Dialogs;
+
+/// <summary>What a prompt asks, and how it behaves; stored with the prompt while it waits.</summary>
+public sealed record PromptOptions
+{
+    public required string Text { get; init; }
+
+    /// <summary>Said after an answer that was not understood or not valid; the prompt's own default when null.</summary>
+    public string? RetryText { get; init; }
+
+    /// <summary>For choice prompts: the options, shown as buttons and recognised when typed.</summary>
+    public IReadOnlyList<PromptChoice> Choices { get; init; } = [];
+
+    /// <summary>After this many answers that were not understood, the prompt ends with a null result.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>Only these participants' answers count (e.g. the case owner); empty means anyone in the conversation.</summary>
+    public IReadOnlyList<string> AllowedAnswerers { get; init; } = [];
+
+    /// <summary>The language of the prompt's own texts (retry, "this question is for ...").</summary>
+    public bool Dutch { get; init; } = true;
+
+    public JsonNode ToJson() => JsonSerializer.SerializeToNode(this, ConversationState.Json)!;
+
+    public static PromptOptions FromJson(JsonNode? node) =>
+        node?.Deserialize<PromptOptions>(ConversationState.Json) ?? throw new InvalidOperationException("A prompt was started without options.");
+}
+
+public sealed record PromptChoice(string Value, string Title, IReadOnlyList<string>? Synonyms = null);

@@ -15,31 +15,48 @@ internal sealed class PlaygroundAssets
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private static readonly (string Path, string Resource, string ContentType)[] Files =
-    [
-        ("/", "index.html", "text/html; charset=utf-8"),
-        ("/playground/playground.css", "playground.css", "text/css; charset=utf-8"),
-        ("/playground/playground.js", "playground.js", "text/javascript; charset=utf-8"),
-    ];
+    private const string ResourcePrefix = "IntervisieBot.Playground.Page.";
+
+    /// <summary>The content type of each kind of file the page is made of; any other file in Page/ stops the host.</summary>
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
+    {
+        [".html"] = "text/html; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+    };
 
     private PlaygroundAssets(IReadOnlyList<Asset> assets) => All = assets;
 
     public IReadOnlyList<Asset> All { get; }
 
+    /// <summary>
+    /// Every file in Page/ (the project embeds them all): index.html at <c>/</c>, the rest, such as the page's ES
+    /// modules, at <c>/playground/{name}</c>, so a new module is served without being listed anywhere.
+    /// </summary>
     public static PlaygroundAssets Load()
     {
         var assembly = typeof(PlaygroundAssets).Assembly;
-        var assets = Files.Select(file =>
+        var assets = assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                var file = name[ResourcePrefix.Length..];
+                var contentType = ContentTypes.GetValueOrDefault(Path.GetExtension(file))
+                    ?? throw new InvalidOperationException($"The playground file {file} has no known content type.");
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                var bytes = copy.ToArray();
+                var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] + "\"");
+                return new Asset(file == "index.html" ? "/" : "/playground/" + file, bytes, contentType, etag);
+            })
+            .ToList();
+        if (!assets.Exists(a => a.Path == "/"))
         {
-            var name = "IntervisieBot.Playground.Page." + file.Resource;
-            using var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidOperationException($"The playground file {name} is not embedded in the host.");
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            var bytes = copy.ToArray();
-            var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] + "\"");
-            return new Asset(file.Path, bytes, file.ContentType, etag);
-        }).ToList();
+            throw new InvalidOperationException($"The playground page {ResourcePrefix}index.html is not embedded in the host.");
+        }
+
         return new PlaygroundAssets(assets);
     }
 

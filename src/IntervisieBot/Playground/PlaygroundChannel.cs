@@ -1,9 +1,6 @@
-using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Threading.Channels;
 using IntervisieBot.Channels.BotFramework.Schema;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +9,9 @@ namespace IntervisieBot.Playground;
 /// <summary>
 /// The conversation service behind the playground page, in memory: what Teams' servers are to the Teams client. It
 /// holds the simulated members, numbers and keeps the messages of each conversation (the bot's, through the connector
-/// API, and the members', which the page records before it delivers them to the bot), and streams every change to
-/// the pages that watch. Everything it keeps is bounded (<see cref="PlaygroundOptions"/>) and gone at a restart.
+/// API, and the members', which the page records before it delivers them to the bot), and sends every change to the
+/// pages that watch through its <see cref="PlaygroundEventStream"/>. Everything it keeps is bounded
+/// (<see cref="PlaygroundOptions"/>) and gone at a restart.
 /// </summary>
 public sealed partial class PlaygroundChannel
 {
@@ -27,15 +25,12 @@ public sealed partial class PlaygroundChannel
     public const string PersonalConversationPrefix = "playground-personal-";
     public const string GroupConversationPrefix = "playground-group-";
 
-    /// <summary>A page that falls this far behind is cut off; its browser reconnects and gets a fresh snapshot.</summary>
-    private const int SubscriberBacklog = 1_000;
-
     private const int MaxNameLength = 60;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ConversationLog> _conversations = new(StringComparer.Ordinal);
     private readonly List<PlaygroundMember> _members = [];
-    private readonly List<Channel<PlaygroundEvent>> _subscribers = [];
+    private readonly PlaygroundEventStream _events;
     private readonly Queue<string> _startedGroups = new();
     private readonly TimeProvider _time;
     private readonly PlaygroundOptions _options;
@@ -47,6 +42,7 @@ public sealed partial class PlaygroundChannel
     {
         _time = time;
         _options = options.Value;
+        _events = new PlaygroundEventStream(_gate);
 
         // A fresh group chat for every run: its history lives in memory, so the bot is added anew and says hello.
         _groupConversationId = NewGroupConversationId();
@@ -109,12 +105,7 @@ public sealed partial class PlaygroundChannel
             var id = NextId();
             if (activity.IsType(ActivityTypes.Typing))
             {
-                Publish(new PlaygroundEvent(PlaygroundEvent.Typing, Json(w =>
-                {
-                    w.WriteString("conversationId", conversationId);
-                    w.WritePropertyName("from");
-                    JsonSerializer.Serialize(w, activity.From, BotFrameworkJson.Options);
-                })));
+                _events.Publish(PlaygroundEvent.TypingOf(conversationId, activity.From));
                 return new ResourceResponse { Id = id };
             }
 
@@ -137,7 +128,7 @@ public sealed partial class PlaygroundChannel
             }
 
             Touch(log);
-            Publish(ActivityEvent(conversationId, entry.Json));
+            _events.Publish(PlaygroundEvent.ActivityOf(conversationId, entry.Json));
             return new ResourceResponse { Id = id };
         }
     }
@@ -162,7 +153,7 @@ public sealed partial class PlaygroundChannel
             var entry = new Entry(activityId, Serialize(activity));
             log.Entries[index] = entry;
             Touch(log);
-            Publish(ActivityEvent(conversationId, entry.Json));
+            _events.Publish(PlaygroundEvent.ActivityOf(conversationId, entry.Json));
             return new ResourceResponse { Id = activityId };
         }
     }
@@ -177,11 +168,7 @@ public sealed partial class PlaygroundChannel
             }
 
             Touch(log);
-            Publish(new PlaygroundEvent(PlaygroundEvent.Deleted, Json(w =>
-            {
-                w.WriteString("conversationId", conversationId);
-                w.WriteString("activityId", activityId);
-            })));
+            _events.Publish(PlaygroundEvent.DeletedOf(conversationId, activityId));
             return true;
         }
     }
@@ -252,7 +239,7 @@ public sealed partial class PlaygroundChannel
         {
             _members.Clear();
             _members.AddRange(cleaned);
-            Publish(StateEvent());
+            _events.Publish(StateEvent());
         }
 
         return null;
@@ -270,58 +257,16 @@ public sealed partial class PlaygroundChannel
                 _startedGroups.Dequeue();
             }
 
-            Publish(StateEvent());
+            _events.Publish(StateEvent());
             return _groupConversationId;
         }
     }
 
     /// <summary>
     /// What a page sees: first a snapshot (members, the group chat, every conversation's history), then each change as
-    /// it happens, until the page goes away or the host stops.
+    /// it happens, until the page goes away or the host stops (<see cref="PlaygroundEventStream"/>).
     /// </summary>
-    public async IAsyncEnumerable<PlaygroundEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var subscriber = Channel.CreateBounded<PlaygroundEvent>(new BoundedChannelOptions(SubscriberBacklog) { SingleReader = true });
-        PlaygroundEvent snapshot;
-        lock (_gate)
-        {
-            // Taken together under the lock, so no change falls between the snapshot and the stream.
-            snapshot = SnapshotEvent();
-            _subscribers.Add(subscriber);
-        }
-
-        try
-        {
-            yield return snapshot;
-            while (await WaitToReadAsync(subscriber.Reader, cancellationToken))
-            {
-                while (subscriber.Reader.TryRead(out var change))
-                {
-                    yield return change;
-                }
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _subscribers.Remove(subscriber);
-            }
-        }
-    }
-
-    /// <summary>False when the stream ends: the page left, the host stops, or the page fell too far behind.</summary>
-    private static async Task<bool> WaitToReadAsync(ChannelReader<PlaygroundEvent> reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.WaitToReadAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    public IAsyncEnumerable<PlaygroundEvent> WatchAsync(CancellationToken cancellationToken) => _events.WatchAsync(SnapshotEvent, cancellationToken);
 
     public string StateJson()
     {
@@ -376,87 +321,14 @@ public sealed partial class PlaygroundChannel
 
     private void Touch(ConversationLog log) => log.LastTouched = ++_sequence;
 
-    private void Publish(PlaygroundEvent change)
-    {
-        foreach (var subscriber in _subscribers.ToList())
-        {
-            if (!subscriber.Writer.TryWrite(change))
-            {
-                // A page that stopped reading: end its stream rather than grow without bound.
-                subscriber.Writer.TryComplete();
-                _subscribers.Remove(subscriber);
-            }
-        }
-    }
+    private PlaygroundEvent StateEvent() => PlaygroundEvent.StateOf(_groupConversationId, _members);
 
-    private PlaygroundEvent StateEvent() => new(PlaygroundEvent.State, Json(WriteState));
-
-    private void WriteState(Utf8JsonWriter w)
-    {
-        w.WriteString("channelId", ChannelId);
-        w.WriteString("tenantId", TenantId);
-        w.WriteString("groupConversationId", _groupConversationId);
-        w.WriteString("personalConversationPrefix", PersonalConversationPrefix);
-        w.WriteStartObject("bot");
-        w.WriteString("id", BotId);
-        w.WriteString("name", BotName);
-        w.WriteEndObject();
-        w.WriteStartArray("members");
-        foreach (var member in _members)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", member.Id);
-            w.WriteString("name", member.Name);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    private PlaygroundEvent SnapshotEvent() => new(PlaygroundEvent.Snapshot, Json(w =>
-    {
-        w.WriteStartObject("state");
-        WriteState(w);
-        w.WriteEndObject();
-        w.WriteStartArray("conversations");
-        foreach (var log in _conversations.Values)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", log.Id);
-            w.WriteStartArray("activities");
-            foreach (var entry in log.Entries)
-            {
-                w.WriteRawValue(entry.Json, skipInputValidation: true);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }));
-
-    private static PlaygroundEvent ActivityEvent(string conversationId, string activityJson) => new(PlaygroundEvent.ActivityChanged, Json(w =>
-    {
-        w.WriteString("conversationId", conversationId);
-        w.WritePropertyName("activity");
-        w.WriteRawValue(activityJson, skipInputValidation: true);
-    }));
+    private PlaygroundEvent SnapshotEvent() => PlaygroundEvent.SnapshotOf(
+        _groupConversationId,
+        _members,
+        _conversations.Values.Select(log => (log.Id, log.Entries.Select(e => e.Json))));
 
     private static string Serialize(Activity activity) => JsonSerializer.Serialize(activity, BotFrameworkJson.Options);
-
-    private static string Json(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex MemberId();
@@ -471,17 +343,4 @@ public sealed partial class PlaygroundChannel
 
         public long LastTouched { get; set; }
     }
-}
-
-/// <summary>A simulated member as the page registered them.</summary>
-public sealed record PlaygroundMember(string Id, string Name);
-
-/// <summary>One Server-Sent Event for the page: its type and its JSON data.</summary>
-public sealed record PlaygroundEvent(string Type, string Data)
-{
-    public const string Snapshot = "snapshot";
-    public const string State = "state";
-    public const string ActivityChanged = "activity";
-    public const string Deleted = "deleted";
-    public const string Typing = "typing";
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IntervisieBot.Playground;
 using IntervisieBot.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IntervisieBot.Tests.Playground;
 
 /// <summary>The playground page and its channel, over HTTP in process: what is served, to whom, and what it keeps.</summary>
-public sealed class PlaygroundEndpointTests : IAsyncLifetime
+public sealed partial class PlaygroundEndpointTests : IAsyncLifetime
 {
     private BotFactory _bot = null!;
     private HttpClient _client = null!;
@@ -59,7 +60,7 @@ public sealed class PlaygroundEndpointTests : IAsyncLifetime
         Assert.Contains("src=\"/playground/playground.js\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/playground/playground.css\"", html, StringComparison.Ordinal);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
-        var code = await script.Content.ReadAsStringAsync();
+        var code = string.Concat((await PageModulesAsync()).Values);
         Assert.Contains("'/playground/messages'", code, StringComparison.Ordinal);
         Assert.DoesNotContain("/api/messages", code, StringComparison.Ordinal);
         Assert.Equal("text/css", styles.Content.Headers.ContentType?.MediaType);
@@ -78,6 +79,55 @@ public sealed class PlaygroundEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
     }
+
+    [Fact]
+    public async Task Page_EveryModuleItImports_IsServedAsJavaScript_OnlyWithThisRunsSecret()
+    {
+        using var stranger = _bot.CreateClient();
+
+        var modules = await PageModulesAsync();
+
+        Assert.Contains("/playground/playground.js", modules.Keys);
+        Assert.Contains("/playground/cards.js", modules.Keys);
+        Assert.Contains("/playground/events.js", modules.Keys);
+        foreach (var path in modules.Keys)
+        {
+            var module = await _client.GetAsync(new Uri(path, UriKind.Relative));
+            var withoutSecret = await stranger.GetAsync(new Uri(path, UriKind.Relative));
+
+            Assert.Equal("text/javascript", module.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("script-src 'self'", module.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, withoutSecret.StatusCode);
+        }
+    }
+
+    /// <summary>The page's script and every module it imports, by path, as the browser loads them (each must answer 200).</summary>
+    private async Task<Dictionary<string, string>> PageModulesAsync()
+    {
+        var modules = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pending = new Queue<string>(["/playground/playground.js"]);
+        while (pending.TryDequeue(out var path))
+        {
+            if (modules.ContainsKey(path))
+            {
+                continue;
+            }
+
+            var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(response.IsSuccessStatusCode, $"{path} answered {response.StatusCode}.");
+            var code = await response.Content.ReadAsStringAsync();
+            modules[path] = code;
+            foreach (Match import in ModuleImport().Matches(code))
+            {
+                pending.Enqueue("/playground/" + import.Groups["file"].Value);
+            }
+        }
+
+        return modules;
+    }
+
+    [GeneratedRegex(@"^import .* from '\./(?<file>[a-z-]+\.js)';$", RegexOptions.Multiline)]
+    private static partial Regex ModuleImport();
 
     public static TheoryData<string, string> Addresses => new()
     {

@@ -93,6 +93,8 @@ public sealed record SessionSnapshot
 
     public SessionStatus Status { get; init; }
 
+    public SessionPhase Phase { get; init; }
+
     public int Speaker { get; init; }
 
     public IReadOnlyList<Contribution> Contributions { get; init; } = [];

@@ -276,7 +276,7 @@ public sealed class SessionFlowTests : IDisposable
             announced = await SayAsync("Bram", "volgende");
         }
 
-        var choices = announced.SelectMany(m => m.Card?.Buttons ?? []).Where(b => b.Data.GetValueOrDefault(SessionDialog.ActionKey) == "choose").ToList();
+        var choices = announced.SelectMany(m => m.Card?.Buttons ?? []).Where(b => b.Data.GetValueOrDefault(SessionAction.Key) == "choose").ToList();
         Assert.Equal(4 * method.Steps.Last(s => s.Interaction == StepInteraction.Collect).Collect!.PerParticipant, choices.Count);
         var third = choices[2];
 

@@ -171,6 +171,23 @@ public sealed class SessionFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ASessionStoredByTheFirstVersion_WithItsPhaseOutsideTheSession_EndsCleanlyAtTheNextTurn()
+    {
+        await StartWithEveryoneAsync("incidentmethode");
+        var stored = await _states.LoadAsync(Group);
+        var running = stored.State.Stack[0];
+        running.State["phase"] = "insight";
+        running.State["session"]!.AsObject().Remove("phase");
+        stored.State.Stack[0] = new DialogInstance { Id = running.Id, Version = 1, State = running.State };
+        await _states.SaveAsync(Group, stored.State.Serialize(), stored.ETag);
+
+        await SayAsync("Bram", "volgende");
+
+        Assert.Empty((await _states.LoadAsync(Group)).State.Stack);
+        Assert.Null(await _records.LatestAsync(Group));
+    }
+
+    [Fact]
     public async Task ASentenceStartingWithACommandWord_DuringASession_IsAnAnswerNotACommand()
     {
         await StartWithEveryoneAsync("incidentmethode");
@@ -276,7 +293,7 @@ public sealed class SessionFlowTests : IDisposable
             announced = await SayAsync("Bram", "volgende");
         }
 
-        var choices = announced.SelectMany(m => m.Card?.Buttons ?? []).Where(b => b.Data.GetValueOrDefault(SessionDialog.ActionKey) == "choose").ToList();
+        var choices = announced.SelectMany(m => m.Card?.Buttons ?? []).Where(b => b.Data.GetValueOrDefault(SessionAction.Key) == "choose").ToList();
         Assert.Equal(4 * method.Steps.Last(s => s.Interaction == StepInteraction.Collect).Collect!.PerParticipant, choices.Count);
         var third = choices[2];
 

@@ -5,11 +5,21 @@ namespace IntervisieBot.Conversations.Cases;
 
 public static class CasesServiceCollectionExtensions
 {
-    /// <summary>Case preparation (J5): its store (forgotten and exported with the group), the command and the session's side.</summary>
+    /// <summary>
+    /// Case preparation (J5): its store (forgotten and exported with the group), the command, its two dialogs, the
+    /// buttons of the case's cards and the session's side.
+    /// </summary>
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
         services.AddGroupDataStore<CaseStore>();
-        services.AddCommandHandler<CaseCommands>();
+        services.TryAddSingleton<CaseGroups>();
+        services.TryAddSingleton<CaseCheckDialog>();
+        services.TryAddSingleton<CasePreparationDialog>();
+        services.AddSingleton<IDialogModule>(sp => sp.GetRequiredService<CasePreparationDialog>());
+        services.AddSingleton<IDialogModule>(sp => sp.GetRequiredService<CaseCheckDialog>());
+        services.AddCommandHandler<CaseCommand>();
+        services.TryAddSingleton<CaseCardHandler>();
+        services.AddSingleton<ICardHandler>(sp => sp.GetRequiredService<CaseCardHandler>());
         services.TryAddSingleton<Sessions.ISessionCases, CaseSessions>();
         services.AddSingleton<Scheduling.IDueWorkHandler, CaseExpiry>();
         services.TryAddSingleton<Reminders.ICaseSubmissions, CaseSubmissions>();

@@ -15,11 +15,3 @@ public interface ISessionRotation
     /// <summary>Records who came, who brought the case and who facilitated; returns the sentence naming the next case owner.</summary>
     Task<string?> CloseAsync(ConversationAddress group, SessionRecord record, bool dutch, CancellationToken cancellationToken);
 }
-
-/// <param name="CaseOwner">The member the rotation proposes to bring the case (an id), if any.</param>
-/// <param name="Facilitator">The member the rotation proposes to facilitate (an id), if any.</param>
-/// <param name="Proposal">The sentence that says so.</param>
-/// <param name="OnTurn">How a proposed member is marked among the choices ("{0} (aan de beurt)").</param>
-/// <param name="Agreements">The group's own agreements, shown instead of the built-in ones.</param>
-/// <param name="Review">Set when this session's agenda includes reviewing the agreements: the sentence that says so.</param>
-public sealed record SessionOpening(string? CaseOwner, string? Facilitator, string? Proposal, string OnTurn, IReadOnlyList<string> Agreements, string? Review);

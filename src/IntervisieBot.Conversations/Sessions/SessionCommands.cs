@@ -13,7 +13,7 @@ public sealed class SessionCommands(
     public IReadOnlyCollection<Command> Commands { get; } =
         [Command.Start, Command.Report, Command.Next, Command.Back, Command.Skip, Command.Pause, Command.Resume, Command.Extend];
 
-    public string Card => SessionDialog.SecondCaseCard;
+    public string Card => SessionCards.SecondCaseCard;
 
     /// <summary>"Second case" after a short method: the set-up again, with short methods only and another case owner.</summary>
     public async Task HandleAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ public sealed class SessionCommands(
         var texts = SessionTexts.For(Languages.FromLocale(turn.Locale));
         if (turn.ReplyToId is { } offer)
         {
-            await dc.Context.UpdateAsync(offer, SessionDialog.SecondCaseOffer(texts, null, answered: true), cancellationToken);
+            await dc.Context.UpdateAsync(offer, SessionCards.SecondCaseOffer(texts, null, answered: true), cancellationToken);
         }
 
         await dc.BeginDialogAsync(
@@ -65,7 +65,7 @@ public sealed class SessionCommands(
         await dc.SendAsync(
             record is null
                 ? new OutgoingMessage(texts.NoReport)
-                : OutgoingMessage.FromCard(SessionDialog.ReportCard(record, methods, texts, texts == SessionTexts.Dutch)),
+                : OutgoingMessage.FromCard(SessionCards.Report(record, methods, texts, texts == SessionTexts.Dutch)),
             cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace IntervisieBot.Domain.Sessions;
 /// (participants ask, the case owner labels and chooses, everyone reflects); a round gives the floor in turn. The
 /// method's definition is the version the session started with, even after a newer one is deployed.
 /// </summary>
-public sealed class Session
+public sealed partial class Session
 {
     private readonly List<Contribution> _contributions;
     private readonly Dictionary<string, string> _reflections;
@@ -26,6 +26,7 @@ public sealed class Session
         StartedAt = snapshot.StartedAt;
         StepIndex = snapshot.StepIndex;
         Status = snapshot.Status;
+        Phase = snapshot.Phase;
         Speaker = snapshot.Speaker;
         Action = snapshot.Action;
         Chosen = snapshot.Chosen;
@@ -49,6 +50,9 @@ public sealed class Session
     public int StepIndex { get; private set; }
 
     public SessionStatus Status { get; private set; }
+
+    /// <summary>The steps, or which part of the close (see <see cref="SessionPhase"/>).</summary>
+    public SessionPhase Phase { get; private set; }
 
     /// <summary>In a round step: the index into <see cref="RoundOrder"/> of who has the floor.</summary>
     public int Speaker { get; private set; }
@@ -127,6 +131,7 @@ public sealed class Session
         StartedAt = StartedAt,
         StepIndex = StepIndex,
         Status = Status,
+        Phase = Phase,
         Speaker = Speaker,
         Contributions = [.. _contributions],
         Reflections = new Dictionary<string, string>(_reflections, StringComparer.Ordinal),
@@ -148,17 +153,6 @@ public sealed class Session
     public SessionOutcome Pause(string by) => SetStatus(by, SessionStatus.Running, SessionStatus.Paused);
 
     public SessionOutcome Resume(string by) => SetStatus(by, SessionStatus.Paused, SessionStatus.Running);
-
-    public SessionOutcome End(string by)
-    {
-        if (!MayLead(by))
-        {
-            return SessionOutcome.NotFacilitatorOrCaseOwner;
-        }
-
-        Status = SessionStatus.Ended;
-        return SessionOutcome.Done;
-    }
 
     /// <summary>In a round step: the order in which people get the floor (the step's actor decides who takes part).</summary>
     public IReadOnlyList<SessionMember> RoundOrder => CurrentStep.Actor switch
@@ -305,64 +299,6 @@ public sealed class Session
         return SessionOutcome.Done;
     }
 
-    /// <summary>The case owner's harvest: an insight to keep, and one concrete action.</summary>
-    public SessionOutcome Harvest(string by, string? insight, string? action)
-    {
-        if (Status == SessionStatus.Ended)
-        {
-            return SessionOutcome.NotRunning;
-        }
-
-        if (by != CaseOwner.Id)
-        {
-            return SessionOutcome.NotYourPart;
-        }
-
-        if (!string.IsNullOrWhiteSpace(insight))
-        {
-            _insights.Add(insight.Trim());
-        }
-
-        if (!string.IsNullOrWhiteSpace(action))
-        {
-            Action = action.Trim();
-        }
-
-        return SessionOutcome.Done;
-    }
-
-    /// <summary>A rating of the method from 1 to 10 by someone present; reported only as a group average.</summary>
-    public SessionOutcome Rate(string by, int rating)
-    {
-        if (!Attendees.Any(a => a.Id == by))
-        {
-            return SessionOutcome.NotPresent;
-        }
-
-        if (rating is < 1 or > 10)
-        {
-            return SessionOutcome.NothingThere;
-        }
-
-        _ratings[by] = rating;
-        return SessionOutcome.Done;
-    }
-
-    /// <summary>The record the session leaves behind; no questions, reflections or case text go into it.</summary>
-    public SessionRecord ToRecord(DateTimeOffset endedAt) => new(
-        Method.Id,
-        Method.Version,
-        StartedAt,
-        endedAt,
-        CaseOwner,
-        Facilitator,
-        Attendees,
-        [.. _insights],
-        Action,
-        _ratings.Count == 0 ? null : _ratings.Values.Average(),
-        _ratings.Count,
-        CompletedAllSteps: IsLastStep && _skipped.Count == 0);
-
     private IEnumerable<SessionMember> Contributors => CurrentStep.Actor switch
     {
         StepActor.CaseOwner => [CaseOwner],
@@ -396,6 +332,11 @@ public sealed class Session
         if (Status != SessionStatus.Running)
         {
             return SessionOutcome.NotRunning;
+        }
+
+        if (Phase != SessionPhase.Steps)
+        {
+            return SessionOutcome.NotThisStep;
         }
 
         var target = StepIndex + delta;

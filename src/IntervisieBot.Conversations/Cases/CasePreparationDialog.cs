@@ -1,0 +1,189 @@
+using System.Text.Json.Nodes;
+using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain.Cases;
+using IntervisieBot.Domain.Methods;
+
+namespace IntervisieBot.Conversations.Cases;
+
+/// <summary>
+/// Preparing a case in the personal chat: for which group, then the case by form (one card with every field; a modal
+/// in Slack) or question by question, both stored the same, encrypted, and then checked by
+/// <see cref="CaseCheckDialog"/>. An existing case can be viewed, edited or withdrawn until the session. The prompts
+/// added here serve both case dialogs.
+/// </summary>
+public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups, CaseCheckDialog check, MethodLibrary library, TimeProvider time) : IDialogModule
+{
+    public const string Id = "case-prepare";
+
+    public void AddTo(DialogSet dialogs) => dialogs
+        .Add(new ChoicePrompt(CaseDialogs.ChoiceId))
+        .Add(new ConfirmPrompt(CaseDialogs.ConfirmId))
+        .Add(new TextPrompt(CaseDialogs.TextId))
+        .Add(new WaterfallDialog(Id,
+        [
+            ChooseGroupStepAsync,
+            MenuStepAsync,
+            ActStepAsync,
+            (step, ct) => KeepAndAskAsync(step, CaseCards.TitleInput, t => t.AskSituation, ct),
+            (step, ct) => KeepAndAskAsync(step, CaseCards.SituationInput, t => t.AskQuestion, ct),
+            (step, ct) => KeepAndAskAsync(step, CaseCards.QuestionInput, t => t.AskTried, ct),
+            (step, ct) => KeepAndAskAsync(step, CaseCards.TriedInput, t => t.AskHotSpot, ct),
+            AskMethodStepAsync,
+            SaveTypedStepAsync,
+        ]));
+
+    private async Task<DialogTurnResult> ChooseGroupStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var choices = step.Options!["groups"]!.AsArray();
+        if (choices.Count == 1)
+        {
+            return await step.NextAsync(JsonValue.Create("0"), cancellationToken);
+        }
+
+        return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
+        {
+            Text = CaseDialogs.Texts(step).AskGroup,
+            Choices = [.. choices.Select((g, i) => new PromptChoice(i.ToString(System.Globalization.CultureInfo.InvariantCulture), g!["name"]!.GetValue<string>()))],
+            Dutch = CaseDialogs.Dutch(step),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> MenuStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is null)
+        {
+            return await CaseDialogs.GiveUpAsync(step, cancellationToken);
+        }
+
+        var chosen = step.Options!["groups"]![int.Parse(step.Result.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)]!;
+        CaseGroups.Remember(step.Dialogs, chosen["id"]!.GetValue<string>(), chosen["scope"]!.GetValue<string>());
+        var texts = CaseDialogs.Texts(step);
+        var address = CaseGroups.GroupOf(step.Dialogs)!;
+        if (await caseGroups.MemberGroupAsync(address, step.From.Id, cancellationToken) is not { } group)
+        {
+            await step.Dialogs.SendAsync(new OutgoingMessage(texts.NotInGroup), cancellationToken);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
+        if (await cases.GetAsync(address, step.From.Id, cancellationToken) is { } current)
+        {
+            await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.ForOwner(texts, current, library, CaseDialogs.Dutch(step))), cancellationToken);
+            return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
+            {
+                Text = CaseCards.Format(texts.Existing, group.Settings.Name),
+                Choices =
+                [
+                    new("form", texts.EditChoice, ["bewerk", "bewerken", "edit", "formulier", "form"]),
+                    new("steps", texts.AgainChoice, ["opnieuw", "again"]),
+                    new("withdraw", texts.WithdrawChoice, ["intrekken", "trek in", "withdraw", "wissen", "delete"]),
+                    new("leave", texts.LeaveChoice, ["laat", "leave", "klaar", "done"]),
+                ],
+                Dutch = CaseDialogs.Dutch(step),
+            }, cancellationToken);
+        }
+
+        var meeting = CaseGroups.MeetingFor(group, step.From.Id, time.GetUtcNow());
+        var groupTexts = CaseDialogs.Dutch(step) ? GroupTexts.Dutch : GroupTexts.English;
+        return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
+        {
+            Text = CaseCards.Format(texts.AskWay, group.Settings.Name, meeting is null ? "" : CaseCards.Format(texts.ForMeeting, GroupCards.Day(meeting, group, groupTexts))),
+            Choices = [new("form", texts.FormChoice, ["formulier", "form"]), new("steps", texts.StepsChoice, ["vragen", "vraag", "questions", "steps"])],
+            Dutch = CaseDialogs.Dutch(step),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ActStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var texts = CaseDialogs.Texts(step);
+        var address = CaseGroups.GroupOf(step.Dialogs)!;
+        switch (step.Result?.GetValue<string>())
+        {
+            case null:
+                return await CaseDialogs.GiveUpAsync(step, cancellationToken);
+            case "form":
+                var (current, version) = await cases.GetVersionedAsync(address, step.From.Id, cancellationToken);
+                await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, current, library, CaseDialogs.Dutch(step), version)), cancellationToken);
+                return await step.EndAsync(null, cancellationToken);
+            case "withdraw":
+                await cases.DeleteAsync(address, step.From.Id, cancellationToken);
+                await step.Dialogs.SendAsync(new OutgoingMessage(texts.Withdrawn), cancellationToken);
+                return await step.EndAsync(null, cancellationToken);
+            case "leave":
+                await step.Dialogs.SendAsync(new OutgoingMessage(texts.Left), cancellationToken);
+                return await step.EndAsync(null, cancellationToken);
+            default:
+                return await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = texts.AskTitle, Dutch = CaseDialogs.Dutch(step) }, cancellationToken);
+        }
+    }
+
+    private static async Task<DialogTurnResult> KeepAndAskAsync(WaterfallStepContext step, string key, Func<CaseTexts, string> next, CancellationToken cancellationToken)
+    {
+        if (step.Result is null)
+        {
+            return await CaseDialogs.GiveUpAsync(step, cancellationToken);
+        }
+
+        step.Values[key] = step.Result.DeepClone();
+        return await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = next(CaseDialogs.Texts(step)), Dutch = CaseDialogs.Dutch(step) }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AskMethodStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is null)
+        {
+            return await CaseDialogs.GiveUpAsync(step, cancellationToken);
+        }
+
+        step.Values[CaseCards.HotSpotInput] = step.Result.DeepClone();
+        var texts = CaseDialogs.Texts(step);
+        return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
+        {
+            Text = texts.AskMethod,
+            Choices = [.. CaseCards.MethodChoices(texts, library, CaseDialogs.Dutch(step)).Select(c => new PromptChoice(c.Value, c.Title, c.Value == CaseCards.NoMethod ? ["nee", "no", "geen", "none"] : library.Find(c.Value)?.Aliases))],
+            Dutch = CaseDialogs.Dutch(step),
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> SaveTypedStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is null)
+        {
+            return await CaseDialogs.GiveUpAsync(step, cancellationToken);
+        }
+
+        var texts = CaseDialogs.Texts(step);
+        var address = CaseGroups.GroupOf(step.Dialogs)!;
+        if (await caseGroups.MemberGroupAsync(address, step.From.Id, cancellationToken) is not { } group)
+        {
+            await step.Dialogs.SendAsync(new OutgoingMessage(texts.NotInGroup), cancellationToken);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
+        string Value(string key) => step.Values[key]!.GetValue<string>().Trim();
+        var tried = Value(CaseCards.TriedInput);
+        var method = step.Result.GetValue<string>();
+        var typed = CaseDialogs.Empty() with
+        {
+            Title = Value(CaseCards.TitleInput),
+            Situation = Value(CaseCards.SituationInput),
+            Question = Value(CaseCards.QuestionInput),
+            Tried = texts.Nothing.Contains(tried.ToLowerInvariant().Trim('.', '!')) ? null : tried,
+            HotSpot = Value(CaseCards.HotSpotInput),
+            PreferredMethod = method == CaseCards.NoMethod ? null : method,
+        };
+        if (PreparedCase.Problems(typed.Title, typed.Situation, typed.Question, typed.Tried, typed.HotSpot) is { Count: > 0 } problems)
+        {
+            var (_, version) = await cases.GetVersionedAsync(address, step.From.Id, cancellationToken);
+            await step.Dialogs.SendAsync(
+                OutgoingMessage.FromCard(CaseCards.Form(texts, typed, library, CaseDialogs.Dutch(step), version, CaseCards.Format(texts.Missing, string.Join(", ", problems.Select(p => texts.FieldNames[p]))))),
+                cancellationToken);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
+        await check.SaveAndCheckAsync(step.Dialogs, address, group, typed, texts, cancellationToken);
+        return DialogTurnResult.Waiting;
+    }
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain.Methods;
+using IntervisieBot.Domain.Sessions;
+
+namespace IntervisieBot.Conversations.Sessions;
+
+/// <summary>
+/// The cards of a running session: the opening, the case introduction, each step with its controls, the collected
+/// contributions revealed together, the timer's "time is up", the rating, the report and the offer of a second case.
+/// Buttons that move the session carry where it was (<see cref="Where"/>), so an old card cannot move it again.
+/// </summary>
+public static class SessionCards
+{
+    /// <summary>The card name of the "second case" button (handled by <see cref="SessionCommands"/>).</summary>
+    public const string SecondCaseCard = "second-case";
+
+    /// <summary>The opening: who is who, the agreements (with a review when due), last time's action or an icebreaker.</summary>
+    public static Card Opening(Session session, SessionOpening? opening, SessionRecord? previous, SessionTexts texts, bool dutch) => new()
+    {
+        Title = Format(texts.StartTitle, session.Method.Name.In(dutch)),
+        Body =
+        [
+            new CardText(Format(texts.Roles, session.CaseOwner.Name, session.Facilitator.Name, string.Join(", ", session.Attendees.Select(a => a.Name)))),
+            new CardText(texts.AgreementsTitle, TextStyle.Heading),
+            new CardText(string.Join("\n", (opening?.Agreements ?? texts.DefaultAgreements).Select(a => "- " + a))),
+            .. opening?.Review is { } review ? new CardElement[] { new CardText(review) } : [],
+            .. previous?.Action is { } action
+                ? new CardElement[] { new CardText(Format(texts.FollowUp, previous.CaseOwner.Name, action), TextStyle.Heading) }
+                : [],
+            .. previous is null ? FirstCheckIn(texts, dutch) : [],
+        ],
+    };
+
+    /// <summary>The case introduction when the case owner prepared a case: a button only they can use to share it.</summary>
+    public static Card CaseIntroduction(Session session, bool dutch)
+    {
+        var texts = CaseTexts.For(dutch);
+        return new Card
+        {
+            Body = [new CardText(Format(texts.Introduction, session.CaseOwner.Name))],
+            Buttons = [Button(texts.ShareButton, SessionActionKind.ShareCase, ButtonStyle.Positive)],
+        };
+    }
+
+    /// <summary>The case introduction once the case is shared: without its button, saying who shared it.</summary>
+    public static Card CaseShared(Session session, bool dutch)
+    {
+        var texts = CaseTexts.For(dutch);
+        return new Card
+        {
+            Body = [new CardText(Format(texts.Introduction, session.CaseOwner.Name)), new CardText(Format(texts.SharedBy, session.CaseOwner.Name), TextStyle.Subtle)],
+        };
+    }
+
+    /// <summary>The current step: its instruction, what it asks of whom, and the leaders' controls.</summary>
+    public static Card Step(Session session, SessionTexts texts, bool dutch)
+    {
+        var step = session.CurrentStep;
+        var body = new List<CardElement>
+        {
+            new CardText(Format(texts.StepOf, session.StepIndex + 1, session.Method.Steps.Count, (int)step.Timebox.TotalMinutes), TextStyle.Subtle),
+            new CardText(step.Instruction.In(dutch)),
+        };
+        var buttons = new List<CardButton>();
+        switch (step.Interaction)
+        {
+            case StepInteraction.Round when session.CurrentSpeaker is { } speaker:
+                body.Add(new CardText(Format(texts.FloorTo, speaker.Name), TextStyle.Heading));
+                buttons.Add(Button(texts.DoneSpeakingButton, SessionActionKind.PassTheFloor));
+                break;
+            case StepInteraction.Collect:
+                body.Add(new CardText(texts.CollectSentPrivately));
+                break;
+            case StepInteraction.Rank:
+                body.Add(new CardText(Format(texts.RankPrompt, session.CaseOwner.Name)));
+                CardChoice[] labels =
+                [
+                    new(texts.Helpful, SessionAction.LabelValue(QuestionLabel.Helpful)),
+                    new(texts.Neutral, SessionAction.LabelValue(QuestionLabel.Neutral)),
+                    new(texts.NotHelpful, SessionAction.LabelValue(QuestionLabel.NotHelpful)),
+                ];
+                body.AddRange(session.CollectedForThisStep.Select(c => new CardChoiceInput(SessionAction.LabelInput(c.Number), $"{c.Number}. {c.Text}", labels)));
+                if (session.CollectedForThisStep.Count > 0)
+                {
+                    buttons.Add(Button(texts.RankSaveButton, SessionActionKind.Rank, ButtonStyle.Positive));
+                }
+
+                break;
+            case StepInteraction.Choose:
+                body.Add(new CardText(Format(texts.ChoosePrompt, session.CaseOwner.Name)));
+                buttons.AddRange(session.CollectedForThisStep.Select(c => new CardButton(
+                    Shorten($"{c.Number}. {c.Text}"),
+                    new SessionAction(SessionActionKind.Choose) { Value = c.Number.ToString(CultureInfo.InvariantCulture) }.ToData())));
+                break;
+            case StepInteraction.Reflect:
+                body.Add(new CardText(texts.ReflectPrompt));
+                break;
+            case StepInteraction.Timer:
+                body.Add(new CardText(Format(texts.TimerStarted, (int)step.Timebox.TotalMinutes)));
+                break;
+            default:
+                break;
+        }
+
+        var at = StepAt(session);
+        buttons.Add(MoveButton(texts.NextButton, SessionActionKind.Next, at, ButtonStyle.Positive));
+        buttons.Add(MoveButton(texts.BackButton, SessionActionKind.Back, at));
+        buttons.Add(MoveButton(texts.SkipButton, SessionActionKind.Skip, at));
+        buttons.Add(Button(texts.PauseButton, SessionActionKind.Pause));
+        if (step.Interaction == StepInteraction.Timer)
+        {
+            buttons.Add(ExtendButton(dutch));
+        }
+
+        return new Card { Title = step.Title.In(dutch), Body = body, Buttons = buttons };
+    }
+
+    /// <summary>All contributions of a collect step at once, named or anonymous as the method says.</summary>
+    public static Card Reveal(IReadOnlyList<Contribution> collected, Session session, SessionTexts texts, bool dutch)
+    {
+        var step = session.Method.Steps.First(s => s.Id == collected[0].StepId);
+        var anonymous = step.Collect?.Anonymous ?? false;
+        string Author(Contribution c) => anonymous ? texts.Anonymous : session.Attendees.FirstOrDefault(a => a.Id == c.AuthorId)?.Name ?? "?";
+        return new Card
+        {
+            Title = texts.CollectRevealTitle,
+            Body = [new CardText(step.Title.In(dutch), TextStyle.Subtle), new CardText(string.Join("\n", collected.Select(c => $"{c.Number}. {c.Text} ({Author(c)})")))],
+        };
+    }
+
+    /// <summary>The timer of a step ran out: how long it was, with "next" and "+5 min".</summary>
+    public static Card TimeUp(Session session, SessionTexts texts, bool dutch) => new()
+    {
+        Body = [new CardText(Format(TimerTexts.For(dutch).TimeUp, (int)session.CurrentStep.Timebox.TotalMinutes))],
+        Buttons = [MoveButton(texts.NextButton, SessionActionKind.Next, StepAt(session), ButtonStyle.Positive), ExtendButton(dutch)],
+    };
+
+    /// <summary>The rating question: 1 to 10, and "next" to close.</summary>
+    public static Card Rating(SessionTexts texts) => new()
+    {
+        Body = [new CardText(texts.AskRating)],
+        Buttons =
+        [
+            .. Enumerable.Range(1, 10).Select(n => new CardButton(
+                n.ToString(CultureInfo.InvariantCulture),
+                new SessionAction(SessionActionKind.Rate) { Value = n.ToString(CultureInfo.InvariantCulture) }.ToData())),
+            MoveButton(texts.NextButton, SessionActionKind.Next, PhaseName(SessionPhase.Rating), ButtonStyle.Positive),
+        ],
+    };
+
+    /// <summary>After a short method: a second case fits in the same meeting.</summary>
+    public static OutgoingMessage SecondCaseOffer(SessionTexts texts, string? firstOwner, bool answered = false) => OutgoingMessage.FromCard(new Card
+    {
+        Body = [new CardText(texts.SecondCaseOffer)],
+        Buttons = answered
+            ? []
+            : [new CardButton(texts.SecondCaseButton, new Dictionary<string, string> { [Cards.CardKey] = SecondCaseCard, ["owner"] = firstOwner ?? "" }, ButtonStyle.Positive)],
+    });
+
+    /// <summary>The record of a session (the report): date, method, who, the harvest and the average rating.</summary>
+    public static Card Report(SessionRecord record, MethodLibrary library, SessionTexts texts, bool dutch)
+    {
+        var labels = texts.ReportFacts.Split('|');
+        var method = library.Find(record.MethodId, record.MethodVersion)?.Name.In(dutch) ?? record.MethodId;
+        return new Card
+        {
+            Title = Format(texts.ReportTitle, method),
+            Body =
+            [
+                new CardFacts(
+                [
+                    new CardFact(labels[0], record.StartedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    new CardFact(labels[1], method),
+                    new CardFact(labels[2], record.CaseOwner.Name),
+                    new CardFact(labels[3], record.Facilitator.Name),
+                    new CardFact(labels[4], string.Join(", ", record.Attendees.Select(a => a.Name))),
+                    new CardFact(labels[5], string.Join(" · ", record.Insights)),
+                    new CardFact(labels[6], record.Action ?? "–"),
+                    new CardFact(labels[7], record.AverageRating is { } avg ? avg.ToString("0.0", CultureInfo.InvariantCulture) : "–"),
+                ]),
+            ],
+        };
+    }
+
+    /// <summary>Where the session is, as a move button carries it: the step (by index) during the steps, else the close's phase.</summary>
+    public static string Where(Session session) => session.Phase == SessionPhase.Steps ? StepAt(session) : PhaseName(session.Phase);
+
+    private static string StepAt(Session session) => "step-" + session.StepIndex.ToString(CultureInfo.InvariantCulture);
+
+    private static string PhaseName(SessionPhase phase) => phase switch
+    {
+        SessionPhase.Insight => "insight",
+        SessionPhase.Action => "action",
+        SessionPhase.Rating => "rating",
+        _ => "steps",
+    };
+
+    /// <summary>A group's first meeting opens with one of the handbook's icebreakers.</summary>
+    private static CardElement[] FirstCheckIn(SessionTexts texts, bool dutch)
+    {
+        var icebreaker = Icebreakers.All[0];
+        return
+        [
+            new CardText(Format(texts.FirstCheckIn, (int)icebreaker.Time.TotalMinutes), TextStyle.Heading),
+            new CardText($"**{icebreaker.Title.In(dutch)}**: {icebreaker.Instruction.In(dutch)}"),
+        ];
+    }
+
+    private static CardButton ExtendButton(bool dutch) => new(
+        Format(TimerTexts.For(dutch).ExtendButton, SessionAction.DefaultExtension),
+        new SessionAction(SessionActionKind.Extend) { Value = SessionAction.DefaultExtension.ToString(CultureInfo.InvariantCulture) }.ToData());
+
+    /// <summary>A button that moves the session, stamped with where it was shown so an old card cannot move it again.</summary>
+    private static CardButton MoveButton(string title, SessionActionKind kind, string at, ButtonStyle style = ButtonStyle.Default) =>
+        new(title, new SessionAction(kind) { At = at }.ToData(), style);
+
+    private static CardButton Button(string title, SessionActionKind kind, ButtonStyle style = ButtonStyle.Default) =>
+        new(title, new SessionAction(kind).ToData(), style);
+
+    /// <summary>A contribution as a button title: the start of it, so the card stays readable.</summary>
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57].TrimEnd() + "…";
+
+    private static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
+}

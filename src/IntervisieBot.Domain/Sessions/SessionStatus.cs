@@ -1,0 +1,8 @@
+namespace IntervisieBot.Domain.Sessions;
+
+public enum SessionStatus
+{
+    Running,
+    Paused,
+    Ended,
+}

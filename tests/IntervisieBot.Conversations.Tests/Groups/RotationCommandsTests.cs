@@ -4,7 +4,7 @@ using static IntervisieBot.Conversations.Tests.Groups.GroupChat;
 namespace IntervisieBot.Conversations.Tests.Groups;
 
 /// <summary>J3 in chat: who is next, volunteering, swapping, passing and being away, by button and typed.</summary>
-public sealed class TurnTests : IAsyncLifetime
+public sealed class RotationCommandsTests : IAsyncLifetime
 {
     private readonly GroupChat _chat = new("Anna", "Bram", "Cees", "Dewi", "Eva");
 

@@ -12,7 +12,7 @@ namespace IntervisieBot.Conversations.Groups;
 /// <c>beurt passen [datum]</c>, <c>beurt ruilen [met Bram]</c>, <c>afwezig [datum]</c>, <c>afwezig intrekken [datum]</c>
 /// (and in English: volunteer, pass, swap [with], absent [date], absent undo). Without a date: the next meeting.
 /// </summary>
-public sealed class TurnCommands(GroupStore groups, TimeProvider time) : ICommandHandler, ICardHandler
+public sealed class RotationCommands(GroupStore groups, TimeProvider time) : ICommandHandler, ICardHandler
 {
     public const string CardName = "turns";
     public const string MeetingInput = "meeting";

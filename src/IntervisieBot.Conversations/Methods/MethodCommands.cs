@@ -3,7 +3,7 @@ using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Methods;
 
-namespace IntervisieBot.Conversations.Flows;
+namespace IntervisieBot.Conversations.Methods;
 
 /// <summary><c>methods</c> shows the method library; <c>advice</c> starts the method advice (J7).</summary>
 public sealed class MethodCommands(MethodLibrary methods) : ICommandHandler, IDialogModule

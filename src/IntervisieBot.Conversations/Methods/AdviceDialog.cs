@@ -5,7 +5,7 @@ using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Methods;
 
-namespace IntervisieBot.Conversations.Flows;
+namespace IntervisieBot.Conversations.Methods;
 
 /// <summary>
 /// J7, method advice: what kind of question, how much time, how experienced and how safe the group is; then the

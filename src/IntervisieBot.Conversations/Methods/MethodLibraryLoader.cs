@@ -2,7 +2,7 @@ using IntervisieBot.Domain.Methods;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-namespace IntervisieBot.Conversations.Flows;
+namespace IntervisieBot.Conversations.Methods;
 
 /// <summary>
 /// The method library: the nine built-in methods plus every <c>*.json</c> in <c>Methods:DefinitionsPath</c>
@@ -32,16 +32,4 @@ public static class MethodLibraryLoader
             .Select(path => new MethodFile(Path.GetFileName(path), File.ReadAllText(path)));
         return MethodLibrary.BuiltIn.With(MethodLibrary.ParseAll(files));
     }
-}
-
-/// <summary>Loads the library while the host starts, so a bad custom method stops start-up instead of a turn.</summary>
-internal sealed class MethodLibraryCheck(MethodLibrary library) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = library.All.Count;
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

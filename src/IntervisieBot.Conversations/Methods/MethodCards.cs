@@ -3,7 +3,7 @@ using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Methods;
 
-namespace IntervisieBot.Conversations.Flows;
+namespace IntervisieBot.Conversations.Methods;
 
 /// <summary>Cards about the methods: the overview, and method advice.</summary>
 public static class MethodCards

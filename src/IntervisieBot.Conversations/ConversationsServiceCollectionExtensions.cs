@@ -1,6 +1,9 @@
 using IntervisieBot.Conversations.Cases;
+using IntervisieBot.Conversations.Evaluation;
 using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Health;
 using IntervisieBot.Conversations.Methods;
+using IntervisieBot.Conversations.Planning;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Conversations.Sessions;
@@ -24,6 +27,9 @@ public static class ConversationsServiceCollectionExtensions
         services.AddGroupDataStore<Calendar.CalendarLinkStore>();
         services.AddCommandHandler<Calendar.CalendarCommands>();
         services.AddReminders();
+        services.AddGroupHealth();
+        services.AddPlanning();
+        services.AddEvaluation();
         services.AddSingleton<IBot, TurnRouter>();
         services.AddPrivacy();
         services.AddSingleton<TurnRunner>();

@@ -1,9 +1,10 @@
 using System.Globalization;
+using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 
-namespace IntervisieBot.Conversations.Reminders;
+namespace IntervisieBot.Conversations.Health;
 
 /// <summary>
 /// Group health (J9): after each meeting, at each case deadline and when a meeting is cancelled, looks for the signs of

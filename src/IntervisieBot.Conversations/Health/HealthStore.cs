@@ -5,7 +5,7 @@ using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Storage.Tables;
 
-namespace IntervisieBot.Conversations.Reminders;
+namespace IntervisieBot.Conversations.Health;
 
 /// <summary>
 /// What group health (J9) remembers: table <c>GroupHealth</c>, partition = the group's key; row <c>prep-{meeting}</c>

@@ -1,5 +1,7 @@
 using System.Globalization;
+using IntervisieBot.Conversations.Evaluation;
 using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Health;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
@@ -12,7 +14,7 @@ namespace IntervisieBot.Conversations.Reminders;
 /// today's case owner and facilitator, says nothing for a cancelled meeting or a paused group, and nothing once its
 /// meeting has begun. Then it plans the group's next reminders, which keeps the chain going without anyone typing.
 /// </summary>
-public sealed class ReminderTurns(
+public sealed class ReminderSender(
     GroupStore groups,
     ReminderPlanner planner,
     HealthMonitor health,

@@ -2,28 +2,14 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Tables;
 
-namespace IntervisieBot.Conversations.Reminders;
-
-/// <summary>One member's answer to the evaluation (J10).</summary>
-public sealed record EvaluationAnswer(int Satisfaction, int Safety, int Depth, string Continue)
-{
-    public static IReadOnlyList<string> ContinueValues { get; } = ["yes", "doubt", "no"];
-}
-
-/// <summary>What the group sees of an evaluation: numbers over everyone who answered, never one person's answer.</summary>
-public sealed record EvaluationResults(DateOnly Meeting, int Answers, double Satisfaction, double Safety, double Depth, int Yes, int Doubt, int No)
-{
-    /// <summary>Fewer answers than this and the group sees nothing: with two, each could work out the other's.</summary>
-    public const int MinimumAnswers = 3;
-
-    public bool CanBeShown => Answers >= MinimumAnswers;
-}
+namespace IntervisieBot.Conversations.Evaluation;
 
 /// <summary>
 /// The evaluation's answers: table <c>Evaluations</c>, partition = the group's key, row = the meeting and a MAC of the

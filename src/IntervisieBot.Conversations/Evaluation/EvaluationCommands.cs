@@ -1,11 +1,12 @@
 using System.Globalization;
 using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Conversations.Texts;
-using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Dialogs;
 using IntervisieBot.Domain.Groups;
 
-namespace IntervisieBot.Conversations.Reminders;
+namespace IntervisieBot.Conversations.Evaluation;
 
 /// <summary>
 /// The evaluation (J10): the survey's Send button in a participant's private chat stores the answer (anonymously),
@@ -70,7 +71,7 @@ public sealed class EvaluationCommands(GroupStore groups, EvaluationStore evalua
         var (first, answers) = await evaluations.AnswerAsync(link.Group, meeting, turn.From.Id, answer, cancellationToken);
         if (first && answers == EvaluationResults.MinimumAnswers)
         {
-            var data = new Dictionary<string, string> { [ReminderPlanner.ReminderKey] = ReminderTurns.Results, [ReminderPlanner.MeetingKey] = link.Meeting };
+            var data = new Dictionary<string, string> { [ReminderPlanner.ReminderKey] = ReminderSender.Results, [ReminderPlanner.MeetingKey] = link.Meeting };
             await planner.PlanGroupPostAsync(link.Group, "evaluation-results-" + link.Meeting, data, cancellationToken);
         }
 

@@ -1,10 +1,11 @@
 using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Health;
 using IntervisieBot.Conversations.Texts;
-using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Dialogs;
 using IntervisieBot.Domain.Groups;
 
-namespace IntervisieBot.Conversations.Reminders;
+namespace IntervisieBot.Conversations.Planning;
 
 /// <summary>
 /// <c>planning</c>/<c>schedule</c> (J4): the next meetings with their roles, and buttons to move or cancel the one picked,
@@ -12,7 +13,7 @@ namespace IntervisieBot.Conversations.Reminders;
 /// <c>planning annuleer 9-2-2027</c>, <c>planning pauze</c>, <c>planning hervat</c> (and move, cancel, pause, resume).
 /// Storing the group re-plans its reminders; a cancellation is also checked for group health.
 /// </summary>
-public sealed class ScheduleCommands(GroupStore groups, HealthMonitor health, TimeProvider time) : ICommandHandler, ICardHandler
+public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, TimeProvider time) : ICommandHandler, ICardHandler
 {
     public const string CardName = "schedule";
     public const string MeetingInput = "meeting";

@@ -4,28 +4,11 @@ using System.Text;
 namespace IntervisieBot.Conversations.Calendar;
 
 /// <summary>
-/// One meeting in a calendar feed. Start is wall-clock time in the calendar's time zone; the Uid stays the same
-/// across changes (so a calendar app updates the event instead of adding another) and Sequence is raised each time
-/// the meeting is moved, so calendar apps take the new time.
-/// </summary>
-public sealed record CalendarEvent(
-    string Uid,
-    DateTime Start,
-    TimeSpan Duration,
-    string Summary,
-    string Description,
-    int Sequence = 0,
-    bool Cancelled = false);
-
-/// <summary>A calendar: its name, its time zone and its events, stamped at <paramref name="Stamp"/>.</summary>
-public sealed record CalendarFeed(string Name, TimeZoneInfo TimeZone, DateTimeOffset Stamp, IReadOnlyList<CalendarEvent> Events);
-
-/// <summary>
 /// Writes iCalendar (RFC 5545) text: CRLF line ends, lines folded at 75 octets without splitting a character, TEXT
 /// values escaped, times with their TZID and a VTIMEZONE that spells out the zone's offsets (daylight saving
 /// included) for the years the events span, so any calendar app shows the right local time.
 /// </summary>
-public static class ICalendarWriter
+public static class IcsWriter
 {
     private const int MaxLineOctets = 75;
 

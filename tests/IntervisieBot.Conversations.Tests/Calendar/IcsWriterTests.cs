@@ -3,7 +3,7 @@ using IntervisieBot.Conversations.Calendar;
 
 namespace IntervisieBot.Conversations.Tests.Calendar;
 
-public sealed class ICalendarWriterTests
+public sealed class IcsWriterTests
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private static readonly DateTimeOffset Stamp = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
@@ -12,7 +12,7 @@ public sealed class ICalendarWriterTests
         new(uid, start, TimeSpan.FromMinutes(90), summary, description, sequence, cancelled);
 
     private static ICalComponent Write(params CalendarEvent[] events) =>
-        StrictICalendar.Parse(ICalendarWriter.Write(new CalendarFeed("Intervisiegroep Noord", Amsterdam, Stamp, events)));
+        StrictICalendar.Parse(IcsWriter.Write(new CalendarFeed("Intervisiegroep Noord", Amsterdam, Stamp, events)));
 
     [Fact]
     public void MeetingsEitherSideOfADaylightSavingChange_ResolveToTheRightInstant_ThroughTheFeedsOwnTimeZone()
@@ -71,7 +71,7 @@ public sealed class ICalendarWriterTests
     public void AZoneWithoutDaylightSaving_HasOneObservance()
     {
         var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-        var text = ICalendarWriter.Write(new CalendarFeed("Tokyo", tokyo, Stamp, [Meeting(new DateTime(2027, 6, 1, 19, 0, 0))]));
+        var text = IcsWriter.Write(new CalendarFeed("Tokyo", tokyo, Stamp, [Meeting(new DateTime(2027, 6, 1, 19, 0, 0))]));
         var calendar = StrictICalendar.Parse(text);
 
         var zone = Assert.Single(calendar.Components, c => c.Name == "VTIMEZONE");

@@ -10,18 +10,14 @@ using Microsoft.Extensions.Options;
 namespace IntervisieBot.Conversations.Privacy;
 
 /// <summary>
-/// <c>forget</c>/<c>vergeet</c> and <c>export</c> (J11). Forget asks first; confirmed, it is announced in the group (who
+/// <c>forget</c>/<c>vergeet</c> (J11). Forget asks first; confirmed, it is announced in the group (who
 /// asked, what will be erased, when) and planned as durable due work after <see cref="ForgetOptions.ForgetGracePeriod"/>,
 /// in which any participant can cancel it (the button, or <c>vergeet annuleren</c>). Only the one who asked can make it
 /// run at once, and only when nobody else is left in the conversation. Each announcement's buttons carry the request's
-/// one-time code, so a card of an earlier request does nothing. Export posts a link that works once: in a group to the
-/// group's export, in a personal chat to the member's own prepared cases.
+/// one-time code, so a card of an earlier request does nothing. <c>export</c> is <see cref="ExportCommands"/>.
 /// </summary>
-public sealed class PrivacyCommands(
+public sealed class ForgetCommands(
     GroupData data,
-    ExportLinkStore links,
-    MemberData members,
-    IOptions<ExportOptions> options,
     IOptions<ForgetOptions> forgetOptions,
     Groups.GroupStore groups,
     TimeProvider time,
@@ -35,7 +31,7 @@ public sealed class PrivacyCommands(
     /// <summary>The words after <c>vergeet</c>/<c>forget</c> that cancel a planned erase.</summary>
     private static readonly HashSet<string> CancelWords = new(StringComparer.OrdinalIgnoreCase) { "annuleren", "annuleer", "cancel", "stop", "niet" };
 
-    public IReadOnlyCollection<Command> Commands { get; } = [Command.Forget, Command.Export];
+    public IReadOnlyCollection<Command> Commands { get; } = [Command.Forget];
 
     public string Card => CardName;
 
@@ -53,47 +49,23 @@ public sealed class PrivacyCommands(
         var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
         if (turn.Conversation.IsPersonal)
         {
-            if (command == Command.Forget)
-            {
-                await dc.SendAsync(new OutgoingMessage(texts.ForgetInPersonalChat), cancellationToken);
-                return;
-            }
-
-            await dc.SendAsync(new OutgoingMessage(texts.ExportInPersonalChat), cancellationToken);
-            await dc.SendAsync(await members.LinkAsync(turn, cancellationToken), cancellationToken);
+            await dc.SendAsync(new OutgoingMessage(texts.ForgetInPersonalChat), cancellationToken);
             return;
         }
 
-        if (command == Command.Forget)
+        if (IsCancel(argument))
         {
-            if (IsCancel(argument))
-            {
-                await CancelAsync(dc, texts, code: null, cancellationToken);
-            }
-            else if (await PendingAsync(turn.Conversation, cancellationToken) is { } pending)
-            {
-                var named = pending with { Name = await NameOfAsync(dc.Context, pending.By, texts, cancellationToken) };
-                await dc.SendAsync(OutgoingMessage.FromCard(PendingCard(texts, named, await WhenAsync(turn.Conversation, named.Work.DueAt, texts, cancellationToken))), cancellationToken);
-            }
-            else
-            {
-                await dc.SendAsync(OutgoingMessage.FromCard(AskCard(texts)), cancellationToken);
-            }
-
-            return;
+            await CancelAsync(dc, texts, code: null, cancellationToken);
         }
-
-        // Whatever followed the word (a token, an id) is ignored: an export is always of this conversation.
-        var settings = options.Value;
-        var (token, _) = await links.CreateAsync(turn.Conversation, settings.ExportLinkLifetime, cancellationToken);
-        var link = settings.ExportBaseUrl.TrimEnd('/') + "/api/export/" + token;
-        await dc.SendAsync(
-            OutgoingMessage.FromCard(new Card
-            {
-                Title = texts.ExportTitle,
-                Body = [new CardText(Format(texts.ExportReady, link, (int)settings.ExportLinkLifetime.TotalMinutes))],
-            }),
-            cancellationToken);
+        else if (await PendingAsync(turn.Conversation, cancellationToken) is { } pending)
+        {
+            var named = pending with { Name = await NameOfAsync(dc.Context, pending.By, texts, cancellationToken) };
+            await dc.SendAsync(OutgoingMessage.FromCard(PendingCard(texts, named, await WhenAsync(turn.Conversation, named.Work.DueAt, texts, cancellationToken))), cancellationToken);
+        }
+        else
+        {
+            await dc.SendAsync(OutgoingMessage.FromCard(AskCard(texts)), cancellationToken);
+        }
     }
 
     public async Task HandleAsync(DialogContext dc, CancellationToken cancellationToken)

@@ -1,33 +1,5 @@
 namespace IntervisieBot.Conversations;
 
-public enum Command
-{
-    None,
-    Help,
-    Setup,
-    Start,
-    Methods,
-    Advice,
-    Next,
-    Back,
-    Pause,
-    Resume,
-    Skip,
-    Extend,
-    Stop,
-    Agreements,
-    Schedule,
-    Turn,
-    Case,
-    Absent,
-    Report,
-    History,
-    Calendar,
-    Forget,
-    Export,
-    Evaluation,
-}
-
 /// <summary>
 /// Typed commands, in Dutch and English, case-insensitive, with or without the bot's mention (the channel removes
 /// it) and with surrounding punctuation ignored. The first word decides; the rest is the command's argument.

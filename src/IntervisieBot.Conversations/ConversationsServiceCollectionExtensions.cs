@@ -1,14 +1,15 @@
 using IntervisieBot.Conversations.Cases;
-using IntervisieBot.Conversations.Flows;
+using IntervisieBot.Conversations.Evaluation;
 using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Health;
+using IntervisieBot.Conversations.Methods;
+using IntervisieBot.Conversations.Planning;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Dialogs;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace IntervisieBot.Conversations;
 
@@ -18,16 +19,17 @@ public static class ConversationsServiceCollectionExtensions
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => MethodLibraryLoader.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
-        services.AddHostedService<MethodLibraryCheck>();
+        services.AddMethods();
         services.AddSingleton(sp => DialogsOf(sp.GetServices<IDialogModule>()));
-        services.AddCommandHandler<MethodCommands>();
         services.AddSessions();
         services.AddGroups();
         services.AddCases();
         services.AddGroupDataStore<Calendar.CalendarLinkStore>();
         services.AddCommandHandler<Calendar.CalendarCommands>();
         services.AddReminders();
+        services.AddGroupHealth();
+        services.AddPlanning();
+        services.AddEvaluation();
         services.AddSingleton<IBot, TurnRouter>();
         services.AddPrivacy();
         services.AddSingleton<TurnRunner>();

@@ -23,10 +23,3 @@ public interface IChannelMessenger
     /// <summary>The members of the conversation, the bot excluded.</summary>
     Task<IReadOnlyList<Participant>> GetMembersAsync(ConversationAddress conversation, CancellationToken cancellationToken = default);
 }
-
-/// <summary>The bot can no longer write to the conversation (removed, blocked, or the conversation is gone).</summary>
-public sealed class ConversationUnreachableException(ConversationAddress conversation, string reason)
-    : Exception($"Conversation {conversation.ChannelId} is unreachable: {reason}")
-{
-    public ConversationAddress Conversation { get; } = conversation;
-}

@@ -146,9 +146,3 @@ public sealed class GroupStore(ITableServiceClient tables, PrivacyProtector prot
     private TableEntity Entity(ConversationAddress group, Group value) =>
         new(group.Key, Row) { ["Data"] = protector.Protect(JsonSerializer.Serialize(value.ToSnapshot(), ConversationState.Json), Context(group)) };
 }
-
-/// <summary>Hears every change of a group that was stored, with the group as it was before (null after set-up).</summary>
-public interface IGroupObserver
-{
-    Task OnSavedAsync(ConversationAddress address, Group? before, Group after, CancellationToken cancellationToken);
-}

@@ -14,7 +14,7 @@ public static class GroupsServiceCollectionExtensions
         services.TryAddSingleton<GroupSetupDialog>();
         services.TryAddSingleton<Sessions.ISessionRotation, GroupSessionRotation>();
         services.AddCommandHandler<SetupCommands>();
-        services.AddCommandHandler<TurnCommands>();
+        services.AddCommandHandler<RotationCommands>();
         services.AddCommandHandler<AgreementCommands>();
         services.AddCommandHandler<HistoryCommands>();
         services.TryAddSingleton<RosterChanges>();

@@ -7,9 +7,6 @@ using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Conversations.Groups;
 
-/// <summary>A group a member is in, as the index knows it: where it is and what it is called.</summary>
-public sealed record MemberGroup(ConversationAddress Group, string Name);
-
 /// <summary>
 /// Which groups a member is in, so a personal chat ("casus") finds the member's groups without looking at any other
 /// group: table <c>MemberGroups</c>, partition = adapter, channel, tenant and member, row = the group's key; finding a member's

@@ -7,20 +7,6 @@ using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Conversations.Privacy;
 
-/// <summary>What an export link opens: the group's export, or one member's own prepared cases.</summary>
-public abstract record ExportLink
-{
-    private ExportLink()
-    {
-    }
-
-    /// <summary>The group's export ("export" in the group).</summary>
-    public sealed record Group(ConversationAddress Address) : ExportLink;
-
-    /// <summary>A member's own data ("export" in their personal chat): their prepared cases, in the groups of that chat's adapter, channel and tenant.</summary>
-    public sealed record Member(ConversationAddress PersonalChat, string MemberId) : ExportLink;
-}
-
 /// <summary>
 /// The links "export" posts: a 128-bit random token that works once, for a while. Table <c>ExportLinks</c>, partition
 /// <c>link</c>, row = the SHA-256 of the token (the token itself is never stored), with what it opens (a group, or a
@@ -163,7 +149,6 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
         await table.AddEntityAsync(entity, cancellationToken);
         return (token, expiresAt);
     }
-
 
     // The token is 128 random bits, so a plain hash is enough: the stored row does not open the link.
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));

@@ -26,8 +26,9 @@ public static class PrivacyServiceCollectionExtensions
         services.AddGroupDataStore<ExportLinkStore>();
         services.TryAddSingleton<GroupData>();
         services.TryAddSingleton<MemberData>();
-        services.AddCommandHandler<PrivacyCommands>();
-        services.AddSingleton<IScheduledTurnHandler>(sp => sp.GetRequiredService<PrivacyCommands>());
+        services.AddCommandHandler<ForgetCommands>();
+        services.AddSingleton<IScheduledTurnHandler>(sp => sp.GetRequiredService<ForgetCommands>());
+        services.AddCommandHandler<ExportCommands>();
         services.TryAddSingleton<TurnRouter>();
         services.Replace(ServiceDescriptor.Singleton<IBot, ConversationGuard>());
         return services;

@@ -1,4 +1,5 @@
 using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,8 +8,9 @@ namespace IntervisieBot.Conversations.Reminders;
 public static class RemindersServiceCollectionExtensions
 {
     /// <summary>
-    /// Reminders (J4), <c>planning</c>, group health (J9) and the evaluation (J10). Reminders are due work: they go out
-    /// when the host runs the scheduler (<c>AddDueWork()</c>); without it nothing is planned. Case preparation
+    /// Reminders (J4). They are due work: they go out when the host runs the scheduler (<c>AddDueWork()</c>); without
+    /// it nothing is planned. A due reminder may also be group health's word to the facilitator or the evaluation's
+    /// results, so <c>AddGroupHealth()</c> and <c>AddEvaluation()</c> belong with it. Case preparation
     /// (<c>AddCases()</c>) answers <see cref="ICaseSubmissions"/> from its own store.
     /// </summary>
     public static IServiceCollection AddReminders(this IServiceCollection services)
@@ -16,16 +18,11 @@ public static class RemindersServiceCollectionExtensions
         services.TryAddSingleton<ReminderPlanner>();
         services.AddSingleton<IGroupObserver>(sp => sp.GetRequiredService<ReminderPlanner>());
         services.TryAddSingleton<PrivateButtons>();
-        services.AddGroupDataStore<HealthStore>();
-        services.AddGroupDataStore<EvaluationStore>();
-        services.TryAddSingleton<HealthMonitor>();
-        services.TryAddSingleton<ReminderTurns>();
-        services.AddSingleton<IScheduledTurnHandler>(sp => sp.GetRequiredService<ReminderTurns>());
+        services.TryAddSingleton<ReminderSender>();
+        services.AddSingleton<IScheduledTurnHandler>(sp => sp.GetRequiredService<ReminderSender>());
         services.TryAddSingleton<ReminderButtons>();
         services.AddSingleton<ICardHandler>(sp => sp.GetRequiredService<ReminderButtons>());
-        services.AddCommandHandler<ScheduleCommands>();
-        services.AddCommandHandler<EvaluationCommands>();
-        services.TryAddSingleton<Scheduling.GroupReachability>();
+        services.TryAddSingleton<GroupReachability>();
         services.AddSingleton<IMembershipHandler, BotAddedAgain>();
         return services;
     }

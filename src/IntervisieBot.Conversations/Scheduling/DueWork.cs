@@ -16,34 +16,3 @@ public sealed record DueWork(ConversationAddress Group, string Id, string Kind, 
     /// <summary>How many times the work was tried before this time (0 the first time).</summary>
     public int Attempt { get; init; }
 }
-
-/// <summary>Schedules, moves and cancels due work; the scheduler runs it when it is due.</summary>
-public interface IDueWorkScheduler
-{
-    /// <summary>
-    /// Plans <paramref name="work"/>, replacing earlier work of the group with the same id. Work due in the past runs
-    /// at the next tick. Scheduling exactly what is already planned changes nothing.
-    /// </summary>
-    Task ScheduleAsync(DueWork work, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes the group's work with this id; false when there was none.</summary>
-    Task<bool> CancelAsync(ConversationAddress group, string workId, CancellationToken cancellationToken = default);
-
-    /// <summary>The group's planned work, in id order.</summary>
-    Task<IReadOnlyList<DueWork>> ListAsync(ConversationAddress group, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes every piece of the group's work (used when a group asks the bot to forget it).</summary>
-    Task<int> ForgetGroupAsync(ConversationAddress group, CancellationToken cancellationToken = default);
-}
-
-/// <summary>
-/// Does one kind of due work. Registered in DI; the scheduler picks the handler whose <see cref="Kind"/> matches.
-/// Returning normally means done (the work is deleted); throwing <see cref="ConversationUnreachableException"/> drops
-/// the work and marks the group unreachable; any other exception is retried with backoff, up to a limit.
-/// </summary>
-public interface IDueWorkHandler
-{
-    string Kind { get; }
-
-    Task HandleAsync(DueWork work, CancellationToken cancellationToken);
-}

@@ -4,9 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace IntervisieBot.Conversations.Scheduling;
 
-/// <summary>What one tick found and did.</summary>
-public sealed record SchedulerTickResult(int Due, int Done, int Retried, int Dropped, int GaveUp, int Skipped);
-
 /// <summary>
 /// One scheduler instance's work: find what is due, claim each piece (a conditional write with a lease), run it with
 /// the handler of its kind, then delete it. Several instances can run against one store: a claim has one winner, and

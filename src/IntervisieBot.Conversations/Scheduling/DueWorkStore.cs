@@ -5,12 +5,6 @@ using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Conversations.Scheduling;
 
-/// <summary>Due work as the scheduler found it in its time bucket: not yet claimed.</summary>
-public sealed record FoundWork(DueWork Work, string Bucket, string Row, ETag ETag);
-
-/// <summary>Due work this instance holds a lease on: only it runs the work until the lease ends.</summary>
-public sealed record ClaimedWork(DueWork Work, string Bucket, string Row, ETag ETag, ETag PointerETag);
-
 /// <summary>
 /// Durable due work in two tables, through the storage port.
 /// <list type="bullet">

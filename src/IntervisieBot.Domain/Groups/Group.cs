@@ -37,7 +37,7 @@ public sealed class Group
     public const int Horizon = 8;
 
     private readonly List<Agreement> _agreements;
-    private readonly List<TurnRequests> _requests;
+    private readonly List<RotationRequests> _requests;
     private readonly List<MeetingOutcome> _outcomes;
     private int _nextAgreement;
 
@@ -62,7 +62,7 @@ public sealed class Group
 
     public IReadOnlyList<Agreement> Agreements => _agreements;
 
-    public IReadOnlyList<TurnRequests> Requests => _requests;
+    public IReadOnlyList<RotationRequests> Requests => _requests;
 
     public IReadOnlyList<MeetingOutcome> Outcomes => _outcomes;
 
@@ -203,7 +203,7 @@ public sealed class Group
 
     /// <summary>The next meetings with their case owner and facilitator (J3), counting in the meetings held.</summary>
     public IReadOnlyList<MeetingRoles> NextMeetings(DateTimeOffset now, int count = 3) =>
-        [.. Rotation.Plan(Roster, TurnLedger.From(_outcomes), Coming(now).Take(Math.Max(count, Horizon)), RequestsFor, Settings.FacilitatorMode, Settings.FixedFacilitator).Take(count)];
+        [.. Rotation.Plan(Roster, RotationLedger.From(_outcomes), Coming(now).Take(Math.Max(count, Horizon)), RequestsFor, Settings.FacilitatorMode, Settings.FixedFacilitator).Take(count)];
 
     /// <summary>
     /// The meeting a session started at <paramref name="at"/> belongs to: the one on that day (also for a second case),
@@ -228,7 +228,7 @@ public sealed class Group
         }
 
         var coming = Schedule.All().Where(m => !m.IsCancelled && m.Id >= meeting.Id && !_outcomes.Exists(o => o.Meeting == m.Id)).Take(Horizon);
-        return Rotation.Plan(Roster, TurnLedger.From(_outcomes), coming, RequestsFor, Settings.FacilitatorMode, Settings.FixedFacilitator)[0];
+        return Rotation.Plan(Roster, RotationLedger.From(_outcomes), coming, RequestsFor, Settings.FacilitatorMode, Settings.FixedFacilitator)[0];
     }
 
     /// <summary>The member takes the case of <paramref name="meeting"/>.</summary>
@@ -239,7 +239,7 @@ public sealed class Group
             return problem;
         }
 
-        var requests = RequestsFor(meeting) ?? new TurnRequests(meeting);
+        var requests = RequestsFor(meeting) ?? new RotationRequests(meeting);
         if (requests.Absent.Contains(memberId))
         {
             return TurnChange.Absent;
@@ -273,7 +273,7 @@ public sealed class Group
             return TurnChange.NotYourTurn;
         }
 
-        var requests = RequestsFor(meeting) ?? new TurnRequests(meeting);
+        var requests = RequestsFor(meeting) ?? new RotationRequests(meeting);
         Put(requests with { Passed = [.. requests.Passed, memberId], CaseOwner = requests.CaseOwner == memberId ? null : requests.CaseOwner });
         return TurnChange.Done;
     }
@@ -355,7 +355,7 @@ public sealed class Group
             return TurnChange.NoSuchMeeting;
         }
 
-        var requests = RequestsFor(meeting) ?? new TurnRequests(meeting);
+        var requests = RequestsFor(meeting) ?? new RotationRequests(meeting);
         if (requests.Absent.Contains(memberId) == absent)
         {
             return TurnChange.AlreadySo;
@@ -424,7 +424,7 @@ public sealed class Group
 
     private IReadOnlyList<MeetingRoles> Plan(DateTimeOffset now) => NextMeetings(now, Horizon);
 
-    private TurnRequests? RequestsFor(DateOnly meeting) => _requests.Find(r => r.Meeting == meeting);
+    private RotationRequests? RequestsFor(DateOnly meeting) => _requests.Find(r => r.Meeting == meeting);
 
     private TurnChange? Check(string memberId, DateOnly meeting, DateTimeOffset now)
     {
@@ -438,11 +438,11 @@ public sealed class Group
 
     private void Pin(DateOnly meeting, string caseOwner)
     {
-        var requests = RequestsFor(meeting) ?? new TurnRequests(meeting);
+        var requests = RequestsFor(meeting) ?? new RotationRequests(meeting);
         Put(requests with { CaseOwner = caseOwner, Passed = [.. requests.Passed.Where(p => p != caseOwner)] });
     }
 
-    private void Put(TurnRequests requests)
+    private void Put(RotationRequests requests)
     {
         _requests.RemoveAll(r => r.Meeting == requests.Meeting);
         if (!requests.IsEmpty)
@@ -494,7 +494,7 @@ public sealed record GroupSnapshot
 
     public int NextAgreement { get; init; } = 1;
 
-    public IReadOnlyList<TurnRequests> Requests { get; init; } = [];
+    public IReadOnlyList<RotationRequests> Requests { get; init; } = [];
 
     public IReadOnlyList<MeetingOutcome> Outcomes { get; init; } = [];
 

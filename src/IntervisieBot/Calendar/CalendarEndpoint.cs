@@ -20,7 +20,7 @@ public static class CalendarEndpoint
         {
             SecretLinkHeaders.Apply(response);
             return await links.FindAsync(token, cancellationToken) is { } address && await groups.GetAsync(address, cancellationToken) is { } group
-                ? Results.Text(ICalendarWriter.Write(GroupCalendar.Feed(address, group, time.GetUtcNow())), ContentType, Encoding.UTF8)
+                ? Results.Text(IcsWriter.Write(GroupCalendar.Feed(address, group, time.GetUtcNow())), ContentType, Encoding.UTF8)
                 : NotFound();
         });
         endpoints.MapGet("/api/calendar/{token}/{meeting}.ics", async (string token, string meeting, CalendarLinkStore links, GroupStore groups, TimeProvider time, HttpResponse response, CancellationToken cancellationToken) =>
@@ -28,7 +28,7 @@ public static class CalendarEndpoint
             SecretLinkHeaders.Apply(response);
             return await links.FindAsync(token, cancellationToken) is { } address && await groups.GetAsync(address, cancellationToken) is { } group
                 && GroupCalendar.Single(address, group, meeting, time.GetUtcNow()) is { } single
-                ? Results.File(Encoding.UTF8.GetBytes(ICalendarWriter.Write(single)), ContentType, "intervisie-" + meeting + ".ics")
+                ? Results.File(Encoding.UTF8.GetBytes(IcsWriter.Write(single)), ContentType, "intervisie-" + meeting + ".ics")
                 : NotFound();
         });
         return endpoints;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Cases;
+using IntervisieBot.Conversations.Evaluation;
 using IntervisieBot.Conversations.Privacy;
-using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Cases;
 

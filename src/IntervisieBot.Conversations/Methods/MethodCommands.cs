@@ -1,0 +1,26 @@
+using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain.Methods;
+
+namespace IntervisieBot.Conversations.Methods;
+
+/// <summary><c>methods</c> shows the method library; <c>advice</c> starts the method advice (J7).</summary>
+public sealed class MethodCommands(MethodLibrary methods) : ICommandHandler, IDialogModule
+{
+    public IReadOnlyCollection<Command> Commands { get; } = [Command.Methods, Command.Advice];
+
+    public void AddTo(DialogSet dialogs) => dialogs.AddAdvice(methods);
+
+    public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
+    {
+        if (command == Command.Advice)
+        {
+            await dc.BeginDialogAsync(AdviceDialog.Id, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var texts = BotTexts.For(Languages.FromLocale(dc.Turn.Locale));
+        await dc.SendAsync(OutgoingMessage.FromCard(MethodCards.Overview(methods, texts, texts == BotTexts.Dutch)), cancellationToken);
+    }
+}

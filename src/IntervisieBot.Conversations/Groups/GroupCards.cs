@@ -125,7 +125,7 @@ public static class GroupCards
                 [
                     new CardFact(texts.SummaryLabels[0], CadenceText(group.Settings.Cadence, texts)),
                     new CardFact(texts.SummaryLabels[1], $"{group.Settings.StartTime:HH\\:mm} ({group.Settings.TimeZoneId}), {(int)group.Settings.Duration.TotalMinutes} min"),
-                    new CardFact(texts.SummaryLabels[2], string.Join(", ", group.Roster.Members.Select(m => m.Name + (m.IsActive ? "" : " (pauze)")))),
+                    new CardFact(texts.SummaryLabels[2], string.Join(", ", group.Roster.Members.Select(m => m.Name + (m.IsActive ? "" : texts.PausedSuffix)))),
                     new CardFact(texts.SummaryLabels[3], FacilitatorText(group, texts)),
                 ]),
             ],

@@ -252,6 +252,9 @@ public sealed record GroupTexts
 
     public required IReadOnlyList<string> SummaryLabels { get; init; }
 
+    /// <summary>After the name of a member who paused, in lists of participants.</summary>
+    public required string PausedSuffix { get; init; }
+
     /// <summary>The culture for dates and weekday names.</summary>
     public required System.Globalization.CultureInfo Culture { get; init; }
 
@@ -383,6 +386,7 @@ public sealed record GroupTexts
         FacilitatorModes = ["Wisselt per bijeenkomst", "Vast iemand uit de groep", "Een externe begeleider"],
         SettingNames = ["Naam", "Taal", "Ritme", "Dag", "Tijd", "Tijdzone", "Duur", "Datum", "Deelnemers", "Gespreksleider", "Alles"],
         SummaryLabels = ["Ritme", "Tijd", "Deelnemers", "Gespreksleider", "Afspraken"],
+        PausedSuffix = " (gepauzeerd)",
     };
 
     public static GroupTexts English { get; } = new()
@@ -511,5 +515,6 @@ public sealed record GroupTexts
         FacilitatorModes = ["Rotates each meeting", "A fixed member", "An external facilitator"],
         SettingNames = ["Name", "Language", "Rhythm", "Day", "Time", "Time zone", "Length", "Date", "Members", "Facilitator", "Everything"],
         SummaryLabels = ["Rhythm", "Time", "Participants", "Facilitator", "Agreements"],
+        PausedSuffix = " (paused)",
     };
 }

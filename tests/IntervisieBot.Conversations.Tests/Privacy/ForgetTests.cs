@@ -23,6 +23,16 @@ public sealed class ForgetTests : IDisposable
 
     private static CardButton Button(OutgoingMessage message, string title) => message.Card!.Buttons.Single(b => b.Title == title);
 
+    [Fact]
+    public void EveryStoreTheReceiptCanName_HasAReadableNameInDutchAndEnglish()
+    {
+        var stores = _bot.Get<IEnumerable<Conversations.Privacy.IGroupDataStore>>().Select(s => s.Name).ToList();
+
+        Assert.True(stores.Count >= 10, $"only {stores.Count} stores are composed");
+        Assert.DoesNotContain(stores, name => !Conversations.Texts.PrivacyTexts.Dutch.StoreNames.ContainsKey(name));
+        Assert.DoesNotContain(stores, name => !Conversations.Texts.PrivacyTexts.English.StoreNames.ContainsKey(name));
+    }
+
     /// <summary>Group A has one finished session and one that is collecting; group B has one finished session.</summary>
     private async Task TwoGroupsWithHistoryAsync()
     {

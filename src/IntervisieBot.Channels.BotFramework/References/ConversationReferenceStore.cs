@@ -112,11 +112,7 @@ public sealed class ConversationReferenceStore : IGroupDataStore, IDisposable
 
     private static void ToEntity(ConversationReference reference, TableEntity entity)
     {
-        entity["Adapter"] = reference.Address.Adapter;
-        entity["ChannelId"] = reference.Address.ChannelId;
-        entity["ConversationId"] = reference.Address.ConversationId;
-        entity["Scope"] = reference.Address.Scope.ToString();
-        entity["TenantId"] = reference.Address.TenantId;
+        ConversationAddressColumns.WriteTo(reference.Address, entity);
         entity["ServiceUrl"] = reference.ServiceUrl;
         entity["BotId"] = reference.Bot.Id;
         entity["BotName"] = reference.Bot.Name;
@@ -124,12 +120,7 @@ public sealed class ConversationReferenceStore : IGroupDataStore, IDisposable
     }
 
     private static ConversationReference FromEntity(TableEntity entity) => new(
-        new ConversationAddress(
-            entity.GetString("Adapter")!,
-            entity.GetString("ChannelId")!,
-            entity.GetString("ConversationId")!,
-            Enum.Parse<ConversationScope>(entity.GetString("Scope")!),
-            entity.GetString("TenantId")),
+        ConversationAddressColumns.ReadFrom(entity),
         entity.GetString("ServiceUrl")!,
         new Participant(entity.GetString("BotId")!, entity.GetString("BotName") ?? ""))
     {

@@ -47,17 +47,9 @@ public sealed class CalendarLinkStore(ITableServiceClient tables, PrivacyProtect
         await RemoveAsync(table, group, cancellationToken);
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
         var hash = Hash(token);
-        await table.UpsertEntityAsync(
-            new TableEntity(FeedPartition, hash)
-            {
-                ["Adapter"] = group.Adapter,
-                ["ChannelId"] = group.ChannelId,
-                ["ConversationId"] = group.ConversationId,
-                ["Scope"] = group.Scope.ToString(),
-                ["TenantId"] = group.TenantId,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+        var feed = new TableEntity(FeedPartition, hash);
+        ConversationAddressColumns.WriteTo(group, feed);
+        await table.UpsertEntityAsync(feed, TableUpdateMode.Replace, cancellationToken);
         await table.UpsertEntityAsync(
             new TableEntity(group.Key, CurrentRow) { ["Hash"] = hash, ["Token"] = protector.Protect(token, Context(group)) },
             TableUpdateMode.Replace,
@@ -77,7 +69,7 @@ public sealed class CalendarLinkStore(ITableServiceClient tables, PrivacyProtect
         var entity = await table.GetEntityIfExistsAsync(FeedPartition, Hash(token), cancellationToken);
         return entity is null
             ? null
-            : new ConversationAddress(entity.GetString("Adapter")!, entity.GetString("ChannelId")!, entity.GetString("ConversationId")!, Enum.Parse<ConversationScope>(entity.GetString("Scope")!), entity.GetString("TenantId"));
+            : ConversationAddressColumns.ReadFrom(entity);
     }
 
     /// <summary>A link is a key to the schedule, not data of the group: the erase receipt does not count it.</summary>

@@ -35,12 +35,8 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
             new Dictionary<string, object?>
             {
                 ["GroupKey"] = group.Key,
-                ["Adapter"] = group.Adapter,
-                ["ChannelId"] = group.ChannelId,
-                ["ConversationId"] = group.ConversationId,
-                ["Scope"] = group.Scope.ToString(),
-                ["TenantId"] = group.TenantId,
             },
+            group,
             cancellationToken);
     }
 
@@ -55,30 +51,15 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
             new Dictionary<string, object?>
             {
                 ["MemberKey"] = memberKey,
-                ["Adapter"] = personalChat.Adapter,
-                ["ChannelId"] = personalChat.ChannelId,
-                ["ConversationId"] = personalChat.ConversationId,
-                ["Scope"] = personalChat.Scope.ToString(),
-                ["TenantId"] = personalChat.TenantId,
                 ["MemberId"] = memberId,
             },
+            personalChat,
             cancellationToken);
     }
 
     /// <summary>Whether a token would open something now, without using it up (for the page a link first shows).</summary>
-    public async Task<bool> IsValidAsync(string token, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(token);
-        if (token.Length != TokenLength || !Base64Url.IsValid(token))
-        {
-            return false;
-        }
-
-        var table = await _table.GetAsync(cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(Partition, Hash(token), cancellationToken);
-        return entity is not null && entity.GetBoolean("Used") != true
-            && entity.GetDateTimeOffset("ExpiresAt") is { } expiresAt && expiresAt > time.GetUtcNow();
-    }
+    public async Task<bool> IsValidAsync(string token, CancellationToken cancellationToken = default) =>
+        await UsableAsync(token, cancellationToken) is not null;
 
     /// <summary>
     /// What a token opens, using the link up: a second call with the same token answers null. Null too for a token that
@@ -86,20 +67,13 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
     /// </summary>
     public async Task<ExportLink?> TakeAsync(string token, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        if (token.Length != TokenLength || !Base64Url.IsValid(token))
+        if (await UsableAsync(token, cancellationToken) is not { } entity)
         {
             return null;
         }
 
         var table = await _table.GetAsync(cancellationToken);
-        var row = Hash(token);
-        var entity = await table.GetEntityIfExistsAsync(Partition, row, cancellationToken);
-        if (entity is null || entity.GetBoolean("Used") == true || entity.GetDateTimeOffset("ExpiresAt") is not { } expiresAt || expiresAt <= time.GetUtcNow())
-        {
-            return null;
-        }
-
+        var row = entity.RowKey;
         try
         {
             // Only one opener wins the claim; a second, even at the same moment, finds the ETag changed or the row gone.
@@ -111,12 +85,7 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
         }
 
         await table.DeleteEntityAsync(Partition, row, ETag.All, cancellationToken);
-        var address = new ConversationAddress(
-            entity.GetString("Adapter")!,
-            entity.GetString("ChannelId")!,
-            entity.GetString("ConversationId")!,
-            Enum.Parse<ConversationScope>(entity.GetString("Scope")!),
-            entity.GetString("TenantId"));
+        var address = ConversationAddressColumns.ReadFrom(entity);
         return entity.GetString("MemberId") is { } memberId ? new ExportLink.Member(address, memberId) : new ExportLink.Group(address);
     }
 
@@ -132,7 +101,23 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
 
     public void Dispose() => _table.Dispose();
 
-    private async Task<(string Token, DateTimeOffset ExpiresAt)> CreateAsync(string ownerFilter, TimeSpan lifetime, Dictionary<string, object?> opens, CancellationToken cancellationToken)
+    /// <summary>The link's row while the token still opens it: well formed, known, not used, not expired.</summary>
+    private async Task<TableEntity?> UsableAsync(string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.Length != TokenLength || !Base64Url.IsValid(token))
+        {
+            return null;
+        }
+
+        var table = await _table.GetAsync(cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(Partition, Hash(token), cancellationToken);
+        return entity is null || entity.GetBoolean("Used") == true || entity.GetDateTimeOffset("ExpiresAt") is not { } expiresAt || expiresAt <= time.GetUtcNow()
+            ? null
+            : entity;
+    }
+
+    private async Task<(string Token, DateTimeOffset ExpiresAt)> CreateAsync(string ownerFilter, TimeSpan lifetime, Dictionary<string, object?> opens, ConversationAddress conversation, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -145,6 +130,8 @@ public sealed class ExportLinkStore(ITableServiceClient tables, TimeProvider tim
         {
             entity[key] = value;
         }
+
+        ConversationAddressColumns.WriteTo(conversation, entity);
 
         await table.AddEntityAsync(entity, cancellationToken);
         return (token, expiresAt);

@@ -283,10 +283,6 @@ public sealed class DueWorkStore(ITableServiceClient tables, TimeProvider time) 
         var row = new TableEntity(BucketKey(runAt), runAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N"))
         {
             ["Group"] = work.Group.Key,
-            ["Adapter"] = work.Group.Adapter,
-            ["ChannelId"] = work.Group.ChannelId,
-            ["ConversationId"] = work.Group.ConversationId,
-            ["Scope"] = work.Group.Scope.ToString(),
             ["WorkId"] = work.Id,
             ["Kind"] = work.Kind,
             ["DueAt"] = work.DueAt,
@@ -295,10 +291,7 @@ public sealed class DueWorkStore(ITableServiceClient tables, TimeProvider time) 
             ["LeaseOwner"] = "",
             ["LeaseUntil"] = DateTimeOffset.UnixEpoch,
         };
-        if (work.Group.TenantId is { } tenant)
-        {
-            row["TenantId"] = tenant;
-        }
+        ConversationAddressColumns.WriteTo(work.Group, row);
 
         return row;
     }
@@ -332,8 +325,7 @@ public sealed class DueWorkStore(ITableServiceClient tables, TimeProvider time) 
 
     private static DueWork FromRow(TableEntity row)
     {
-        var group = new ConversationAddress(
-            row.GetString("Adapter")!, row.GetString("ChannelId")!, row.GetString("ConversationId")!, Enum.Parse<ConversationScope>(row.GetString("Scope")!), row.GetString("TenantId"));
+        var group = ConversationAddressColumns.ReadFrom(row);
         return new DueWork(group, row.GetString("WorkId")!, row.GetString("Kind")!, row.GetDateTimeOffset("DueAt")!.Value)
         {
             Data = DeserializeData(row.GetString("Data")),

@@ -273,35 +273,4 @@ public sealed class TurnRouterTests : IDisposable
     {
         Assert.Equal((command, argument), Commands.Parse(text));
     }
-
-    [Fact]
-    public async Task Methods_ListsAllNineWithTheirDuration()
-    {
-        await SendAsync(TurnKind.Message, "methodes");
-
-        var card = Assert.Single(_channel.Sent).Message.Card!;
-        var headings = card.Body.OfType<CardText>().Where(t => t.Style == TextStyle.Heading).Select(t => t.Text).ToList();
-        Assert.Equal(9, headings.Count);
-        Assert.Contains(headings, h => h.Contains("Socratische", StringComparison.Ordinal) && h.Contains("min", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Advice_FourQuestionsWithButtonsOrWords_ThenMethodsRankedWithReasons()
-    {
-        await SendAsync(TurnKind.Message, "advice", "en-US");
-        var kinds = _channel.Sent[^1].Message.Card!.Buttons;
-        Assert.Equal(6, kinds.Count);
-
-        await SendAsync(TurnKind.CardAction, "", "en-US", new(kinds.Single(b => b.Data["choice"] == "ConcreteIncident").Data));
-        await SendAsync(TurnKind.Message, "45 minutes", "en-US");
-        await SendAsync(TurnKind.Message, "new", "en-US");
-        await SendAsync(TurnKind.Message, "yes", "en-US");
-
-        var advice = _channel.Sent[^1].Message.Card!;
-        Assert.Equal("My advice", advice.Title);
-        var first = advice.Body.OfType<CardText>().First(t => t.Style == TextStyle.Heading).Text;
-        Assert.Contains("Incident", first, StringComparison.Ordinal);
-        Assert.Contains(advice.Body.OfType<CardText>(), t => t.Text.StartsWith("- ", StringComparison.Ordinal));
-        Assert.Equal(0, await StackDepthAsync());
-    }
 }

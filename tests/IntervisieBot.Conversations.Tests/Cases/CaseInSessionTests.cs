@@ -1,7 +1,7 @@
 using IntervisieBot.Conversations.Cases;
-using IntervisieBot.Conversations.Tests.Groups;
+using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Dialogs.Messages;
-using static IntervisieBot.Conversations.Tests.Groups.GroupChat;
+using static IntervisieBot.Conversations.Tests.Harness.BotClient;
 
 namespace IntervisieBot.Conversations.Tests.Cases;
 
@@ -11,7 +11,7 @@ public sealed class CaseInSessionTests : IAsyncLifetime
     /// <summary>Tuesday 12 January 2027, 19:25 in Amsterdam: just before the first meeting, where Anna brings the case.</summary>
     private static readonly DateTimeOffset MeetingNight = new(2027, 1, 12, 18, 25, 0, TimeSpan.Zero);
 
-    private readonly GroupChat _chat = new("Anna", "Bram", "Cees", "Dewi", "Eva");
+    private readonly BotClient _chat = new("Anna", "Bram", "Cees", "Dewi", "Eva");
 
     public async Task InitializeAsync()
     {
@@ -19,7 +19,7 @@ public sealed class CaseInSessionTests : IAsyncLifetime
         await CasePreparationTests.SubmitFormAsync(_chat, CasePreparationTests.Form(method: "starr"));
         foreach (var answer in new[] { "ja", "ja", "ja", "1" })
         {
-            await _chat.SendPrivately("Anna", answer);
+            await _chat.Privately("Anna", answer);
         }
 
         _chat.Time.SetUtcNow(MeetingNight);
@@ -31,17 +31,17 @@ public sealed class CaseInSessionTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private CaseStore Cases => _chat.BotHost.Get<CaseStore>();
+    private CaseStore Cases => _chat.Get<CaseStore>();
 
     /// <summary>"start" with the case's method, Anna and Bram, everyone present; returns the session's opening.</summary>
     private async Task<List<OutgoingMessage>> StartAsync()
     {
-        var methods = Assert.Single(await _chat.Send("Eva", "start"));
+        var methods = Assert.Single(await _chat.Say("Eva", "start"));
         Assert.Equal("STARR-methode (35–50 min) · aanbevolen", methods.Card!.Buttons[0].Title);
         await _chat.Press("Eva", methods.Card.Buttons[0]);
-        await _chat.Send("Eva", "Anna");
-        await _chat.Send("Eva", "Bram");
-        return await _chat.Send("Eva", "iedereen");
+        await _chat.Say("Eva", "Anna");
+        await _chat.Say("Eva", "Bram");
+        return await _chat.Say("Eva", "iedereen");
     }
 
     private async Task<List<OutgoingMessage>> RunToTheEndAsync()
@@ -49,7 +49,7 @@ public sealed class CaseInSessionTests : IAsyncLifetime
         var said = new List<OutgoingMessage>();
         for (var i = 0; i < 20 && !said.Any(m => m.Card?.Title?.StartsWith("Verslag", StringComparison.Ordinal) == true); i++)
         {
-            said.AddRange(await _chat.Send("Bram", "volgende"));
+            said.AddRange(await _chat.Say("Bram", "volgende"));
         }
 
         return said;
@@ -80,7 +80,7 @@ public sealed class CaseInSessionTests : IAsyncLifetime
     public async Task TheOwnerTypingCasus_InTheSession_SharesIt_AndAtTheCloseIsAskedPrivatelyWhetherToKeepIt()
     {
         await StartAsync();
-        Assert.Contains(await _chat.Send("Anna", "casus"), m => m.Card?.Title == "Casus van Anna: Onderbroken in het overleg");
+        Assert.Contains(await _chat.Say("Anna", "casus"), m => m.Card?.Title == "Casus van Anna: Onderbroken in het overleg");
 
         await RunToTheEndAsync();
 

@@ -1,28 +1,29 @@
+using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
-using static IntervisieBot.Conversations.Tests.Groups.GroupChat;
+using static IntervisieBot.Conversations.Tests.Harness.BotClient;
 
 namespace IntervisieBot.Conversations.Tests.Groups;
 
 /// <summary>J1: set-up in the group chat, one question at a time, through the bot as the host composes it.</summary>
 public sealed class GroupSetupTests : IDisposable
 {
-    private readonly GroupChat _chat = new("Anna", "Bram", "Cees", "Dewi", "Eva");
+    private readonly BotClient _chat = new("Anna", "Bram", "Cees", "Dewi", "Eva");
 
     public void Dispose() => _chat.Dispose();
 
     [Fact]
     public async Task SetUp_WithButtons_AsksOneQuestionAtATime_AndEndsWithTheNextThreeMeetingsAndTheirRoles()
     {
-        var name = Assert.Single(await _chat.Send("Anna", "instellen"));
+        var name = Assert.Single(await _chat.Say("Anna", "instellen"));
         Assert.Contains("Hoe heet jullie groep?", Text(name), StringComparison.Ordinal);
-        var language = Assert.Single(await _chat.Send("Anna", "Team Noord"));
+        var language = Assert.Single(await _chat.Say("Anna", "Team Noord"));
         var cadence = Assert.Single(await _chat.Press("Bram", Button(language, "Nederlands")), m => m.Card?.Buttons.Count > 0);
         var weekday = Assert.Single(await _chat.Press("Anna", Button(cadence, "Om de 4 weken")), m => m.Card?.Buttons.Count > 0);
         Assert.Equal(["Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag"], weekday.Card!.Buttons.Select(b => b.Title));
         var startTime = Assert.Single(await _chat.Press("Anna", Button(weekday, "Dinsdag")), m => m.Card is null || m.Card.Buttons.Count == 0 && m.Text.Contains("Hoe laat", StringComparison.Ordinal));
         Assert.Contains("Hoe laat beginnen jullie?", Text(startTime), StringComparison.Ordinal);
-        var zone = Assert.Single(await _chat.Send("Anna", "19.30"));
+        var zone = Assert.Single(await _chat.Say("Anna", "19.30"));
         var duration = Assert.Single(await _chat.Press("Anna", Button(zone, "Europe/Amsterdam (standaard)")), m => m.Card?.Buttons.Count > 0);
         var first = Assert.Single(await _chat.Press("Anna", Button(duration, "90 minuten")), m => m.Card?.Buttons.Count > 0);
         Assert.Equal(["dinsdag 5 januari 2027", "dinsdag 12 januari 2027", "dinsdag 19 januari 2027"], first.Card!.Buttons.Select(b => b.Title));
@@ -53,10 +54,10 @@ public sealed class GroupSetupTests : IDisposable
         _chat.Locale = "en-US";
         foreach (var answer in new[] { "setup", "North Team", "english", "every 5 weeks", "thursday", "7:30 pm", "europe/london", "2 hours", "7 january 2027", "everyone", "rotating" })
         {
-            await _chat.Send("Anna", answer);
+            await _chat.Say("Anna", answer);
         }
 
-        var summary = Assert.Single(await _chat.Send("Anna", "no"));
+        var summary = Assert.Single(await _chat.Say("Anna", "no"));
 
         Assert.Equal("North Team is set up", summary.Card!.Title);
         Assert.Contains("Time: 19:30–21:30 (Europe/London)", Text(summary), StringComparison.Ordinal);
@@ -81,14 +82,14 @@ public sealed class GroupSetupTests : IDisposable
         List<OutgoingMessage> question = [];
         foreach (var answer in answers.Take(answered + 1))
         {
-            question = await _chat.Send("Anna", answer);
+            question = await _chat.Say("Anna", answer);
         }
 
-        var again = Assert.Single(await _chat.Send("Anna", wrong));
+        var again = Assert.Single(await _chat.Say("Anna", wrong));
 
         Assert.Contains(reason, Text(again), StringComparison.Ordinal);
         Assert.EndsWith(Assert.Single(question).Text, again.Text, StringComparison.Ordinal);
-        var next = Assert.Single(await _chat.Send("Anna", answers[answered + 1]));
+        var next = Assert.Single(await _chat.Say("Anna", answers[answered + 1]));
         Assert.DoesNotContain(reason, Text(next), StringComparison.Ordinal);
     }
 
@@ -97,17 +98,17 @@ public sealed class GroupSetupTests : IDisposable
     {
         foreach (var answer in new[] { "instellen", "Team Noord", "nl", "maandelijks" })
         {
-            await _chat.Send("Anna", answer);
+            await _chat.Say("Anna", answer);
         }
 
-        await _chat.Send("Anna", "2e");
-        await _chat.Send("Anna", "di");
-        await _chat.Send("Anna", "19:30");
-        await _chat.Send("Anna", "Europe/Amsterdam");
-        var first = Assert.Single(await _chat.Send("Anna", "anderhalf uur"));
+        await _chat.Say("Anna", "2e");
+        await _chat.Say("Anna", "di");
+        await _chat.Say("Anna", "19:30");
+        await _chat.Say("Anna", "Europe/Amsterdam");
+        var first = Assert.Single(await _chat.Say("Anna", "anderhalf uur"));
 
         Assert.Equal(["dinsdag 12 januari 2027", "dinsdag 9 februari 2027", "dinsdag 9 maart 2027"], first.Card!.Buttons.Select(b => b.Title));
-        Assert.Contains("is niet de 2e dinsdag van de maand", Text(Assert.Single(await _chat.Send("Anna", "19-1-2027"))), StringComparison.Ordinal);
+        Assert.Contains("is niet de 2e dinsdag van de maand", Text(Assert.Single(await _chat.Say("Anna", "19-1-2027"))), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,13 +116,13 @@ public sealed class GroupSetupTests : IDisposable
     {
         foreach (var answer in new[] { "instellen", "Team Noord", "nederlands", "om de 4 weken", "dinsdag", "19:30" })
         {
-            await _chat.Send("Anna", answer);
+            await _chat.Say("Anna", answer);
         }
 
-        Assert.StartsWith("Gestopt.", Assert.Single(await _chat.Send("Anna", "stop")).Text, StringComparison.Ordinal);
+        Assert.StartsWith("Gestopt.", Assert.Single(await _chat.Say("Anna", "stop")).Text, StringComparison.Ordinal);
 
         Assert.Null(await _chat.GroupAsync());
-        Assert.Contains("Hoe heet jullie groep?", Text(Assert.Single(await _chat.Send("Anna", "instellen"))), StringComparison.Ordinal);
+        Assert.Contains("Hoe heet jullie groep?", Text(Assert.Single(await _chat.Say("Anna", "instellen"))), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -131,10 +132,10 @@ public sealed class GroupSetupTests : IDisposable
     {
         foreach (var answer in new[] { "instellen", "Team Noord", "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", "12-1-2027" })
         {
-            await _chat.Send("Anna", answer);
+            await _chat.Say("Anna", answer);
         }
 
-        var said = await _chat.Send("Anna", who);
+        var said = await _chat.Say("Anna", who);
 
         Assert.Equal(warning is null ? 1 : 2, said.Count);
         if (warning is not null)
@@ -151,10 +152,10 @@ public sealed class GroupSetupTests : IDisposable
         _chat.Channel.Members.AddRange(new[] { "Fenna", "Gijs", "Hana", "Ivo" }.Select(Member));
         foreach (var answer in new[] { "instellen", "Team Noord", "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", "12-1-2027" })
         {
-            await _chat.Send("Anna", answer);
+            await _chat.Say("Anna", answer);
         }
 
-        var said = await _chat.Send("Anna", "iedereen");
+        var said = await _chat.Say("Anna", "iedereen");
 
         Assert.Contains("met 9 deelnemers is de groep groot. Boven de acht komt niet iedereen aan bod", said[0].Text, StringComparison.Ordinal);
     }
@@ -164,12 +165,12 @@ public sealed class GroupSetupTests : IDisposable
     {
         await _chat.SetUpAsync();
 
-        var menu = Assert.Single(await _chat.Send("Bram", "instellen"));
+        var menu = Assert.Single(await _chat.Say("Bram", "instellen"));
         Assert.Equal("Instellingen van Team Noord", menu.Card!.Title);
         var ask = Assert.Single(await _chat.Press("Bram", Button(menu, "Tijd")));
         Assert.Contains("Hoe laat beginnen jullie?", Text(ask), StringComparison.Ordinal);
         Assert.Equal("Zo laten (19:30)", Assert.Single(ask.Card!.Buttons).Title);
-        var saved = Assert.Single(await _chat.Send("Bram", "20:00"));
+        var saved = Assert.Single(await _chat.Say("Bram", "20:00"));
 
         Assert.Equal("Opgeslagen: Team Noord", saved.Card!.Title);
         Assert.Contains("dinsdag 12 januari 2027 · 20:00", Text(saved), StringComparison.Ordinal);
@@ -184,10 +185,10 @@ public sealed class GroupSetupTests : IDisposable
 
         foreach (var answer in new[] { "instellen ritme", "om de 6 weken", "zo laten" })
         {
-            await _chat.Send("Anna", answer);
+            await _chat.Say("Anna", answer);
         }
 
-        var saved = Assert.Single(await _chat.Send("Anna", "zo laten"));
+        var saved = Assert.Single(await _chat.Say("Anna", "zo laten"));
 
         Assert.Contains("Ritme: om de 6 weken op dinsdag", Text(saved), StringComparison.Ordinal);
         Assert.Contains("dinsdag 23 februari 2027 · 19:30", Text(saved), StringComparison.Ordinal);

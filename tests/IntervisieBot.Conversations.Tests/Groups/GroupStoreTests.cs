@@ -1,6 +1,6 @@
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Privacy;
-using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Storage.Tables;
 
 namespace IntervisieBot.Conversations.Tests.Groups;
@@ -8,7 +8,7 @@ namespace IntervisieBot.Conversations.Tests.Groups;
 /// <summary>The group's row: keyed by its conversation, exported and forgotten with the group's other data.</summary>
 public sealed class GroupStoreTests : IAsyncLifetime
 {
-    private readonly GroupChat _chat = new("Anna", "Bram", "Cees");
+    private readonly BotClient _chat = new("Anna", "Bram", "Cees");
 
     public Task InitializeAsync() => _chat.SetUpAsync();
 
@@ -21,18 +21,18 @@ public sealed class GroupStoreTests : IAsyncLifetime
     [Fact]
     public async Task TheGroup_IsOneRowUnderTheConversationsKey_AndAnotherConversationSeesNothing()
     {
-        var rows = await _chat.BotHost.Tables.GetTableClient(GroupStore.TableName).QueryAllAsync(_chat.Address.Key).ToListAsync();
+        var rows = await _chat.Tables.GetTableClient(GroupStore.TableName).QueryAllAsync(_chat.Address.Key).ToListAsync();
         var other = _chat.Address with { ConversationId = "group-2" };
 
         Assert.Equal("group", Assert.Single(rows).RowKey);
-        Assert.Null(await _chat.BotHost.Get<GroupStore>().GetAsync(other));
-        Assert.Contains("nog niet ingesteld", GroupChat.Text(Assert.Single(await new GroupChatIn(_chat, other).Send("Anna", "beurt"))), StringComparison.Ordinal);
+        Assert.Null(await _chat.Get<GroupStore>().GetAsync(other));
+        Assert.Contains("nog niet ingesteld", BotClient.Text(Assert.Single(await _chat.Chat(other.ConversationId).Say("Anna", "beurt"))), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ExportAndForget_ReachTheGroup()
     {
-        var store = Assert.IsType<GroupStore>(Assert.Single(_chat.BotHost.Get<IEnumerable<IGroupDataStore>>(), s => s is GroupStore));
+        var store = Assert.IsType<GroupStore>(Assert.Single(_chat.Get<IEnumerable<IGroupDataStore>>(), s => s is GroupStore));
 
         var export = await store.ExportToGroupAsync(_chat.Address, default);
         Assert.Equal("Team Noord", export!["settings"]!["name"]!.GetValue<string>());
@@ -42,18 +42,5 @@ public sealed class GroupStoreTests : IAsyncLifetime
         await store.ForgetAsync(_chat.Address, default);
 
         Assert.Null(await _chat.GroupAsync());
-    }
-
-    /// <summary>The same bot, spoken to from another conversation.</summary>
-    private sealed class GroupChatIn(GroupChat chat, ConversationAddress address)
-    {
-        public async Task<List<OutgoingMessage>> Send(string who, string text)
-        {
-            var before = chat.Channel.Sent.Count;
-            await chat.BotHost.Router.OnTurnAsync(new TurnContext(
-                new IncomingTurn { Kind = TurnKind.Message, Conversation = address, From = GroupChat.Member(who), Bot = new("bot", "IntervisieBot"), Text = text, Locale = "nl-NL" },
-                chat.Channel));
-            return chat.Channel.Sent.Skip(before).Select(s => s.Message).ToList();
-        }
     }
 }

@@ -1,16 +1,17 @@
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Sessions;
+using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Sessions;
-using static IntervisieBot.Conversations.Tests.Groups.GroupChat;
+using static IntervisieBot.Conversations.Tests.Harness.BotClient;
 
 namespace IntervisieBot.Conversations.Tests.Groups;
 
 /// <summary>J8's history and figures, and members joining or leaving the conversation.</summary>
 public sealed class HistoryAndRosterTests : IDisposable
 {
-    private readonly GroupChat _chat = new("Anna", "Bram", "Cees", "Dewi", "Eva");
+    private readonly BotClient _chat = new("Anna", "Bram", "Cees", "Dewi", "Eva");
 
     public void Dispose() => _chat.Dispose();
 
@@ -20,8 +21,8 @@ public sealed class HistoryAndRosterTests : IDisposable
     {
         var record = new SessionRecord(method, 1, at, at.AddMinutes(90), M(owner), M(facilitator), [.. present.Select(M)], [], null,
             ratings.Length == 0 ? null : ratings.Average(), ratings.Length, CompletedAllSteps: true);
-        await _chat.BotHost.Get<SessionRecordStore>().SaveAsync(_chat.Address, record);
-        await _chat.BotHost.Get<GroupStore>().UpdateAsync(_chat.Address, g =>
+        await _chat.Get<SessionRecordStore>().SaveAsync(_chat.Address, record);
+        await _chat.Get<GroupStore>().UpdateAsync(_chat.Address, g =>
         {
             g.RecordOutcome(GroupFigures.FromRecord(record) with { Meeting = DateOnly.FromDateTime(at.UtcDateTime) });
             return (true, 0);
@@ -36,7 +37,7 @@ public sealed class HistoryAndRosterTests : IDisposable
         await HoldAsync(new(2027, 3, 9, 18, 30, 0, TimeSpan.Zero), "Bram", "Anna", "starr", ["Anna", "Bram", "Cees"], 6);
         _chat.Time.SetUtcNow(new DateTimeOffset(2027, 3, 20, 9, 0, 0, TimeSpan.Zero));
 
-        var card = Assert.Single(await _chat.Send("Cees", "geschiedenis"));
+        var card = Assert.Single(await _chat.Say("Cees", "geschiedenis"));
 
         var text = Text(card);
         Assert.Contains("- 9 mrt 2027 · STARR-methode · casus: Bram · gespreksleider: Anna · cijfer 6,0", text, StringComparison.Ordinal);
@@ -50,14 +51,14 @@ public sealed class HistoryAndRosterTests : IDisposable
     [Fact]
     public async Task History_WithNothingHeld_SaysSo()
     {
-        Assert.Equal("Er zijn nog geen bijeenkomsten vastgelegd.", Assert.Single(await _chat.Send("Anna", "history")).Text);
+        Assert.Equal("Er zijn nog geen bijeenkomsten vastgelegd.", Assert.Single(await _chat.Say("Anna", "history")).Text);
     }
 
     [Fact]
     public async Task SessionsBeforeSetUp_CountForTheRotation()
     {
-        await _chat.BotHost.Get<SessionRecordStore>().SaveAsync(_chat.Address, new SessionRecord(
-            "incidentmethode", 1, GroupChat.Monday.AddDays(-30), GroupChat.Monday.AddDays(-30).AddHours(1), M("Anna"), M("Bram"), [M("Anna"), M("Bram")], [], null, null, 0, true));
+        await _chat.Get<SessionRecordStore>().SaveAsync(_chat.Address, new SessionRecord(
+            "incidentmethode", 1, BotClient.Monday.AddDays(-30), BotClient.Monday.AddDays(-30).AddHours(1), M("Anna"), M("Bram"), [M("Anna"), M("Bram")], [], null, null, 0, true));
 
         var summary = Assert.Single(await _chat.SetUpAsync());
 

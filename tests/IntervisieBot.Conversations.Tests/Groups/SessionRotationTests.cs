@@ -1,7 +1,8 @@
 using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
-using static IntervisieBot.Conversations.Tests.Groups.GroupChat;
+using static IntervisieBot.Conversations.Tests.Harness.BotClient;
 
 namespace IntervisieBot.Conversations.Tests.Groups;
 
@@ -11,12 +12,12 @@ public sealed class SessionRotationTests : IAsyncLifetime
     /// <summary>Tuesday 12 January 2027, 19:25 in Amsterdam: just before the first meeting.</summary>
     private static readonly DateTimeOffset MeetingNight = new(2027, 1, 12, 18, 25, 0, TimeSpan.Zero);
 
-    private readonly GroupChat _chat = new("Anna", "Bram", "Cees", "Dewi", "Eva");
+    private readonly BotClient _chat = new("Anna", "Bram", "Cees", "Dewi", "Eva");
 
     public async Task InitializeAsync()
     {
         await _chat.SetUpAsync();
-        await _chat.Send("Cees", "afspraak toevoegen Telefoons gaan weg.");
+        await _chat.Say("Cees", "afspraak toevoegen Telefoons gaan weg.");
         _chat.Time.SetUtcNow(MeetingNight);
     }
 
@@ -32,7 +33,7 @@ public sealed class SessionRotationTests : IAsyncLifetime
         var said = new List<OutgoingMessage>();
         for (var i = 0; i < 20 && !said.Any(m => m.Card?.Title?.StartsWith("Verslag", StringComparison.Ordinal) == true); i++)
         {
-            said.AddRange(await _chat.Send(facilitator, "volgende"));
+            said.AddRange(await _chat.Say(facilitator, "volgende"));
         }
 
         return said;
@@ -41,7 +42,7 @@ public sealed class SessionRotationTests : IAsyncLifetime
     [Fact]
     public async Task Start_ProposesTheRotationsCaseOwnerAndFacilitator_StillChangeable()
     {
-        var owner = Assert.Single(await _chat.Send("Eva", "start incidentmethode"));
+        var owner = Assert.Single(await _chat.Say("Eva", "start incidentmethode"));
 
         Assert.Contains("Volgens de beurtrol brengt **Anna** de casus in en leidt **Bram** het gesprek.", owner.Text, StringComparison.Ordinal);
         Assert.Equal(["Anna (aan de beurt)", "Bram", "Cees", "Dewi", "Eva"], owner.Card!.Buttons.Select(b => b.Title));
@@ -53,10 +54,10 @@ public sealed class SessionRotationTests : IAsyncLifetime
     [Fact]
     public async Task TheSession_OpensWithTheGroupsAgreements_AndItsOutcomeMovesTheRotationOn()
     {
-        await _chat.Send("Eva", "start incidentmethode");
-        await _chat.Send("Eva", "Anna");
-        await _chat.Send("Eva", "Bram");
-        var opening = await _chat.Send("Eva", "zonder Dewi");
+        await _chat.Say("Eva", "start incidentmethode");
+        await _chat.Say("Eva", "Anna");
+        await _chat.Say("Eva", "Bram");
+        var opening = await _chat.Say("Eva", "zonder Dewi");
         Assert.Contains("- Telefoons gaan weg.", Text(opening[0]), StringComparison.Ordinal);
         Assert.DoesNotContain("onze afspraken bespreken", Text(opening[0]), StringComparison.Ordinal);
 
@@ -66,24 +67,24 @@ public sealed class SessionRotationTests : IAsyncLifetime
         var outcome = Assert.Single((await _chat.GroupAsync())!.Outcomes);
         Assert.Equal((new DateOnly(2027, 1, 12), "u-anna", "u-bram"), (outcome.Meeting, outcome.CaseOwner, outcome.Facilitator));
         Assert.Equal(["u-anna", "u-bram", "u-cees", "u-eva"], outcome.Attendees);
-        var turns = Assert.Single(await _chat.Send("Cees", "beurt"));
+        var turns = Assert.Single(await _chat.Say("Cees", "beurt"));
         Assert.Equal("dinsdag 9 februari 2027 · 19:30", turns.Card!.Body.OfType<CardText>().First().Text);
     }
 
     [Fact]
     public async Task EveryThirdSession_PutsReviewingTheAgreementsOnTheAgenda()
     {
-        await _chat.BotHost.Get<GroupStore>().UpdateAsync(_chat.Address, g =>
+        await _chat.Get<GroupStore>().UpdateAsync(_chat.Address, g =>
         {
             g.RecordOutcome(new MeetingOutcome(new DateOnly(2026, 11, 17), MeetingNight.AddDays(-56), "u-cees", "u-dewi", []));
             g.RecordOutcome(new MeetingOutcome(new DateOnly(2026, 12, 15), MeetingNight.AddDays(-28), "u-dewi", "u-cees", []));
             return (true, 0);
         });
 
-        await _chat.Send("Eva", "start incidentmethode");
-        await _chat.Send("Eva", "Anna");
-        await _chat.Send("Eva", "Bram");
-        var opening = await _chat.Send("Eva", "iedereen");
+        await _chat.Say("Eva", "start incidentmethode");
+        await _chat.Say("Eva", "Anna");
+        await _chat.Say("Eva", "Bram");
+        var opening = await _chat.Say("Eva", "iedereen");
 
         Assert.Contains("Vandaag staat ook op de agenda: **onze afspraken bespreken**.", Text(opening[0]), StringComparison.Ordinal);
     }
@@ -91,18 +92,18 @@ public sealed class SessionRotationTests : IAsyncLifetime
     [Fact]
     public async Task TheGroupChoosesHowOftenTheAgreementsAreReviewed()
     {
-        await _chat.BotHost.Get<GroupStore>().UpdateAsync(_chat.Address, g =>
+        await _chat.Get<GroupStore>().UpdateAsync(_chat.Address, g =>
         {
             g.RecordOutcome(new MeetingOutcome(new DateOnly(2026, 12, 15), MeetingNight.AddDays(-28), "u-dewi", "u-cees", []));
             return (true, 0);
         });
-        Assert.Contains("elke 3", (await _chat.Send("Bram", "afspraken bespreken elke dertig"))[0].Text, StringComparison.Ordinal);
+        Assert.Contains("elke 3", (await _chat.Say("Bram", "afspraken bespreken elke dertig"))[0].Text, StringComparison.Ordinal);
 
-        Assert.Equal("Afgesproken: elke 2e bijeenkomst staan onze afspraken op de agenda.", (await _chat.Send("Bram", "afspraken bespreken elke 2"))[0].Text);
-        await _chat.Send("Eva", "start incidentmethode");
-        await _chat.Send("Eva", "Anna");
-        await _chat.Send("Eva", "Bram");
-        var opening = await _chat.Send("Eva", "iedereen");
+        Assert.Equal("Afgesproken: elke 2e bijeenkomst staan onze afspraken op de agenda.", (await _chat.Say("Bram", "afspraken bespreken elke 2"))[0].Text);
+        await _chat.Say("Eva", "start incidentmethode");
+        await _chat.Say("Eva", "Anna");
+        await _chat.Say("Eva", "Bram");
+        var opening = await _chat.Say("Eva", "iedereen");
 
         Assert.Contains("Vandaag staat ook op de agenda: **onze afspraken bespreken**.", Text(opening[0]), StringComparison.Ordinal);
         Assert.Equal(2, (await _chat.GroupAsync())!.Settings.ReviewAgreementsEvery);

@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Conversations.Tests.Scheduling;
-using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.AzureTables;
-using IntervisieBot.Testing;
 
 namespace IntervisieBot.Conversations.Tests.Privacy;
 
@@ -23,19 +21,16 @@ public sealed class EncryptionAtRestOnAzuriteTests(SchedulerAzuriteFixture azuri
         using var http = new HttpClient(wire);
         var tables = AzureTableServiceClient.FromConnectionString(
             azurite.Server.ConnectionString, http, new AzureTableClientOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..10] });
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 18, 30, 0, TimeSpan.Zero));
-        var channel = new RecordingMessenger();
-        using var bot = new TestBot(time, tables: tables);
-        var chat = new GroupChat(bot.Router, channel, new ConversationAddress("test", "test", "group-a", ConversationScope.GroupChat, "tenant"));
-        channel.MembersOf["group-a"] = [.. PrivacyBot.NamesA.Select(GroupChat.Member)];
+        using var chat = new BotClient(new BotClientOptions { Start = BotClient.ThursdayEvening, ConversationId = BotClient.GroupA, Tables = tables });
+        chat.Channel.MembersOf[BotClient.GroupA] = [.. BotClient.NamesA.Select(BotClient.Member)];
 
-        await ConfidentialMeeting.RunAsync(chat, Secret);
+        await chat.RunConfidentialMeetingAsync(Secret);
 
-        Assert.Equal(Secret + ": Anna's actie", (await bot.Get<Conversations.Sessions.SessionRecordStore>().LatestAsync(chat.Address))!.Action);
+        Assert.Equal(Secret + ": Anna's actie", (await chat.Get<Conversations.Sessions.SessionRecordStore>().LatestAsync(chat.Address))!.Action);
         var bodies = wire.Bodies.ToList();
         Assert.Contains(bodies, b => b.Contains("\"PartitionKey\"", StringComparison.Ordinal));
         Assert.DoesNotContain(bodies, b => b.Contains(Secret, StringComparison.Ordinal) || b.Contains("vraagt", StringComparison.Ordinal));
-        Assert.DoesNotContain(bodies, b => ConfidentialMeeting.Texts.Any(t => b.Contains(t, StringComparison.Ordinal)));
+        Assert.DoesNotContain(bodies, b => BotClient.ConfidentialTexts.Any(t => b.Contains(t, StringComparison.Ordinal)));
     }
 
     /// <summary>Keeps every request and response body that passes between the bot and the store.</summary>

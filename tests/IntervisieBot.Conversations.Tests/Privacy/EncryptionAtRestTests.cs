@@ -20,7 +20,7 @@ public sealed class EncryptionAtRestTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static void AssertNoPlaintext(PrivacyBot bot)
+    private static void AssertNoPlaintext(BotClient bot)
     {
         var rows = bot.Rows();
         Assert.NotEmpty(rows);
@@ -31,11 +31,11 @@ public sealed class EncryptionAtRestTests : IDisposable
     [Fact]
     public async Task RawRows_WhileASessionCollects_HoldNoContribution()
     {
-        using var bot = new PrivacyBot(folder: _folder);
+        using var bot = BotClient.TwoGroups(folder: _folder);
 
-        await bot.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+        await bot.StartUntilCollectingAsync(BotClient.Incident, BotClient.NamesA, Secret);
 
-        var state = await bot.Get<DialogStateStore>().LoadAsync(bot.A.Address);
+        var state = await bot.Get<DialogStateStore>().LoadAsync(bot.Address);
         Assert.Contains(Secret + ": Cees vraagt iets", state.Json, StringComparison.Ordinal);
         AssertNoPlaintext(bot);
     }
@@ -43,14 +43,14 @@ public sealed class EncryptionAtRestTests : IDisposable
     [Fact]
     public async Task RawRows_AfterWholeSessions_HoldNoContributionInsightOrAction()
     {
-        using var bot = new PrivacyBot(folder: _folder);
+        using var bot = BotClient.TwoGroups(folder: _folder);
 
         foreach (var method in new[] { "incident", "socratic", "five-steps" })
         {
-            await bot.A.RunSessionAsync(Domain.Methods.MethodLibrary.BuiltIn.Get(method), PrivacyBot.NamesA, Secret);
+            await bot.RunSessionAsync(Domain.Methods.MethodLibrary.BuiltIn.Get(method), BotClient.NamesA, Secret);
         }
 
-        var record = await bot.Get<SessionRecordStore>().LatestAsync(bot.A.Address);
+        var record = await bot.Get<SessionRecordStore>().LatestAsync(bot.Address);
         Assert.Equal(Secret + ": Anna's actie", record!.Action);
         Assert.Contains(bot.Rows(), r => r.Table == SessionRecordStore.TableName);
         AssertNoPlaintext(bot);
@@ -59,16 +59,16 @@ public sealed class EncryptionAtRestTests : IDisposable
     [Fact]
     public async Task RawRows_AfterSetUpAgreementsACaseAndAWholeSession_HoldNoAgreementCaseOrContributionInPlain()
     {
-        using var bot = new PrivacyBot(folder: _folder);
+        using var bot = BotClient.TwoGroups(folder: _folder);
 
-        await ConfidentialMeeting.RunAsync(bot.A, Secret);
+        await bot.RunConfidentialMeetingAsync(Secret);
 
-        var group = (await bot.Get<GroupStore>().GetAsync(bot.A.Address))!;
+        var group = (await bot.Get<GroupStore>().GetAsync(bot.Address))!;
         Assert.Equal($"{Secret} Noord", group.Settings.Name);
         Assert.Contains(group.Agreements, a => a.Text.StartsWith(Secret, StringComparison.Ordinal));
-        Assert.StartsWith(Secret, (await bot.Get<CaseStore>().GetAsync(bot.A.Address, "u-anna"))!.Title, StringComparison.Ordinal);
-        Assert.Equal($"{Secret} Noord", Assert.Single(await bot.Get<MemberGroupIndex>().GroupsOfAsync(bot.A.Address, "u-bram")).Name);
-        Assert.Equal(Secret + ": Anna's actie", (await bot.Get<SessionRecordStore>().LatestAsync(bot.A.Address))!.Action);
+        Assert.StartsWith(Secret, (await bot.Get<CaseStore>().GetAsync(bot.Address, "u-anna"))!.Title, StringComparison.Ordinal);
+        Assert.Equal($"{Secret} Noord", Assert.Single(await bot.Get<MemberGroupIndex>().GroupsOfAsync(bot.Address, "u-bram")).Name);
+        Assert.Equal(Secret + ": Anna's actie", (await bot.Get<SessionRecordStore>().LatestAsync(bot.Address))!.Action);
         var rows = bot.Rows();
         foreach (var table in new[] { GroupStore.TableName, MemberGroupIndex.TableName, CaseStore.TableName, SessionRecordStore.TableName })
         {
@@ -76,51 +76,51 @@ public sealed class EncryptionAtRestTests : IDisposable
         }
 
         AssertNoPlaintext(bot);
-        Assert.DoesNotContain(rows, r => ConfidentialMeeting.Texts.Any(r.Mentions));
+        Assert.DoesNotContain(rows, r => BotClient.ConfidentialTexts.Any(r.Mentions));
     }
 
     [Fact]
     public async Task AGroupStoredBeforeEncryption_StillReads_AndIsEncryptedWhenFirstRead()
     {
-        using var bot = new PrivacyBot(folder: _folder);
-        await ConfidentialMeeting.SetUpAsync(bot.A, "Team Noord");
+        using var bot = BotClient.TwoGroups(folder: _folder);
+        await bot.SetUpNamedAsync("Team Noord");
         var tables = bot.Get<ITableServiceClient>();
         var groups = tables.GetTableClient(GroupStore.TableName);
-        var snapshot = (await bot.Get<GroupStore>().GetAsync(bot.A.Address))!.ToSnapshot() with
+        var snapshot = (await bot.Get<GroupStore>().GetAsync(bot.Address))!.ToSnapshot() with
         {
-            Settings = (await bot.Get<GroupStore>().GetAsync(bot.A.Address))!.Settings with { Name = $"{Secret} oud" },
+            Settings = (await bot.Get<GroupStore>().GetAsync(bot.Address))!.Settings with { Name = $"{Secret} oud" },
             Agreements = [new Agreement(1, $"{Secret}: een oude afspraak", "Anna", bot.Time.GetUtcNow())],
             NextAgreement = 2,
         };
         await groups.UpsertEntityAsync(
-            new TableEntity(bot.A.Address.Key, "group") { ["Json"] = JsonSerializer.Serialize(snapshot, ConversationState.Json) }, TableUpdateMode.Replace);
+            new TableEntity(bot.Address.Key, "group") { ["Json"] = JsonSerializer.Serialize(snapshot, ConversationState.Json) }, TableUpdateMode.Replace);
         var index = tables.GetTableClient(MemberGroupIndex.TableName);
-        var entry = (await index.GetEntityIfExistsAsync(bot.A.Address.TenantKey + "~u-cees", bot.A.Address.Key))!;
+        var entry = (await index.GetEntityIfExistsAsync(bot.Address.TenantKey + "~u-cees", bot.Address.Key))!;
         entry["Name"] = $"{Secret} oud";
         await index.UpsertEntityAsync(entry, TableUpdateMode.Replace);
         Assert.Contains(bot.Rows(), r => r.Mentions(Secret));
 
-        var group = (await bot.Get<GroupStore>().GetAsync(bot.A.Address))!;
-        var listed = Assert.Single(await bot.Get<MemberGroupIndex>().GroupsOfAsync(bot.A.Address, "u-cees"));
+        var group = (await bot.Get<GroupStore>().GetAsync(bot.Address))!;
+        var listed = Assert.Single(await bot.Get<MemberGroupIndex>().GroupsOfAsync(bot.Address, "u-cees"));
 
         Assert.Equal($"{Secret}: een oude afspraak", Assert.Single(group.Agreements).Text);
         Assert.Equal($"{Secret} oud", listed.Name);
         Assert.DoesNotContain(bot.Rows(), r => r.Mentions(Secret));
-        Assert.Contains($"{Secret}: een oude afspraak", AllText(await bot.A.Say("Eva", "afspraken")), StringComparison.Ordinal);
-        Assert.Equal($"{Secret} oud", Assert.Single(await bot.Get<MemberGroupIndex>().GroupsOfAsync(bot.A.Address, "u-cees")).Name);
+        Assert.Contains($"{Secret}: een oude afspraak", AllText(await bot.Say("Eva", "afspraken")), StringComparison.Ordinal);
+        Assert.Equal($"{Secret} oud", Assert.Single(await bot.Get<MemberGroupIndex>().GroupsOfAsync(bot.Address, "u-cees")).Name);
     }
 
     [Fact]
     public async Task AGroupRowCopiedIntoAnotherGroup_DoesNotOpenThere()
     {
-        using var bot = new PrivacyBot(folder: _folder);
-        await ConfidentialMeeting.SetUpAsync(bot.A, "Team Noord");
+        using var bot = BotClient.TwoGroups(folder: _folder);
+        await bot.SetUpNamedAsync("Team Noord");
         var table = bot.Get<ITableServiceClient>().GetTableClient(GroupStore.TableName);
-        var copy = (await table.GetEntityIfExistsAsync(bot.A.Address.Key, "group"))!.Clone();
-        copy.PartitionKey = bot.B.Address.Key;
+        var copy = (await table.GetEntityIfExistsAsync(bot.Address.Key, "group"))!.Clone();
+        copy.PartitionKey = bot.Chat(BotClient.GroupB).Address.Key;
         await table.UpsertEntityAsync(copy, TableUpdateMode.Replace);
 
-        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => bot.Get<GroupStore>().GetAsync(bot.B.Address));
+        await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => bot.Get<GroupStore>().GetAsync(bot.Chat(BotClient.GroupB).Address));
     }
 
     private static string AllText(IEnumerable<IntervisieBot.Dialogs.Messages.OutgoingMessage> messages) =>
@@ -129,15 +129,15 @@ public sealed class EncryptionAtRestTests : IDisposable
     [Fact]
     public async Task ACiphertextCopiedIntoAnotherGroupsRow_DoesNotOpenThere()
     {
-        using var bot = new PrivacyBot(folder: _folder);
-        await bot.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+        using var bot = BotClient.TwoGroups(folder: _folder);
+        await bot.StartUntilCollectingAsync(BotClient.Incident, BotClient.NamesA, Secret);
         var table = bot.Get<Storage.Tables.ITableServiceClient>().GetTableClient(DialogStateStore.TableName);
-        var stolen = (await table.GetEntityIfExistsAsync(bot.A.Address.Key, "state"))!;
+        var stolen = (await table.GetEntityIfExistsAsync(bot.Address.Key, "state"))!;
         var copy = stolen.Clone();
-        copy.PartitionKey = bot.B.Address.Key;
+        copy.PartitionKey = bot.Chat(BotClient.GroupB).Address.Key;
         await table.UpsertEntityAsync(copy, TableUpdateMode.Replace);
 
-        var inB = await bot.Get<DialogStateStore>().LoadAsync(bot.B.Address);
+        var inB = await bot.Get<DialogStateStore>().LoadAsync(bot.Chat(BotClient.GroupB).Address);
 
         Assert.Empty(inB.State.Stack);
         Assert.DoesNotContain(Secret, inB.Json, StringComparison.Ordinal);
@@ -146,13 +146,13 @@ public sealed class EncryptionAtRestTests : IDisposable
     [Fact]
     public async Task AfterKeyRotation_ARunningSessionGoesOn_AndItsNextWriteUsesTheNewKey()
     {
-        using (var before = new PrivacyBot(new PrivacyProtector(new KeyRing(TestKeys.First)), _folder))
+        using (var before = BotClient.TwoGroups(new PrivacyProtector(new KeyRing(TestKeys.First)), _folder))
         {
-            await before.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+            await before.StartUntilCollectingAsync(BotClient.Incident, BotClient.NamesA, Secret);
         }
 
-        using var after = new PrivacyBot(new PrivacyProtector(new KeyRing(TestKeys.Second, [TestKeys.First])), _folder);
-        var ack = Assert.Single(await after.A.Privately("Dewi", "Wat deed je daarna?"));
+        using var after = BotClient.TwoGroups(new PrivacyProtector(new KeyRing(TestKeys.Second, [TestKeys.First])), _folder);
+        var ack = Assert.Single(await after.Privately("Dewi", "Wat deed je daarna?"));
 
         Assert.StartsWith("Ontvangen (1 van 2).", ack.Text, StringComparison.Ordinal);
         var state = after.Rows().Single(r => r.Table == DialogStateStore.TableName);
@@ -163,21 +163,21 @@ public sealed class EncryptionAtRestTests : IDisposable
     [Fact]
     public async Task AfterTheOldKeyIsDropped_TheRunningSessionIsLost_ButTheGroupCanGoOn()
     {
-        using (var before = new PrivacyBot(new PrivacyProtector(new KeyRing(TestKeys.First)), _folder))
+        using (var before = BotClient.TwoGroups(new PrivacyProtector(new KeyRing(TestKeys.First)), _folder))
         {
-            await before.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+            await before.StartUntilCollectingAsync(BotClient.Incident, BotClient.NamesA, Secret);
         }
 
-        using var after = new PrivacyBot(new PrivacyProtector(new KeyRing(TestKeys.Second)), _folder);
+        using var after = BotClient.TwoGroups(new PrivacyProtector(new KeyRing(TestKeys.Second)), _folder);
 
-        Assert.Empty((await after.Get<DialogStateStore>().LoadAsync(after.A.Address)).State.Stack);
-        Assert.Contains("Wie brengt vandaag de casus in?", Assert.Single(await after.A.Say("Anna", "start incidentmethode")).Text, StringComparison.Ordinal);
+        Assert.Empty((await after.Get<DialogStateStore>().LoadAsync(after.Address)).State.Stack);
+        Assert.Contains("Wie brengt vandaag de casus in?", Assert.Single(await after.Say("Anna", "start incidentmethode")).Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task StateAndRecordsWrittenBeforeEncryption_StillLoad_AndAreEncryptedOnTheNextWrite()
     {
-        using var bot = new PrivacyBot(folder: _folder);
+        using var bot = BotClient.TwoGroups(folder: _folder);
         var tables = bot.Get<ITableServiceClient>();
         var states = tables.GetTableClient(DialogStateStore.TableName);
         var records = tables.GetTableClient(SessionRecordStore.TableName);
@@ -185,15 +185,15 @@ public sealed class EncryptionAtRestTests : IDisposable
         await records.CreateIfNotExistsAsync();
         var legacyState = new ConversationState { Values = { ["stopPending"] = true } };
         legacyState.Values["note"] = Secret + " van vroeger";
-        await states.AddEntityAsync(new TableEntity(bot.A.Address.Key, "state") { ["Chunks"] = 1, ["Json0"] = legacyState.Serialize() });
+        await states.AddEntityAsync(new TableEntity(bot.Address.Key, "state") { ["Chunks"] = 1, ["Json0"] = legacyState.Serialize() });
         var started = new DateTimeOffset(2026, 11, 1, 18, 0, 0, TimeSpan.Zero);
         var oldRecord = new SessionRecord(
             "incident", 1, started, started.AddHours(1), new SessionMember("u-anna", "Anna"), new SessionMember("u-bram", "Bram"),
             [new SessionMember("u-cees", "Cees")], [Secret + " oud inzicht"], Secret + " oude actie", null, 0, true);
-        await records.AddEntityAsync(new TableEntity(bot.A.Address.Key, "0000000000000000001") { ["Json"] = JsonSerializer.Serialize(oldRecord, ConversationState.Json) });
+        await records.AddEntityAsync(new TableEntity(bot.Address.Key, "0000000000000000001") { ["Json"] = JsonSerializer.Serialize(oldRecord, ConversationState.Json) });
 
-        Assert.Equal(Secret + " oude actie", (await bot.Get<SessionRecordStore>().LatestAsync(bot.A.Address))!.Action);
-        Assert.StartsWith("Gestopt", Assert.Single(await bot.A.Say("Anna", "ja")).Text, StringComparison.Ordinal);
+        Assert.Equal(Secret + " oude actie", (await bot.Get<SessionRecordStore>().LatestAsync(bot.Address))!.Action);
+        Assert.StartsWith("Gestopt", Assert.Single(await bot.Say("Anna", "ja")).Text, StringComparison.Ordinal);
 
         var state = bot.Rows().Single(r => r.Table == DialogStateStore.TableName);
         Assert.DoesNotContain("Json0", state.Properties, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Conversations.Tests.Privacy;
@@ -6,7 +7,11 @@ namespace IntervisieBot.Conversations.Tests.Privacy;
 public sealed class ExportTests : IDisposable
 {
     private const string Secret = "Vertrouwelijk";
-    private readonly PrivacyBot _bot = new();
+    private readonly BotClient _bot = BotClient.TwoGroups();
+
+    private BotClient A => _bot;
+
+    private BotClient B => _bot.Chat(BotClient.GroupB);
 
     public void Dispose() => _bot.Dispose();
 
@@ -16,9 +21,9 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public async Task Export_PostsALinkToTheGroupsData_ThatWorksOnce()
     {
-        await _bot.A.RunSessionAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+        await A.RunSessionAsync(BotClient.Incident, BotClient.NamesA, Secret);
 
-        var said = Text(Assert.Single(await _bot.A.Say("Eva", "export")));
+        var said = Text(Assert.Single(await A.Say("Eva", "export")));
 
         Assert.Contains("De link werkt 15 minuten, en maar één keer.", said, StringComparison.Ordinal);
         var start = said.IndexOf("(http://localhost:3978/api/export/", StringComparison.Ordinal) + "(http://localhost:3978/api/export/".Length;
@@ -27,7 +32,7 @@ public sealed class ExportTests : IDisposable
         Assert.DoesNotContain(_bot.Rows(), r => r.Mentions(token));
         var links = _bot.Get<ExportLinkStore>();
         var group = Assert.IsType<ExportLink.Group>(await links.TakeAsync(token)).Address;
-        Assert.Equal(_bot.A.Address, group);
+        Assert.Equal(A.Address, group);
         var export = await _bot.Get<GroupData>().ExportAsync(group);
         Assert.Equal(Secret + ": Anna's actie", export["data"]!["sessionRecords"]![0]!["action"]!.GetValue<string>());
         Assert.Null(await links.TakeAsync(token));
@@ -36,7 +41,7 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public async Task AnExportLink_StopsWorkingAfterFifteenMinutes()
     {
-        var said = Text(Assert.Single(await _bot.A.Say("Eva", "export")));
+        var said = Text(Assert.Single(await A.Say("Eva", "export")));
         var start = said.IndexOf("/api/export/", StringComparison.Ordinal) + "/api/export/".Length;
         var token = said[start..said.IndexOf(')', start)];
 
@@ -48,14 +53,14 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public async Task ANewExport_ClearsTheGroupsExpiredLinks_AndLeavesOtherGroupsAlone()
     {
-        await _bot.A.Say("Eva", "export");
-        await _bot.B.Say("Zara", "export");
+        await A.Say("Eva", "export");
+        await B.Say("Zara", "export");
         _bot.Time.Advance(TimeSpan.FromMinutes(16));
 
-        await _bot.A.Say("Eva", "export");
+        await A.Say("Eva", "export");
 
         var links = _bot.Rows().Where(r => r.Table == ExportLinkStore.TableName).ToList();
-        Assert.Single(links, r => r.Mentions(_bot.A.Address.ConversationId));
-        Assert.Single(links, r => r.Mentions(_bot.B.Address.ConversationId));
+        Assert.Single(links, r => r.Mentions(A.Address.ConversationId));
+        Assert.Single(links, r => r.Mentions(B.Address.ConversationId));
     }
 }

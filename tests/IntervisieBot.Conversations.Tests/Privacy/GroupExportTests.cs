@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Cases;
 using IntervisieBot.Conversations.Evaluation;
 using IntervisieBot.Conversations.Privacy;
+using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Cases;
 
@@ -15,7 +16,11 @@ public sealed class GroupExportTests : IDisposable
 {
     private const string Secret = "Vertrouwelijk";
     private const string AnnasSituation = "Mijn collega Joris onderbrak mij drie keer in het overleg.";
-    private readonly PrivacyBot _bot = new();
+    private readonly BotClient _bot = BotClient.TwoGroups();
+
+    private BotClient A => _bot;
+
+    private BotClient B => _bot.Chat(BotClient.GroupB);
 
     public void Dispose() => _bot.Dispose();
 
@@ -25,27 +30,27 @@ public sealed class GroupExportTests : IDisposable
     /// <summary>Bram types "export" in the group; returns the export behind the link the bot posted.</summary>
     private async Task<JsonObject> ExportAsBramAsync()
     {
-        var said = Text(Assert.Single(await _bot.A.Say("Bram", "export")));
+        var said = Text(Assert.Single(await A.Say("Bram", "export")));
         const string prefix = "(http://localhost:3978/api/export/";
         var start = said.IndexOf(prefix, StringComparison.Ordinal) + prefix.Length;
         var token = said[start..said.IndexOf(')', start)];
         var link = await _bot.Get<ExportLinkStore>().TakeAsync(token);
         var group = Assert.IsType<ExportLink.Group>(link).Address;
-        Assert.Equal(_bot.A.Address, group);
+        Assert.Equal(A.Address, group);
         return await _bot.Get<GroupData>().ExportAsync(group);
     }
 
     [Fact]
     public async Task AnExportByBram_WhileASessionCollects_HoldsNoCaseOfAnnaAndNoContributionBeforeTheReveal()
     {
-        await _bot.A.RunSessionAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
-        await _bot.Get<CaseStore>().SaveAsync(_bot.A.Address, "u-anna", new PreparedCase
+        await A.RunSessionAsync(BotClient.Incident, BotClient.NamesA, Secret);
+        await _bot.Get<CaseStore>().SaveAsync(A.Address, "u-anna", new PreparedCase
         {
             Title = "Onderbroken",
             Situation = AnnasSituation,
             Question = "Hoe geef ik mijn grens aan?",
         });
-        await _bot.A.StartUntilCollectingAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+        await A.StartUntilCollectingAsync(BotClient.Incident, BotClient.NamesA, Secret);
 
         var export = await ExportAsBramAsync();
 
@@ -56,13 +61,13 @@ public sealed class GroupExportTests : IDisposable
         Assert.Equal(Secret + ": Anna's actie", export["data"]!["sessionRecords"]![0]!["action"]!.GetValue<string>());
 
         // The session carries on: the contribution was kept for the reveal, only the export left it out.
-        Assert.StartsWith("Ontvangen", Assert.Single(await _bot.A.Privately("Dewi", "Wat voelde je toen?")).Text, StringComparison.Ordinal);
+        Assert.StartsWith("Ontvangen", Assert.Single(await A.Privately("Dewi", "Wat voelde je toen?")).Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TheGroupExport_HoldsNoSingleRatingOrMemberIdInTheRecord()
     {
-        await _bot.A.RunSessionAsync(PrivacyBot.Incident, PrivacyBot.NamesA, Secret);
+        await A.RunSessionAsync(BotClient.Incident, BotClient.NamesA, Secret);
 
         var record = (await ExportAsBramAsync())["data"]!["sessionRecords"]![0]!.AsObject();
 
@@ -77,11 +82,11 @@ public sealed class GroupExportTests : IDisposable
         var evaluations = _bot.Get<EvaluationStore>();
         var first = new DateOnly(2026, 11, 5);
         var second = new DateOnly(2026, 12, 3);
-        await evaluations.AnswerAsync(_bot.A.Address, first, "u-anna", new EvaluationAnswer(9, 5, 4, "yes"), default);
-        await evaluations.AnswerAsync(_bot.A.Address, first, "u-bram", new EvaluationAnswer(6, 3, 2, "doubt"), default);
-        await evaluations.AnswerAsync(_bot.A.Address, second, "u-anna", new EvaluationAnswer(7, 4, 4, "yes"), default);
-        await evaluations.AnswerAsync(_bot.A.Address, second, "u-bram", new EvaluationAnswer(8, 4, 3, "yes"), default);
-        await evaluations.AnswerAsync(_bot.A.Address, second, "u-cees", new EvaluationAnswer(10, 5, 5, "no"), default);
+        await evaluations.AnswerAsync(A.Address, first, "u-anna", new EvaluationAnswer(9, 5, 4, "yes"), default);
+        await evaluations.AnswerAsync(A.Address, first, "u-bram", new EvaluationAnswer(6, 3, 2, "doubt"), default);
+        await evaluations.AnswerAsync(A.Address, second, "u-anna", new EvaluationAnswer(7, 4, 4, "yes"), default);
+        await evaluations.AnswerAsync(A.Address, second, "u-bram", new EvaluationAnswer(8, 4, 3, "yes"), default);
+        await evaluations.AnswerAsync(A.Address, second, "u-cees", new EvaluationAnswer(10, 5, 5, "no"), default);
 
         var surveys = (await ExportAsBramAsync())["data"]!["evaluations"]!.AsArray();
 

@@ -1,4 +1,5 @@
 using IntervisieBot.Conversations.Scheduling;
+using IntervisieBot.Conversations.Tests.Harness;
 using Xunit.Abstractions;
 
 namespace IntervisieBot.Conversations.Tests.Reminders;
@@ -11,7 +12,7 @@ namespace IntervisieBot.Conversations.Tests.Reminders;
 /// </summary>
 public sealed class ThreeMonthsTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly ReminderGroup _group = new(new DateTimeOffset(2026, 10, 12, 8, 0, 0, TimeSpan.Zero), "Anna", "Bram", "Cees", "Dewi", "Eva");
+    private readonly BotClient _group = BotClient.WithReminders(new DateTimeOffset(2026, 10, 12, 8, 0, 0, TimeSpan.Zero), "Anna", "Bram", "Cees", "Dewi", "Eva");
 
     public void Dispose() => _group.Dispose();
 
@@ -30,25 +31,25 @@ public sealed class ThreeMonthsTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task ThreeMonths_EveryReminderArrivesOnce_AtItsLocalTime_AcrossTheEndOfDaylightSaving()
     {
-        await _group.SetUpAsync("27-10-2026");
+        await _group.SetUpStartingAsync("27-10-2026");
 
         // A week before the first meeting (which is after the clocks go back): 19:30 local, still in summer time.
         Assert.Equal(
             ["di 20-10 19:30 · Anna · Bij **Team Noord** breng jij de casus in op **dinsdag 27 okt", "di 20-10 19:30 · groep · Volgende week intervisie"],
             await WaitUntilAsync(2026, 10, 20, 20));
-        var notice = _group.Channel.Log.Single(s => s.Message.Card?.Title == "Volgende week intervisie");
+        var notice = _group.Channel.Sent.Single(s => s.Message.Card?.Title == "Volgende week intervisie");
         Assert.Contains("Casus: **Anna** · gespreksleider: **Bram**", notice.Text, StringComparison.Ordinal);
-        Assert.Equal("Bram is afgemeld voor di 27 okt.", Assert.Single(await _group.PressAsync("Bram", notice, "Ik kan niet")).Message.Text);
-        Assert.Equal("Eva komt op di 27 okt.", Assert.Single(await _group.PressAsync("Eva", notice, "Ik kom")).Message.Text);
+        Assert.Equal("Bram is afgemeld voor di 27 okt.", Assert.Single(await _group.Press("Bram", notice, "Ik kan niet")).Text);
+        Assert.Equal("Eva komt op di 27 okt.", Assert.Single(await _group.Press("Eva", notice, "Ik kom")).Text);
         _group.Cases.Submit("Anna", "2026-10-27");
 
         // Anna prepared her case: no nudge, nobody told. The day before and the start, in winter time, still 19:30 local.
         Assert.Equal(["ma 26-10 19:30 · groep · Morgen intervisie", "di 27-10 19:30 · groep · De intervisie begint"], await WaitUntilAsync(2026, 10, 27, 21));
-        var tomorrow = _group.Channel.Log.Single(s => s.Message.Card?.Title == "Morgen intervisie").Text;
+        var tomorrow = _group.Channel.Sent.Single(s => s.Message.Card?.Title == "Morgen intervisie").Text;
         Assert.Contains("Casus: **Anna** · gespreksleider: **Cees**", tomorrow, StringComparison.Ordinal);
         Assert.Contains("Erbij (4): Anna, Cees, Dewi, Eva", tomorrow, StringComparison.Ordinal);
         Assert.Contains("Afgemeld: Bram", tomorrow, StringComparison.Ordinal);
-        var start = _group.Channel.Log.Single(s => s.Message.Card?.Title == "De intervisie begint");
+        var start = _group.Channel.Sent.Single(s => s.Message.Card?.Title == "De intervisie begint");
         Assert.Equal("start", start.Message.Card!.Buttons.Single().Data[TurnRouter.CommandKey]);
 
         // After the first meeting the evaluation goes to those who came; at 21:30 it is quiet, so it waits until 08:00.
@@ -57,8 +58,8 @@ public sealed class ThreeMonthsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(surveys, await WaitUntilAsync(2026, 10, 28, 12));
         foreach (var name in new[] { "Anna", "Cees", "Dewi" })
         {
-            var survey = _group.Channel.Log.Single(s => s.To?.Name == name && s.Message.Card?.Title == "Hoe bevalt de intervisie?");
-            await _group.PressAsync(name, survey, "Versturen", new Dictionary<string, string> { ["satisfaction"] = "8", ["safety"] = "4", ["depth"] = "3", ["continue"] = "yes" });
+            var survey = _group.Channel.Sent.Single(s => s.To?.Name == name && s.Message.Card?.Title == "Hoe bevalt de intervisie?");
+            await _group.Press(name, survey, "Versturen", new Dictionary<string, string> { ["satisfaction"] = "8", ["safety"] = "4", ["depth"] = "3", ["continue"] = "yes" });
         }
 
         Assert.Equal(["wo 28-10 12:30 · groep · Evaluatie na di 27 okt"], await WaitUntilAsync(2026, 10, 28, 13));
@@ -67,8 +68,8 @@ public sealed class ThreeMonthsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(
             ["di 17-11 19:30 · Bram · Bij **Team Noord** breng jij de casus in op **dinsdag 24 nov", "di 17-11 19:30 · groep · Volgende week intervisie"],
             await WaitUntilAsync(2026, 11, 17, 22));
-        var passed = await _group.PressAsync("Bram", _group.Channel.Log.Last(s => s.To?.Name == "Bram"), "Ik pas / ik kan niet");
-        Assert.Equal("Doorgegeven: je brengt op di 24 nov geen casus in. De volgende in de beurt hoort het van mij.", Assert.Single(passed).Message.Text);
+        var passed = await _group.Press("Bram", _group.Channel.Sent.Last(s => s.To?.Name == "Bram"), "Ik pas / ik kan niet");
+        Assert.Equal("Doorgegeven: je brengt op di 24 nov geen casus in. De volgende in de beurt hoort het van mij.", Assert.Single(passed).Text);
         Assert.Equal(
             [
                 "wo 18-11 08:00 · Bram · Cees neemt jouw beurt bij **Team Noord** op di 24 nov over. ",
@@ -82,13 +83,13 @@ public sealed class ThreeMonthsTests(ITestOutputHelper output) : IDisposable
         await _group.HoldAsync("2026-11-24", "Cees", "Anna", "Anna", "Bram", "Cees", "Dewi", "Eva");
 
         // The third meeting moves a week earlier, to 19:00, and its reminders with it; while the group pauses, nothing comes.
-        Assert.StartsWith("Dewi heeft de bijeenkomst van di 22 dec verplaatst naar dinsdag 15 december 2026 · 19:00.", Assert.Single(await _group.SayAsync("Dewi", "planning verplaats 22-12-2026 15-12-2026 19:00")).Message.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Dewi heeft de bijeenkomst van di 22 dec verplaatst naar dinsdag 15 december 2026 · 19:00.", Assert.Single(await _group.Say("Dewi", "planning verplaats 22-12-2026 15-12-2026 19:00")).Text, StringComparison.Ordinal);
         Assert.Equal(
             ["di 08-12 19:00 · Bram · Bij **Team Noord** breng jij de casus in op **dinsdag 15 dec", "di 08-12 19:00 · groep · Volgende week intervisie"],
             await WaitUntilAsync(2026, 12, 10, 10));
-        await _group.SayAsync("Cees", "planning pauze");
+        await _group.Say("Cees", "planning pauze");
         Assert.Empty(await WaitUntilAsync(2026, 12, 14, 12));
-        await _group.SayAsync("Cees", "planning hervat");
+        await _group.Say("Cees", "planning hervat");
         Assert.Equal(["ma 14-12 19:00 · groep · Morgen intervisie", "di 15-12 19:00 · groep · De intervisie begint"], await WaitUntilAsync(2026, 12, 15, 20, 30));
 
         // The third meeting: the evaluation again; nothing on the date the meeting moved away from.
@@ -97,7 +98,7 @@ public sealed class ThreeMonthsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(surveys, await WaitUntilAsync(2027, 1, 2, 10));
 
         // The fourth is cancelled: nothing comes for it.
-        Assert.StartsWith("Eva heeft de bijeenkomst van di 19 jan geannuleerd.", Assert.Single(await _group.SayAsync("Eva", "planning annuleer 19-1-2027")).Message.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Eva heeft de bijeenkomst van di 19 jan geannuleerd.", Assert.Single(await _group.Say("Eva", "planning annuleer 19-1-2027")).Text, StringComparison.Ordinal);
         Assert.Empty(await WaitUntilAsync(2027, 1, 21, 12));
         Assert.DoesNotContain(await _group.Get<IDueWorkScheduler>().ListAsync(_group.Address), w => w.DueAt < new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero));
     }

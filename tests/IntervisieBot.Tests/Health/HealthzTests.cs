@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using IntervisieBot.Tests.Host;
 
-namespace IntervisieBot.Tests.Host;
+namespace IntervisieBot.Tests.Health;
 
 public sealed class HealthzTests
 {

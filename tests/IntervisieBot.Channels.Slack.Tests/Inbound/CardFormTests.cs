@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
 using IntervisieBot.Dialogs.Messages;
 
-namespace IntervisieBot.Channels.Slack.Tests;
+namespace IntervisieBot.Channels.Slack.Tests.Inbound;
 
 /// <summary>Cards with inputs in Slack: selects in the message, text fields in a modal that a button opens.</summary>
 public sealed class CardFormTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using IntervisieBot.Channels.Slack.WebApi;
 using IntervisieBot.Conversations;
 using IntervisieBot.Dialogs.Messages;
 
-namespace IntervisieBot.Channels.Slack.Tests;
+namespace IntervisieBot.Channels.Slack.Tests.WebApi;
 
 /// <summary>Writing to Slack when Slack pushes back: 429, ok:false, the per-channel pace, removed channels.</summary>
 public sealed class SlackSenderTests

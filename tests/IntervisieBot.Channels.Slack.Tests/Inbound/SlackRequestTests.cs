@@ -5,7 +5,7 @@ using IntervisieBot.Channels.Slack.Inbound;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
 using IntervisieBot.Dialogs.Messages;
 
-namespace IntervisieBot.Channels.Slack.Tests;
+namespace IntervisieBot.Channels.Slack.Tests.Inbound;
 
 /// <summary>What reaches the bot from Slack's request URLs, and what is refused, over HTTP.</summary>
 public sealed class SlackRequestTests : IAsyncLifetime

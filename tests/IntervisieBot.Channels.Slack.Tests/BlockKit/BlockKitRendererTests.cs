@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.BlockKit;
 using IntervisieBot.Dialogs.Messages;
 
-namespace IntervisieBot.Channels.Slack.Tests;
+namespace IntervisieBot.Channels.Slack.Tests.BlockKit;
 
 public sealed class BlockKitRendererTests
 {

@@ -2,7 +2,7 @@ using IntervisieBot.Channels.Slack.Inbound;
 using IntervisieBot.Storage.Sqlite;
 using IntervisieBot.Testing;
 
-namespace IntervisieBot.Channels.Slack.Tests;
+namespace IntervisieBot.Channels.Slack.Tests.Inbound;
 
 /// <summary>The claims that make each Slack delivery count once, across instances, and stay bounded.</summary>
 public sealed class DeliveryLogTests : IDisposable

@@ -1,6 +1,6 @@
 using IntervisieBot.Dialogs.Messages;
 
-namespace IntervisieBot.Dialogs.Tests;
+namespace IntervisieBot.Dialogs.Tests.Messages;
 
 /// <summary>Storage keys carry the adapter: whatever channel id a caller claims on one adapter, it names none of another's rows.</summary>
 public sealed class ConversationAddressTests

@@ -4,7 +4,7 @@ using IntervisieBot.Channels.Slack.Installations;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
 using IntervisieBot.Dialogs.Messages;
 
-namespace IntervisieBot.Channels.Slack.Tests;
+namespace IntervisieBot.Channels.Slack.Tests.Installations;
 
 /// <summary>Installing the app into another workspace with OAuth v2, and its token kept encrypted.</summary>
 public sealed class InstallationTests : IAsyncLifetime

@@ -13,7 +13,7 @@ namespace IntervisieBot.Tests.Live;
 /// </summary>
 public sealed class LiveMessagesInPlaygroundTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
 {
-    private const string Refusal = "Deze knop hoort bij een eerdere stap.";
+    private const string Refusal = LiveTestCard.Refusal;
     private static readonly float Timeout = 20_000;
 
     private readonly List<string> _pageErrors = [];

@@ -116,6 +116,19 @@ public sealed class LiveMessagesInTeamsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RefusedPress_ThatAlsoTakesTheButtonsOffThePressedCard_AnswersThePresser_AndPutsTheCard()
+    {
+        using var response = await InvokeAsync("refuse", "Stap 2 is voorbij", replyToId: "1763802000999");
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/vnd.microsoft.activity.message", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal(LiveTestCard.Refusal, body.RootElement.GetProperty("value").GetString());
+        var update = Assert.Single(_connector.Delivered);
+        Assert.Equal(("PUT", "1763802000999"), (update.Method, update.ActivityId));
+        Assert.Contains("Stap 2 is voorbij", CardText(update), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefusedPress_OfAnActionSubmit_GoesToThePressersPersonalChat_NeverTheGroup()
     {
         await SubmitAsync("stale", "Deze knop hoort bij een eerdere stap.");

@@ -8,13 +8,17 @@ namespace IntervisieBot.Tests.Live;
 /// <summary>
 /// A kind of button only these tests send, so the channels' live messages and presser answers are checked without any
 /// feature of the bot: <c>show</c> puts its <c>text</c> on the live card of slot <c>test</c> (with buttons),
-/// <c>end</c> ends that card with its text (without buttons), <c>stale</c> answers the presser alone with its text.
+/// <c>end</c> ends that card with its text (without buttons), <c>stale</c> answers the presser alone with its text (or <see cref="Refusal"/>), <c>refuse</c> also replaces the
+/// pressed card by one saying its text.
 /// </summary>
 public sealed class LiveTestCard : ICardHandler
 {
     public const string Name = "live-test";
     public const string Slot = "test";
     public const string TextKey = "text";
+
+    /// <summary>What a press of <c>stale</c> without a text of its own answers.</summary>
+    public const string Refusal = "Deze knop hoort bij een eerdere stap.";
 
     public string Card => Name;
 
@@ -30,7 +34,7 @@ public sealed class LiveTestCard : ICardHandler
         Buttons =
         [
             new CardButton("Volgende", Press("show", text + " +")),
-            new CardButton("Oude knop", Press("stale", "Deze knop hoort bij een eerdere stap.")),
+            new CardButton("Oude knop", Press("stale", "")),
         ],
     });
 
@@ -45,8 +49,17 @@ public sealed class LiveTestCard : ICardHandler
             case "end":
                 await dc.EndLiveAsync(Slot, OutgoingMessage.FromCard(new Card { Title = text }), cancellationToken);
                 break;
+            case "refuse":
+                // As a stale step card is refused: it loses its buttons, and only the presser hears why.
+                if (dc.Turn.ReplyToId is { } pressed)
+                {
+                    await dc.Context.UpdateAsync(pressed, OutgoingMessage.FromCard(new Card { Title = text }), cancellationToken);
+                }
+
+                await dc.Context.AnswerPresserAsync(new OutgoingMessage(Refusal), cancellationToken);
+                break;
             case "stale":
-                await dc.Context.AnswerPresserAsync(new OutgoingMessage(text), cancellationToken);
+                await dc.Context.AnswerPresserAsync(new OutgoingMessage(text.Length > 0 ? text : Refusal), cancellationToken);
                 break;
             default:
                 break;

@@ -169,7 +169,15 @@ public sealed partial class BotFrameworkAdapter(
             // Teams shows the message to the presser alone and leaves the card as it is, so a new card goes out itself.
             if (context.ReplacementCard is { } replacement)
             {
-                await context.UpdatePressedCardAsync(replacement, cancellationToken);
+                try
+                {
+                    await context.UpdatePressedCardAsync(replacement, cancellationToken);
+                }
+                catch (Exception e) when (e is MessageGoneException or ConversationUnreachableException or Connector.ConnectorException)
+                {
+                    // The presser still hears why; the card just keeps what it showed.
+                    LogPressedCardNotReplaced(e.GetType().Name);
+                }
             }
 
             response = new InvokeResponse { StatusCode = 200, Type = MessageType, Value = answer };
@@ -277,6 +285,9 @@ public sealed partial class BotFrameworkAdapter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An activity could not be processed")]
     private partial void LogUnexpected(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The pressed card could not be replaced beside the answer to its presser: {Reason}")]
+    private partial void LogPressedCardNotReplaced(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity with {Status}: {Reason}")]
     private partial void LogRefused(int status, string? reason);

@@ -42,6 +42,9 @@ public sealed partial class BotFrameworkAdapter(
 
     private const int MaxIdLength = 512;
 
+    /// <summary>An invoke answer that is a message to the presser (a string), not a card.</summary>
+    private const string MessageType = "application/vnd.microsoft.activity.message";
+
     /// <summary>How long a channel should wait before it retries when the signing keys could not be fetched.</summary>
     private static readonly TimeSpan KeysRetryAfter = ChannelSigningKeys.RetryIntervalWithoutKeys;
 
@@ -160,9 +163,32 @@ public sealed partial class BotFrameworkAdapter(
     {
         var context = new InvokeTurnContext(turn, messenger);
         await runner.RunAsync(context, cancellationToken);
-        var response = context.ReplacementCard is { Card: { } card }
-            ? new InvokeResponse { StatusCode = 200, Type = AdaptiveCardRenderer.ContentType, Value = AdaptiveCardRenderer.Render(card, context.ReplacementCard.Text) }
-            : new InvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "✓" };
+        InvokeResponse response;
+        if (context.PresserAnswer is { } answer)
+        {
+            // Teams shows the message to the presser alone and leaves the card as it is, so a new card goes out itself.
+            if (context.ReplacementCard is { } replacement)
+            {
+                try
+                {
+                    await context.UpdatePressedCardAsync(replacement, cancellationToken);
+                }
+                catch (Exception e) when (e is MessageGoneException or ConversationUnreachableException or Connector.ConnectorException)
+                {
+                    // The presser still hears why; the card just keeps what it showed.
+                    LogPressedCardNotReplaced(e.GetType().Name);
+                }
+            }
+
+            response = new InvokeResponse { StatusCode = 200, Type = MessageType, Value = answer };
+        }
+        else
+        {
+            response = context.ReplacementCard is { Card: { } card }
+                ? new InvokeResponse { StatusCode = 200, Type = AdaptiveCardRenderer.ContentType, Value = AdaptiveCardRenderer.Render(card, context.ReplacementCard.Text) }
+                : new InvokeResponse { StatusCode = 200, Type = MessageType, Value = "✓" };
+        }
+
         return Results.Json(response, BotFrameworkJson.Options);
     }
 
@@ -260,13 +286,24 @@ public sealed partial class BotFrameworkAdapter(
     [LoggerMessage(Level = LogLevel.Error, Message = "An activity could not be processed")]
     private partial void LogUnexpected(Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The pressed card could not be replaced beside the answer to its presser: {Reason}")]
+    private partial void LogPressedCardNotReplaced(string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity with {Status}: {Reason}")]
     private partial void LogRefused(int status, string? reason);
 
-    /// <summary>The turn context of an invoke: the update of the card that was pressed becomes the invoke's answer.</summary>
+    /// <summary>
+    /// The turn context of an invoke: the update of the card that was pressed becomes the invoke's answer, and so does an
+    /// answer to the presser alone (only they see it; Teams keeps the card).
+    /// </summary>
     private sealed class InvokeTurnContext(IncomingTurn turn, IChannelMessenger messenger) : TurnContext(turn, messenger)
     {
+        private readonly List<string> _presserAnswers = [];
+
         public OutgoingMessage? ReplacementCard { get; private set; }
+
+        /// <summary>What the presser alone reads (plain text: Teams shows the string as it is), or null.</summary>
+        public string? PresserAnswer => _presserAnswers.Count == 0 ? null : string.Join("\n\n", _presserAnswers);
 
         public override Task UpdateAsync(string messageId, OutgoingMessage message, CancellationToken cancellationToken = default)
         {
@@ -277,6 +314,27 @@ public sealed partial class BotFrameworkAdapter(
             }
 
             return base.UpdateAsync(messageId, message, cancellationToken);
+        }
+
+        public override Task AnswerPresserAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
+        {
+            _presserAnswers.Add(PlainText(message));
+            return Task.CompletedTask;
+        }
+
+        public Task UpdatePressedCardAsync(OutgoingMessage card, CancellationToken cancellationToken) =>
+            base.UpdateAsync(Turn.ReplyToId!, card, cancellationToken);
+
+        /// <summary>The message's text without markdown marks or mention tokens; a card-only message says its title.</summary>
+        private static string PlainText(OutgoingMessage message)
+        {
+            var text = message.Text;
+            foreach (var mentioned in message.Mentions)
+            {
+                text = text.Replace(OutgoingMessage.Mention(mentioned), mentioned.Name, StringComparison.Ordinal);
+            }
+
+            return text.Replace("**", "", StringComparison.Ordinal).Trim();
         }
     }
 }

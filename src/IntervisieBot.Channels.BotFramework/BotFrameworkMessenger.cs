@@ -9,7 +9,8 @@ namespace IntervisieBot.Channels.BotFramework;
 /// <summary>
 /// Writes to Bot Framework conversations (Teams, Web Chat, the Emulator, the playground) through the stored
 /// conversation reference and the rate-limited connector. A conversation that refused a send (403/404) is marked
-/// unreachable and not written to again until the bot is added there anew.
+/// unreachable and not written to again until the bot is added there anew. An answer to the presser alone goes to
+/// their personal chat: only an invoke can answer one member in the group (<see cref="BotFrameworkAdapter"/>).
 /// </summary>
 public sealed class BotFrameworkMessenger(
     BotConnector connector,
@@ -39,7 +40,15 @@ public sealed class BotFrameworkMessenger(
         var reference = await ReachableAsync(conversation, cancellationToken);
         var activity = ActivityMapper.ToActivity(message, conversation, reference.Bot);
         activity.Id = messageId;
-        await GuardAsync(conversation, () => connector.UpdateAsync(reference.ServiceUrl, conversation, messageId, activity, cancellationToken), cancellationToken);
+        try
+        {
+            await GuardAsync(conversation, () => connector.UpdateAsync(reference.ServiceUrl, conversation, messageId, activity, cancellationToken), cancellationToken);
+        }
+        catch (ConnectorException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // A gone conversation is ConversationNotFound (unreachable, above); any other 404 is the message itself.
+            throw new MessageGoneException(conversation, $"404 {e.ErrorCode}");
+        }
     }
 
     public async Task SendPrivateAsync(ConversationAddress conversation, Participant member, OutgoingMessage message, CancellationToken cancellationToken = default)

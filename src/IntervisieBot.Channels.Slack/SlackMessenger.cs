@@ -23,6 +23,9 @@ public sealed class SlackMessenger(
     /// <summary>A Slack conversation's address.</summary>
     public static ConversationAddress Address(string channel, ConversationScope scope, string? teamId) => new(Adapter, ChannelId, channel, scope, teamId);
 
+    /// <summary>What <c>chat.update</c> answers when the message is not there to change (deleted, or no longer editable).</summary>
+    private static readonly HashSet<string> MessageGoneCodes = new(StringComparer.Ordinal) { "message_not_found", "cant_update_message", "edit_window_closed" };
+
     public bool Handles(ConversationAddress conversation) => string.Equals(conversation.Adapter, Adapter, StringComparison.Ordinal);
 
     public async Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
@@ -51,18 +54,26 @@ public sealed class SlackMessenger(
     public async Task UpdateAsync(ConversationAddress conversation, string messageId, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         var rendered = BlockKitRenderer.Render(message);
-        await GuardAsync(
-            conversation,
-            () => sender.SendAsync(
-                "chat.update", SlackCallKind.Write, conversation.ConversationId,
-                async ct =>
-                {
-                    var workspace = await ReachableAsync(conversation, ct);
-                    await client.UpdateMessageAsync(workspace.BotToken, conversation.ConversationId, messageId, rendered.Text, rendered.Blocks, ct);
-                    return true;
-                },
-                cancellationToken),
-            cancellationToken);
+        try
+        {
+            await GuardAsync(
+                conversation,
+                () => sender.SendAsync(
+                    "chat.update", SlackCallKind.Write, conversation.ConversationId,
+                    async ct =>
+                    {
+                        var workspace = await ReachableAsync(conversation, ct);
+                        await client.UpdateMessageAsync(workspace.BotToken, conversation.ConversationId, messageId, rendered.Text, rendered.Blocks, ct);
+                        return true;
+                    },
+                    cancellationToken),
+                cancellationToken);
+        }
+        catch (SlackApiException e) when (e.Error is { } code && MessageGoneCodes.Contains(code))
+        {
+            throw new MessageGoneException(conversation, code);
+        }
+
         if (rendered.Form is { } form)
         {
             await conversations.SaveFormAsync(conversation, messageId, form, cancellationToken);
@@ -70,6 +81,39 @@ public sealed class SlackMessenger(
         else
         {
             await conversations.DeleteFormAsync(conversation, messageId, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// An ephemeral message (<c>chat.postEphemeral</c>): shown in the conversation to <paramref name="member"/> alone, for
+    /// this session of their client. A member who is not in the channel (any more) gets it in their direct messages.
+    /// </summary>
+    public async Task AnswerPresserAsync(ConversationAddress conversation, Participant member, OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        if (conversation.IsPersonal)
+        {
+            await SendAsync(conversation, message, cancellationToken);
+            return;
+        }
+
+        var rendered = BlockKitRenderer.Render(message);
+        try
+        {
+            await GuardAsync(
+                conversation,
+                () => sender.SendAsync(
+                    "chat.postEphemeral", SlackCallKind.Post, conversation.ConversationId,
+                    async ct =>
+                    {
+                        var workspace = await ReachableAsync(conversation, ct);
+                        return await client.PostEphemeralAsync(workspace.BotToken, conversation.ConversationId, member.Id, rendered.Text, rendered.Blocks, ct);
+                    },
+                    cancellationToken),
+                cancellationToken);
+        }
+        catch (SlackApiException e) when (e.Error is "user_not_in_channel")
+        {
+            await SendPrivateAsync(conversation, member, message, cancellationToken);
         }
     }
 

@@ -15,7 +15,15 @@ public interface IChannelMessenger
 
     Task<string?> SendAsync(ConversationAddress conversation, OutgoingMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces a message the bot sent; throws <see cref="MessageGoneException"/> when it is no longer there.</summary>
     Task UpdateAsync(ConversationAddress conversation, string messageId, OutgoingMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes to <paramref name="member"/> alone, in <paramref name="conversation"/> when the channel can (Slack's ephemeral
+    /// messages); a channel that cannot writes in the member's personal chat instead. Never visible to the group.
+    /// </summary>
+    Task AnswerPresserAsync(ConversationAddress conversation, Participant member, OutgoingMessage message, CancellationToken cancellationToken = default) =>
+        SendPrivateAsync(conversation, member, message, cancellationToken);
 
     /// <summary>Writes to <paramref name="member"/> of <paramref name="conversation"/> in their personal chat with the bot.</summary>
     Task SendPrivateAsync(ConversationAddress conversation, Participant member, OutgoingMessage message, CancellationToken cancellationToken = default);

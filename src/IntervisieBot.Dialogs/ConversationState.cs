@@ -14,6 +14,13 @@ public sealed class ConversationState
 
     public JsonObject Values { get; set; } = [];
 
+    /// <summary>
+    /// The live messages of the conversation: per slot name (e.g. <c>session</c>) the id of the message that
+    /// <see cref="DialogContext.ShowLiveAsync"/> updates in place. Null when there are none, so a state without live
+    /// messages is stored as it was before they existed.
+    /// </summary>
+    public Dictionary<string, string>? LiveMessages { get; set; }
+
     [JsonIgnore]
     public DialogInstance? Active => Stack.Count == 0 ? null : Stack[^1];
 

@@ -19,6 +19,63 @@ public sealed class DialogContext(DialogSet dialogs, ConversationState state, IT
 
     public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) => Context.SendAsync(message, cancellationToken);
 
+    /// <summary>
+    /// Shows <paramref name="message"/> as the live message named <paramref name="slot"/> (e.g. <c>session</c>) of this
+    /// conversation: the first time it is posted, later it is updated in place (Teams <c>updateActivity</c>, Slack
+    /// <c>chat.update</c>). A message that is gone, or a channel that gave no id, gets a new one. The slot's message id is
+    /// kept in the conversation's state; a turn that only updates it costs no extra read or write.
+    /// </summary>
+    public async Task ShowLiveAsync(string slot, OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(slot);
+        ArgumentNullException.ThrowIfNull(message);
+        var known = State.LiveMessages?.GetValueOrDefault(slot);
+        if (Context is BufferedTurnContext buffered)
+        {
+            buffered.ShowLive(slot, known, message, remember: true);
+            return;
+        }
+
+        RememberLive(State, slot, await LiveMessage.ShowAsync(Context, known, message, cancellationToken));
+    }
+
+    /// <summary>
+    /// Updates the live message of <paramref name="slot"/> a last time with <paramref name="finalMessage"/> (e.g. without
+    /// its buttons; null leaves it as it is) and forgets the slot: the next <see cref="ShowLiveAsync"/> posts a new one.
+    /// </summary>
+    public async Task EndLiveAsync(string slot, OutgoingMessage? finalMessage = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(slot);
+        var known = State.LiveMessages?.GetValueOrDefault(slot);
+        RememberLive(State, slot, null);
+        if (Context is BufferedTurnContext buffered)
+        {
+            if (finalMessage is not null)
+            {
+                buffered.ShowLive(slot, known, finalMessage, remember: false);
+            }
+
+            buffered.EndLive(slot);
+        }
+        else if (finalMessage is not null)
+        {
+            await LiveMessage.ShowAsync(Context, known, finalMessage, cancellationToken);
+        }
+    }
+
+    /// <summary>Keeps <paramref name="messageId"/> as the slot's message (null: forgets the slot).</summary>
+    internal static void RememberLive(ConversationState state, string slot, string? messageId)
+    {
+        if (messageId is not null)
+        {
+            (state.LiveMessages ??= new Dictionary<string, string>(StringComparer.Ordinal))[slot] = messageId;
+        }
+        else if (state.LiveMessages is { } live && live.Remove(slot) && live.Count == 0)
+        {
+            state.LiveMessages = null;
+        }
+    }
+
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, JsonNode? options = null, CancellationToken cancellationToken = default)
     {
         var dialog = dialogs.Find(dialogId) ?? throw new InvalidOperationException($"No dialog has the id '{dialogId}'.");

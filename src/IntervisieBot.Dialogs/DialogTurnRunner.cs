@@ -23,11 +23,12 @@ public sealed class DialogTurnRunner(DialogStateStore store)
             await onTurn(new DialogContext(dialogs, stored.State, buffered), cancellationToken);
 
             var json = stored.State.Serialize();
+            var etag = stored.ETag;
             if (!string.Equals(json, stored.Json, StringComparison.Ordinal))
             {
                 try
                 {
-                    await store.SaveAsync(context.Turn.Conversation, json, stored.ETag, cancellationToken);
+                    etag = await store.SaveAsync(context.Turn.Conversation, json, stored.ETag, cancellationToken);
                 }
                 catch (TableConflictException) when (attempt < MaxAttempts)
                 {
@@ -35,8 +36,40 @@ public sealed class DialogTurnRunner(DialogStateStore store)
                 }
             }
 
-            await buffered.FlushAsync(cancellationToken);
+            var posted = await buffered.FlushAsync(cancellationToken);
+            if (posted.Count > 0)
+            {
+                await RememberLiveAsync(context.Turn.Conversation, stored.State, etag, posted, cancellationToken);
+            }
+
             return;
+        }
+    }
+
+    /// <summary>
+    /// A live message was posted anew, so its id is known only now, after the turn's write: one more conditional write
+    /// keeps it. When another turn wrote in between, its state is read again and patched.
+    /// </summary>
+    private async Task RememberLiveAsync(
+        ConversationAddress conversation, ConversationState state, ETag? etag, IReadOnlyDictionary<string, string?> posted, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            foreach (var (slot, id) in posted)
+            {
+                DialogContext.RememberLive(state, slot, id);
+            }
+
+            try
+            {
+                await store.SaveAsync(conversation, state.Serialize(), etag, cancellationToken);
+                return;
+            }
+            catch (TableConflictException) when (attempt < MaxAttempts)
+            {
+                var fresh = await store.LoadAsync(conversation, cancellationToken);
+                (state, etag) = (fresh.State, fresh.ETag);
+            }
         }
     }
 }

@@ -66,6 +66,10 @@ public sealed class ConversationGuard(TurnRouter router, PrivacyProtector protec
         public Task SendPrivateAsync(Participant member, OutgoingMessage message, CancellationToken cancellationToken = default) =>
             inner.SendPrivateAsync(member, message, cancellationToken);
 
+        // An answer to the presser alone carries no buttons of the group's.
+        public Task AnswerPresserAsync(OutgoingMessage message, CancellationToken cancellationToken = default) =>
+            inner.AnswerPresserAsync(message, cancellationToken);
+
         public ITurnContext ForGroup(ConversationAddress group) => new StampingTurnContext(inner.ForGroup(group), guard);
     }
 }

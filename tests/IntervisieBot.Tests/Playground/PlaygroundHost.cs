@@ -42,9 +42,10 @@ public sealed class PlaygroundHost : IAsyncDisposable
 
     public PlaygroundChannel Channel => Factory.Services.GetRequiredService<PlaygroundChannel>();
 
-    public static PlaygroundHost Start()
+    /// <summary>Starts the host; <paramref name="services"/> adds to or replaces its services.</summary>
+    public static PlaygroundHost Start(Action<IServiceCollection>? services = null)
     {
-        var factory = new BotFactory().With("Playground:Enabled", "true");
+        var factory = new BotFactory().With("Playground:Enabled", "true").WithServices(services ?? (_ => { }));
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var listening = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

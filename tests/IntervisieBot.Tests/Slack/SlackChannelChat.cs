@@ -32,7 +32,8 @@ public sealed class SlackChannelChat : IAsyncDisposable
 
     public HttpClient Client => _client;
 
-    public static async Task<SlackChannelChat> StartAsync()
+    /// <summary>Starts the channel and the host; <paramref name="services"/> adds to or replaces the host's services.</summary>
+    public static async Task<SlackChannelChat> StartAsync(Action<IServiceCollection>? services = null)
     {
         var chat = new SlackChannelChat { Slack = await FakeSlackApi.StartAsync() };
         foreach (var name in Names)
@@ -45,7 +46,8 @@ public sealed class SlackChannelChat : IAsyncDisposable
             .With("Slack:SigningSecret", SlackRequests.SigningSecret)
             .With("Slack:BotToken", FakeSlackApi.BotToken)
             .With("Slack:ApiBaseUrl", chat.Slack.BaseUrl)
-            .With("Slack:MessageInterval", "00:00:00");
+            .With("Slack:MessageInterval", "00:00:00")
+            .WithServices(services ?? (_ => { }));
         chat._client = chat.Bot.CreateClient();
         return chat;
     }

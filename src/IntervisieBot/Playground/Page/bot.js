@@ -3,10 +3,13 @@
 // keep a card the bot replaced.
 
 import { CARD } from './cards.js';
-import { conversationOf, upsert } from './conversations.js';
+import { conversationOf, notePresser, upsert } from './conversations.js';
 import { showStatus } from './dom.js';
 import { conversationById, currentConversation, state } from './state.js';
 import { locale, t } from './texts.js';
+
+/** What the bot answers a press that needs no other answer; it stays in the status line. */
+const ACKNOWLEDGED = '✓';
 
 const newActivityId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
 
@@ -116,7 +119,7 @@ export async function pressAction(action, scope) {
         replyToId: activity.id,
         value: { action: { type: 'Action.Execute', id: action.id, verb: action.verb, data }, trigger: 'manual' },
       });
-      await applyInvokeAnswer(answer, conversation.id, activity);
+      await applyInvokeAnswer(answer, conversation, activity);
     } else {
       // Action.Submit: a message whose value holds the data and the inputs; the bot updates the card itself.
       await deliver({ ...base, type: 'message', id: newActivityId(), replyToId: activity.id, value: data });
@@ -128,15 +131,21 @@ export async function pressAction(action, scope) {
   }
 }
 
-/** Teams replaces the pressed card with the card in the invoke response; the channel keeps the change for every page. */
-async function applyInvokeAnswer(answer, conversationId, activity) {
+/**
+ * Teams replaces the pressed card with the card in the invoke response; the channel keeps the change for every page. A
+ * message in the response is for the presser alone: a note only they see.
+ */
+async function applyInvokeAnswer(answer, conversation, activity) {
   if (!answer) return;
+  const conversationId = conversation.id;
   if (answer.type === CARD && answer.value) {
     const updated = { ...activity, attachments: [{ contentType: CARD, content: answer.value }] };
     upsert(conversationId, updated, false);
     await connectorCall('PUT', `${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activity.id)}`, updated);
   } else if (answer.type === 'application/vnd.microsoft.error') {
     showStatus(t('botRefused', answer.statusCode, answer.value?.message ?? ''), 'error');
+  } else if (typeof answer.value === 'string' && answer.value.trim() && answer.value !== ACKNOWLEDGED) {
+    notePresser(conversationId, conversation.writer.id, answer.value);
   } else if (typeof answer.value === 'string' && answer.value.trim()) {
     showStatus(`${state.bot.name}: ${answer.value}`, 'info');
   }

@@ -40,6 +40,28 @@ function renderMessage(activity, conversation) {
   return article;
 }
 
+/** A note for one member (the bot's answer to their press alone); hidden while the page writes as someone else. */
+function renderNote(note, conversation) {
+  const article = el('article', {
+    class: 'msg from-bot presser-note',
+    dataset: { member: note.memberId },
+    hidden: note.memberId !== conversation.writer?.id,
+  });
+  const body = el('div', { class: 'bubble' });
+  body.append(el('header', { class: 'msg-header' },
+    el('span', { class: 'who', text: state.bot.name }),
+    el('span', { class: 'who-note', text: t('onlyYou') }),
+    el('time', { datetime: note.timestamp, text: timeOf(note) })));
+  body.append(el('div', { class: 'msg-text' }, markdown(note.text)));
+  article.append(avatar(state.bot.name, null, 'bot-avatar'), body);
+  return article;
+}
+
+/** Shows only the notes for <memberId> (who the page writes as now). */
+export function showNotesOf(memberId) {
+  for (const node of dom.log.querySelectorAll('.presser-note')) node.hidden = node.dataset.member !== memberId;
+}
+
 function isNearBottom() {
   return dom.log.scrollHeight - dom.log.scrollTop - dom.log.clientHeight < 80;
 }
@@ -64,14 +86,17 @@ export function renderLog() {
   state.rendered.clear();
   dom.log.replaceChildren();
   const list = conversation.id ? conversationOf(conversation.id).list : [];
+  const notes = conversation.id ? conversationOf(conversation.id).notes : [];
   if (list.length === 0) {
     const note = conversation.personal ? t('emptyPrivate', conversation.writer.name) : t('emptyGroup');
     dom.log.append(el('div', { class: 'empty' }, markdown(note)));
   }
+  const notesAfter = (id) => notes.filter((note) => note.after === id).map((note) => renderNote(note, conversation));
+  dom.log.append(...notesAfter(null));
   for (const activity of list) {
     const node = renderMessage(activity, conversation);
     state.rendered.set(activity.id, node);
-    dom.log.append(node);
+    dom.log.append(node, ...notesAfter(activity.id));
   }
   dom.log.scrollTop = dom.log.scrollHeight;
   state.unread.delete(conversation.id);
@@ -131,6 +156,13 @@ showChangesIn({
       state.unread.set(conversationId, (state.unread.get(conversationId) ?? 0) + 1);
       renderTabs();
     }
+  },
+  noted(conversationId, note) {
+    const conversation = currentConversation();
+    if (conversationId !== conversation.id) return;
+    dom.log.querySelector('.empty')?.remove();
+    dom.log.append(renderNote(note, conversation));
+    dom.log.scrollTop = dom.log.scrollHeight;
   },
   removed(activityId) {
     const node = state.rendered.get(activityId);

@@ -3,9 +3,9 @@
 
 import { state } from './state.js';
 
-let view = { changed() {}, removed() {} };
+let view = { changed() {}, removed() {}, noted() {} };
 
-/** The chat view registers here; changed(conversationId, activity, { isNew, live }) and removed(activityId). */
+/** The chat view registers here; changed(conversationId, activity, { isNew, live }), removed(activityId) and noted(conversationId, note). */
 export function showChangesIn(next) {
   view = next;
 }
@@ -13,7 +13,7 @@ export function showChangesIn(next) {
 export function conversationOf(id) {
   let conversation = state.conversations.get(id);
   if (!conversation) {
-    conversation = { list: [], index: new Map() };
+    conversation = { list: [], index: new Map(), notes: [] };
     state.conversations.set(id, conversation);
   }
   return conversation;
@@ -43,11 +43,23 @@ export function remove(conversationId, activityId) {
   view.removed(activityId);
 }
 
-/** Replaces everything the page knew by the channel's snapshot (the first event of every connection). */
+/**
+ * A note only one member sees: the bot's answer to that member's press alone (Teams shows it to the presser, Slack as an
+ * ephemeral message). The page keeps it, after the conversation's latest message; the channel never holds it.
+ */
+export function notePresser(conversationId, memberId, text) {
+  const conversation = conversationOf(conversationId);
+  const note = { memberId, text, after: conversation.list.at(-1)?.id ?? null, timestamp: new Date().toISOString() };
+  conversation.notes.push(note);
+  view.noted(conversationId, note);
+}
+
+/** Replaces everything the page knew by the channel's snapshot (the first event of every connection); notes stay. */
 export function replaceAll(conversations) {
+  const notes = new Map([...state.conversations].map(([id, conversation]) => [id, conversation.notes]));
   state.conversations.clear();
   for (const conversation of conversations ?? []) {
-    const entry = { list: conversation.activities ?? [], index: new Map() };
+    const entry = { list: conversation.activities ?? [], index: new Map(), notes: notes.get(conversation.id) ?? [] };
     reindex(entry);
     state.conversations.set(conversation.id, entry);
   }

@@ -2,7 +2,7 @@
 // group chat. The page registers its members with the channel; a fresh browser starts from the default group.
 
 import { ensureBotAdded, problemText } from './bot.js';
-import { renderComposer, renderLog, renderTabs } from './chat.js';
+import { renderComposer, renderLog, renderTabs, showNotesOf } from './chat.js';
 import { avatar, colourOf, dom, el, nextUid, showStatus } from './dom.js';
 import { me, state, STORE } from './state.js';
 import { t } from './texts.js';
@@ -43,6 +43,7 @@ export function setMe(memberId) {
       header.querySelector('.who-note')?.remove();
       if (mine) header.querySelector('.who').after(el('span', { class: 'who-note', text: t('you_suffix') }));
     }
+    showNotesOf(memberId);
   }
   renderComposer();
 }

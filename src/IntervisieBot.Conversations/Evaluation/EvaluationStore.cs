@@ -88,7 +88,7 @@ public sealed class EvaluationStore(ITableServiceClient tables, PrivacyProtector
         var results = await ResultsAsync(context.Turn.Conversation, meeting.Id, cancellationToken);
         if (results.CanBeShown)
         {
-            await context.SendAsync(OutgoingMessage.FromCard(ResultsCard(results, group, ReminderTexts.For(group.Settings.Language == "nl"))), cancellationToken);
+            await context.SendAsync(OutgoingMessage.FromCard(ResultsCard(results, group, ReminderTexts.For(group.Settings.Language))), cancellationToken);
         }
     }
 

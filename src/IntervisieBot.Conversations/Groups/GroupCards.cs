@@ -2,6 +2,7 @@ using System.Globalization;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Groups;
@@ -10,7 +11,7 @@ namespace IntervisieBot.Conversations.Groups;
 public static class GroupCards
 {
     /// <summary>The words for each setting, as typed after "instellen"/"setup" and sent by the settings buttons.</summary>
-    public static IReadOnlyList<(string Field, string Dutch, string English, string[] Synonyms)> Settings { get; } =
+    public static IReadOnlyList<(string Field, string Nl, string En, string[] Synonyms)> Settings { get; } =
     [
         ("name", "naam", "name", ["groepsnaam"]),
         ("language", "taal", "language", ["lang"]),
@@ -33,12 +34,12 @@ public static class GroupCards
             return false;
         }
 
-        await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Languages.FromLocale(dc.Turn.Locale)).GroupOnly), cancellationToken);
+        await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Language.FromLocale(dc.Turn.Locale)).GroupOnly), cancellationToken);
         return true;
     }
 
     public static GroupTexts TextsFor(Group? group, string? locale) =>
-        group is null ? GroupTexts.For(Languages.FromLocale(locale)) : group.Settings.Language == "en" ? GroupTexts.English : GroupTexts.Dutch;
+        group is null ? GroupTexts.For(Language.FromLocale(locale)) : GroupTexts.For(group.Settings.Language);
 
     public static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
 
@@ -104,9 +105,9 @@ public static class GroupCards
             ],
             Buttons =
             [
-                CommandButton(texts.TurnsTitle, texts == GroupTexts.Dutch ? "beurt" : "turn"),
-                CommandButton(texts.AgreementsTitle, texts == GroupTexts.Dutch ? "afspraken" : "agreements"),
-                CommandButton(texts.SettingsButton, texts == GroupTexts.Dutch ? "instellen" : "setup"),
+                CommandButton(texts.TurnsTitle, texts.Language == Language.Dutch ? "beurt" : "turn"),
+                CommandButton(texts.AgreementsTitle, texts.Language == Language.Dutch ? "afspraken" : "agreements"),
+                CommandButton(texts.SettingsButton, texts.Language == Language.Dutch ? "instellen" : "setup"),
             ],
         };
     }
@@ -114,7 +115,7 @@ public static class GroupCards
     /// <summary>"instellen" in a group that is set up: what to change, one button per setting.</summary>
     public static Card SettingsMenu(Group group, GroupTexts texts)
     {
-        var dutch = texts == GroupTexts.Dutch;
+        var language = texts.Language;
         return new Card
         {
             Title = Format(texts.SettingsTitle, group.Settings.Name),
@@ -129,7 +130,7 @@ public static class GroupCards
                     new CardFact(texts.SummaryLabels[3], FacilitatorText(group, texts)),
                 ]),
             ],
-            Buttons = Settings.Select((s, i) => CommandButton(texts.SettingNames[i], (dutch ? "instellen " : "setup ") + (dutch ? s.Dutch : s.English))).ToList(),
+            Buttons = Settings.Select((s, i) => CommandButton(texts.SettingNames[i], (language == Language.Dutch ? "instellen " : "setup ") + (language == Language.Dutch ? s.Nl : s.En))).ToList(),
         };
     }
 

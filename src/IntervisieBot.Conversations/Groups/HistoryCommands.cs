@@ -41,9 +41,9 @@ public sealed class HistoryCommands(GroupStore groups, SessionRecordStore record
 
     public static Card Card(Group? group, IReadOnlyList<SessionRecord> held, GroupFigures figures, MethodLibrary methods, Texts.GroupTexts texts)
     {
-        var dutch = texts == Texts.GroupTexts.Dutch;
+        var language = texts.Language;
         var zone = group?.Schedule.Zone ?? Schedule.FindZone(GroupSettings.DefaultTimeZone) ?? TimeZoneInfo.Utc;
-        string MethodName(string id) => methods.Find(id)?.Name.In(dutch) ?? id;
+        string MethodName(string id) => methods.Find(id)?.Name.In(language) ?? id;
         string Rating(double value) => value.ToString("0.0", texts.Culture);
         var lines = held.Take(Listed).Select(r =>
             GroupCards.Format(texts.HistoryLine, TimeZoneInfo.ConvertTime(r.StartedAt, zone).ToString("d MMM yyyy", texts.Culture), MethodName(r.MethodId), r.CaseOwner.Name, r.Facilitator.Name)

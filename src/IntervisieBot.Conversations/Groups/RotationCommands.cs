@@ -2,6 +2,7 @@ using System.Globalization;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Groups;
@@ -75,8 +76,8 @@ public sealed class RotationCommands(GroupStore groups, TimeProvider time) : ICo
         }, cancellationToken);
         if (updated is not { Group: var group })
         {
-            var texts = GroupTexts.For(Languages.FromLocale(turn.Locale));
-            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts == GroupTexts.Dutch ? "instellen" : "setup", ButtonStyle.Positive)] }), cancellationToken);
+            var texts = GroupTexts.For(Language.FromLocale(turn.Locale));
+            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts.Language == Language.Dutch ? "instellen" : "setup", ButtonStyle.Positive)] }), cancellationToken);
             return;
         }
 

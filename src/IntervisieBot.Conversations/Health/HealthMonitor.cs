@@ -49,7 +49,7 @@ public sealed class HealthMonitor(HealthStore store, ReminderPlanner planner, Ti
             return;
         }
 
-        var texts = ReminderTexts.For(group.Settings.Language == "nl");
+        var texts = ReminderTexts.For(group.Settings.Language);
         var card = new Card
         {
             Title = string.Format(CultureInfo.InvariantCulture, texts.HealthTitle, group.Settings.Name),

@@ -3,6 +3,7 @@ using IntervisieBot.Conversations.Health;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Dialogs;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Planning;
@@ -62,7 +63,7 @@ public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, Ti
         var cancelled = false;
         var updated = await groups.UpdateAsync(turn.Conversation, group =>
         {
-            var texts = ReminderTexts.For(group.Settings.Language == "nl");
+            var texts = ReminderTexts.For(group.Settings.Language);
             var groupTexts = GroupCards.TextsFor(group, null);
             (said, var changed) = action switch
             {
@@ -78,8 +79,8 @@ public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, Ti
         }, cancellationToken);
         if (updated is not { Group: var saved })
         {
-            var texts = GroupTexts.For(Languages.FromLocale(turn.Locale));
-            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts == GroupTexts.Dutch ? "instellen" : "setup", ButtonStyle.Positive)] }), cancellationToken);
+            var texts = GroupTexts.For(Language.FromLocale(turn.Locale));
+            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts.Language == Language.Dutch ? "instellen" : "setup", ButtonStyle.Positive)] }), cancellationToken);
             return;
         }
 
@@ -153,7 +154,7 @@ public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, Ti
     public static Card PlanningCard(Group group, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var texts = ReminderTexts.For(group.Settings.Language == "nl");
+        var texts = ReminderTexts.For(group.Settings.Language);
         var groupTexts = GroupCards.TextsFor(group, null);
         var next = group.NextMeetings(now, Shown);
         return new Card

@@ -6,6 +6,7 @@ using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Options;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Privacy;
 
@@ -46,7 +47,7 @@ public sealed class ForgetCommands(
     public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = PrivacyTexts.For(Language.FromLocale(turn.Locale));
         if (turn.Conversation.IsPersonal)
         {
             await dc.SendAsync(new OutgoingMessage(texts.ForgetInPersonalChat), cancellationToken);
@@ -71,7 +72,7 @@ public sealed class ForgetCommands(
     public async Task HandleAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = PrivacyTexts.For(Language.FromLocale(turn.Locale));
         if (turn.Conversation.IsPersonal)
         {
             await dc.SendAsync(new OutgoingMessage(texts.ForgetInPersonalChat), cancellationToken);
@@ -104,7 +105,7 @@ public sealed class ForgetCommands(
     async Task IScheduledTurnHandler.HandleAsync(ITurnContext context, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = PrivacyTexts.For(Language.FromLocale(turn.Locale));
         var by = await NameOfAsync(context, turn.Values.GetValueOrDefault(ByKey, ""), texts, cancellationToken);
         await data.ForgetAsync(
             turn.Conversation,

@@ -4,6 +4,7 @@ using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Health;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Methods;
 
@@ -41,7 +42,7 @@ public sealed class ReminderSender(
 
         var which = values.GetValueOrDefault(ReminderPlanner.ReminderKey, "");
         var meeting = values.TryGetValue(ReminderPlanner.MeetingKey, out var key) ? group.Schedule.Find(Meeting.ParseKey(key)) : null;
-        var reminders = new Reminder(context, group, ReminderTexts.For(group.Settings.Language == "nl"), GroupCards.TextsFor(group, null), time.GetUtcNow());
+        var reminders = new Reminder(context, group, ReminderTexts.For(group.Settings.Language), GroupCards.TextsFor(group, null), time.GetUtcNow());
         switch (which)
         {
             case HealthMonitor.Concern:
@@ -84,7 +85,7 @@ public sealed class ReminderSender(
         {
             case ReminderKind.GroupNotice:
                 var method = roles!.CaseOwner is { } caseOwner && await cases.PreferredMethodAsync(address, caseOwner.Id, meeting.Id, cancellationToken) is { } id
-                    ? methods.Find(id)?.Name.In(r.Dutch)
+                    ? methods.Find(id)?.Name.In(r.Language)
                     : null;
                 await r.Context.SendAsync(OutgoingMessage.FromCard(new Card
                 {
@@ -215,6 +216,6 @@ public sealed class ReminderSender(
 
     private sealed record Reminder(ITurnContext Context, Group Group, ReminderTexts Texts, GroupTexts GroupTexts, DateTimeOffset Now)
     {
-        public bool Dutch => Group.Settings.Language == "nl";
+        public Language Language => Group.Settings.Language;
     }
 }

@@ -1,3 +1,5 @@
+using IntervisieBot.Domain;
+
 namespace IntervisieBot.Conversations.Texts;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace IntervisieBot.Conversations.Texts;
 /// </summary>
 public sealed record BotTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string WelcomeTitle { get; init; }
 
     public required string WelcomeGroup { get; init; }
@@ -70,6 +75,7 @@ public sealed record BotTexts
 
     public static BotTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         WelcomeTitle = "Hallo, ik ben IntervisieBot",
         WelcomeGroup =
             "Ik help jullie intervisiegroep om bij elkaar te blijven komen: ik plan de bijeenkomsten en herinner jullie eraan, " +
@@ -130,6 +136,7 @@ public sealed record BotTexts
 
     public static BotTexts English { get; } = new()
     {
+        Language = Language.English,
         WelcomeTitle = "Hello, I'm IntervisieBot",
         WelcomeGroup =
             "I help your intervision group keep meeting: I plan your meetings and remind you of them, keep track of who brings " +

@@ -1,8 +1,13 @@
+using IntervisieBot.Domain;
+
 namespace IntervisieBot.Conversations.Texts;
 
 /// <summary>What the bot says about the group's calendar link, and what the calendar itself says, once per language.</summary>
 public sealed record CalendarTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string Title { get; init; }
 
     public required string Ready { get; init; }
@@ -29,10 +34,11 @@ public sealed record CalendarTexts
 
     public required string Cancelled { get; init; }
 
-    public static CalendarTexts For(bool dutch) => dutch ? Dutch : English;
+    public static CalendarTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public static CalendarTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         Title = "Jullie bijeenkomsten in je eigen agenda",
         Ready =
             "Abonneer je agenda (Outlook, Google, Apple) op deze link: dan staan alle bijeenkomsten erin, met casusinbrenger en " +
@@ -53,6 +59,7 @@ public sealed record CalendarTexts
 
     public static CalendarTexts English { get; } = new()
     {
+        Language = Language.English,
         Title = "Your meetings in your own calendar",
         Ready =
             "Subscribe your calendar (Outlook, Google, Apple) to this link: every meeting is in it, with case owner and facilitator, " +

@@ -1,8 +1,13 @@
+using IntervisieBot.Domain;
+
 namespace IntervisieBot.Conversations.Texts;
 
 /// <summary>What the bot says about preparing a case (J5) and sharing it in the session, once per language.</summary>
 public sealed record CaseTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string InGroup { get; init; }
 
     public required string PrivateInvite { get; init; }
@@ -153,10 +158,9 @@ public sealed record CaseTexts
 
     public static CaseTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
-    public static CaseTexts For(bool dutch) => dutch ? Dutch : English;
-
     public static CaseTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         InGroup = "Je casus bereid je voor in een privégesprek met mij, zodat de groep hem pas ziet als jij hem deelt. Ik heb je daar een bericht gestuurd.",
         PrivateInvite = "Hier bereid je je casus voor; alleen jij ziet wat je hier schrijft. Typ **casus** om te beginnen.",
         NoGroup =
@@ -252,6 +256,7 @@ public sealed record CaseTexts
 
     public static CaseTexts English { get; } = new()
     {
+        Language = Language.English,
         InGroup = "You prepare your case in a private chat with me, so the group only sees it when you share it. I've sent you a message there.",
         PrivateInvite = "This is where you prepare your case; only you see what you write here. Type **case** to begin.",
         NoGroup =

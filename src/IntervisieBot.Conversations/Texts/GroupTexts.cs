@@ -1,3 +1,5 @@
+using IntervisieBot.Domain;
+
 namespace IntervisieBot.Conversations.Texts;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace IntervisieBot.Conversations.Texts;
 /// </summary>
 public sealed record GroupTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string GroupOnly { get; init; }
 
     public required string NotSetUp { get; init; }
@@ -262,6 +267,7 @@ public sealed record GroupTexts
 
     public static GroupTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         Culture = System.Globalization.CultureInfo.GetCultureInfo("nl-NL"),
         GroupOnly = "Dat doe ik in het groepsgesprek, niet hier.",
         NotSetUp = "Deze groep is nog niet ingesteld. Typ **instellen** of druk op de knop om te beginnen.",
@@ -391,6 +397,7 @@ public sealed record GroupTexts
 
     public static GroupTexts English { get; } = new()
     {
+        Language = Language.English,
         Culture = System.Globalization.CultureInfo.GetCultureInfo("en-GB"),
         GroupOnly = "I do that in the group conversation, not here.",
         NotSetUp = "This group hasn't been set up yet. Type **setup** or press the button to begin.",

@@ -1,10 +1,14 @@
 using System.Globalization;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Texts;
 
 /// <summary>What the bot says about the group's data (J11): forget, export, and buttons from elsewhere.</summary>
 public sealed record PrivacyTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string ForgetTitle { get; init; }
 
     public required string ForgetWhat { get; init; }
@@ -82,6 +86,7 @@ public sealed record PrivacyTexts
 
     public static PrivacyTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         ForgetTitle = "Alles van deze groep wissen?",
         ForgetWhat =
             "Als jullie doorgaan, wis ik alles wat ik over deze groep bewaar:\n" +
@@ -154,6 +159,7 @@ public sealed record PrivacyTexts
 
     public static PrivacyTexts English { get; } = new()
     {
+        Language = Language.English,
         ForgetTitle = "Erase everything about this group?",
         ForgetWhat =
             "If you go ahead, I erase everything I keep about this group:\n" +

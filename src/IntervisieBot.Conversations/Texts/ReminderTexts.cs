@@ -1,3 +1,5 @@
+using IntervisieBot.Domain;
+
 namespace IntervisieBot.Conversations.Texts;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace IntervisieBot.Conversations.Texts;
 /// </summary>
 public sealed record ReminderTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string WeekTitle { get; init; }
 
     /// <summary>{0}: the method.</summary>
@@ -147,10 +152,11 @@ public sealed record ReminderTexts
 
     public required string NewDateInPast { get; init; }
 
-    public static ReminderTexts For(bool dutch) => dutch ? Dutch : English;
+    public static ReminderTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public static ReminderTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         WeekTitle = "Volgende week intervisie",
         MethodLine = "Methode: {0}",
         AttendQuestion = "Kom je? Laat het even weten met een knop, dan weet iedereen op wie de groep kan rekenen.",
@@ -220,6 +226,7 @@ public sealed record ReminderTexts
 
     public static ReminderTexts English { get; } = new()
     {
+        Language = Language.English,
         WeekTitle = "Intervision next week",
         MethodLine = "Method: {0}",
         AttendQuestion = "Are you coming? Let us know with a button, so everyone knows who the group can count on.",

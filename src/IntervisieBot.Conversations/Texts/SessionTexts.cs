@@ -1,8 +1,13 @@
+using IntervisieBot.Domain;
+
 namespace IntervisieBot.Conversations.Texts;
 
 /// <summary>What the bot says while it guides a session, once per language; every text required.</summary>
 public sealed record SessionTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string AskMethod { get; init; }
 
     public required string AskCaseOwner { get; init; }
@@ -127,6 +132,7 @@ public sealed record SessionTexts
 
     public static SessionTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         AskMethod = "Met welke methode werken we vandaag?",
         AskCaseOwner = "Wie brengt vandaag de casus in?",
         AskFacilitator = "Wie leidt het gesprek? (Niet de casusinbrenger.)",
@@ -199,6 +205,7 @@ public sealed record SessionTexts
 
     public static SessionTexts English { get; } = new()
     {
+        Language = Language.English,
         AskMethod = "Which method shall we use today?",
         AskCaseOwner = "Who brings the case today?",
         AskFacilitator = "Who facilitates? (Not the case owner.)",

@@ -1,10 +1,14 @@
 using System.Globalization;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Texts;
 
 /// <summary>What the bot says about the time of a session step, once per language; every text required.</summary>
 public sealed record TimerTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string OneMinuteLeft { get; init; }
 
     /// <summary>{0}: the minutes left (2 or more).</summary>
@@ -24,12 +28,13 @@ public sealed record TimerTexts
     /// <summary>{0}: the minutes the button adds.</summary>
     public required string ExtendButton { get; init; }
 
-    public static TimerTexts For(bool dutch) => dutch ? Dutch : English;
+    public static TimerTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public string Left(int minutes) => minutes == 1 ? OneMinuteLeft : string.Format(CultureInfo.InvariantCulture, MinutesLeft, minutes);
 
     public static TimerTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         OneMinuteLeft = "Nog 1 minuut voor deze stap.",
         MinutesLeft = "Nog {0} minuten voor deze stap.",
         TimeUp = "De tijd voor deze stap ({0} min) is om. Rond af wat je aan het doen bent; de gespreksleider gaat verder met **volgende** of geeft er wat tijd bij met **verleng**.",
@@ -41,6 +46,7 @@ public sealed record TimerTexts
 
     public static TimerTexts English { get; } = new()
     {
+        Language = Language.English,
         OneMinuteLeft = "1 minute left for this step.",
         MinutesLeft = "{0} minutes left for this step.",
         TimeUp = "Time is up for this step ({0} min). Round off what you are doing; the facilitator moves on with **next** or adds some time with **extend**.",

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Tests.Texts;
@@ -43,7 +44,7 @@ public sealed partial class TextPairsTests
     public void TheSettingsCard_InEnglish_SaysPausedInEnglish()
     {
         var group = Domain.Groups.Group.Create(
-            new GroupSettings { Name = "North", Language = "en", Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = new DateOnly(2027, 1, 12), StartTime = new TimeOnly(19, 30) },
+            new GroupSettings { Name = "North", Language = Language.English, Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = new DateOnly(2027, 1, 12), StartTime = new TimeOnly(19, 30) },
             [new Member("u-anna", "Anna"), new Member("u-bram", "Bram") { Status = MemberStatus.Paused }, new Member("u-cees", "Cees")]);
 
         var english = Facts(GroupCards.SettingsMenu(group, GroupTexts.English));

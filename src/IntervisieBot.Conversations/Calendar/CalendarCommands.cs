@@ -1,7 +1,6 @@
 using System.Globalization;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Privacy;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Options;

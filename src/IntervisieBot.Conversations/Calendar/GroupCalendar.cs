@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
 using IntervisieBot.Domain.Cases;

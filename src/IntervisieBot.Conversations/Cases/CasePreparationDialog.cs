@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Cases;

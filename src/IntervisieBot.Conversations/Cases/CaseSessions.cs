@@ -1,6 +1,5 @@
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Sessions;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
 

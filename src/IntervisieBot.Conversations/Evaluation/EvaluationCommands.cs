@@ -1,7 +1,6 @@
 using System.Globalization;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Reminders;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Domain;

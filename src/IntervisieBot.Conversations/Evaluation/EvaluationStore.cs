@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Reminders;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Storage.Protection;

@@ -1,5 +1,4 @@
 using IntervisieBot.Conversations.Sessions;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;

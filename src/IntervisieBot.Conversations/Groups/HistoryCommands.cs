@@ -39,7 +39,7 @@ public sealed class HistoryCommands(GroupStore groups, SessionRecordStore record
         await dc.SendAsync(OutgoingMessage.FromCard(Card(group, held, GroupFigures.Compute(group, held, time.GetUtcNow()), methods, texts)), cancellationToken);
     }
 
-    public static Card Card(Group? group, IReadOnlyList<SessionRecord> held, GroupFigures figures, MethodLibrary methods, Texts.GroupTexts texts)
+    public static Card Card(Group? group, IReadOnlyList<SessionRecord> held, GroupFigures figures, MethodLibrary methods, GroupTexts texts)
     {
         var language = texts.Language;
         var zone = group?.Schedule.Zone ?? Schedule.FindZone(GroupSettings.DefaultTimeZone) ?? TimeZoneInfo.Utc;

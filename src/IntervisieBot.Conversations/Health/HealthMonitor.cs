@@ -1,6 +1,5 @@
 using System.Globalization;
 using IntervisieBot.Conversations.Reminders;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 

@@ -1,6 +1,6 @@
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Health;
-using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Domain;

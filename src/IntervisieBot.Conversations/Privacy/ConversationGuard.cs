@@ -1,4 +1,3 @@
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Protection;
 using IntervisieBot.Domain;

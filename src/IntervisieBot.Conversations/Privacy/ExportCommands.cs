@@ -1,5 +1,4 @@
 using System.Globalization;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Cases;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,6 @@ using System.Globalization;
 using IntervisieBot.Conversations.Evaluation;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Health;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;

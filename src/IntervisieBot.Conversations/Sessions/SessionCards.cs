@@ -1,5 +1,5 @@
+using IntervisieBot.Conversations.Cases;
 using System.Globalization;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
 using IntervisieBot.Domain.Methods;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;

@@ -1,8 +1,8 @@
+using IntervisieBot.Conversations.Cases;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Scheduling;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;

@@ -59,7 +59,7 @@ public sealed partial class TextPairsTests
 
     private static IEnumerable<Type> Pairs() =>
         typeof(BotTexts).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(BotTexts).Namespace && t.GetProperty("Dutch", BindingFlags.Public | BindingFlags.Static) is not null && t.GetProperty("English", BindingFlags.Public | BindingFlags.Static) is not null)
+            .Where(t => t.GetProperty("Dutch", BindingFlags.Public | BindingFlags.Static)?.PropertyType == t && t.GetProperty("English", BindingFlags.Public | BindingFlags.Static)?.PropertyType == t)
             .OrderBy(t => t.Name);
 
     /// <summary>Every string a texts record holds, by its path (property, list index, dictionary key, tuple item).</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using IntervisieBot.Domain;
 
-namespace IntervisieBot.Conversations.Texts;
+namespace IntervisieBot.Conversations.Privacy;
 
 /// <summary>What the bot says about the group's data (J11): forget, export, and buttons from elsewhere.</summary>
 public sealed record PrivacyTexts

@@ -1,6 +1,6 @@
 using IntervisieBot.Domain;
 
-namespace IntervisieBot.Conversations.Texts;
+namespace IntervisieBot.Conversations.Calendar;
 
 /// <summary>What the bot says about the group's calendar link, and what the calendar itself says, once per language.</summary>
 public sealed record CalendarTexts

@@ -1,6 +1,6 @@
 using IntervisieBot.Domain;
 
-namespace IntervisieBot.Conversations.Texts;
+namespace IntervisieBot.Conversations.Reminders;
 
 /// <summary>
 /// What the bot says on its own about meetings (J4), the schedule, group health (J9) and the evaluation (J10), once per

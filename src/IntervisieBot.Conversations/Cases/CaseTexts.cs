@@ -1,6 +1,6 @@
 using IntervisieBot.Domain;
 
-namespace IntervisieBot.Conversations.Texts;
+namespace IntervisieBot.Conversations.Cases;
 
 /// <summary>What the bot says about preparing a case (J5) and sharing it in the session, once per language.</summary>
 public sealed record CaseTexts

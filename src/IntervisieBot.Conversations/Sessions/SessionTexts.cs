@@ -1,6 +1,6 @@
 using IntervisieBot.Domain;
 
-namespace IntervisieBot.Conversations.Texts;
+namespace IntervisieBot.Conversations.Sessions;
 
 /// <summary>What the bot says while it guides a session, once per language; every text required.</summary>
 public sealed record SessionTexts

@@ -1,7 +1,7 @@
 using System.Globalization;
 using IntervisieBot.Domain;
 
-namespace IntervisieBot.Conversations.Texts;
+namespace IntervisieBot.Conversations.Sessions;
 
 /// <summary>What the bot says about the time of a session step, once per language; every text required.</summary>
 public sealed record TimerTexts

@@ -72,7 +72,7 @@ public sealed class CalendarCommands(CalendarLinkStore links, GroupStore groups,
                 new CardText(string.Format(CultureInfo.InvariantCulture, texts.Ready, baseUrl + FeedPath(token))),
                 .. next.Count == 0
                     ? Array.Empty<CardElement>()
-                    : [new CardText(string.Format(CultureInfo.InvariantCulture, texts.NextMeeting, GroupCards.When(next[0].Meeting, group, groupTexts), baseUrl + MeetingPath(token, next[0].Meeting.Key)))],
+                    : [new CardText(texts.NextMeeting(GroupCards.When(next[0].Meeting, group, groupTexts), baseUrl + MeetingPath(token, next[0].Meeting.Key)))],
             ],
             Buttons = [Cards.Button(texts.RenewButton, "renew", CardName)],
         }), cancellationToken);

@@ -61,7 +61,7 @@ public static class CaseCards
     /// <summary>What the group sees when the owner shares the case: never what was tried or the owner's notes.</summary>
     public static Card Shared(CaseTexts texts, string ownerName, PreparedCase value, Language language) => new()
     {
-        Title = Format(texts.SharedTitle, ownerName, value.Title),
+        Title = texts.SharedTitle(ownerName, value.Title),
         Body = [Facts(texts, value, null, language, forGroup: true)],
     };
 

@@ -88,7 +88,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
         var groupTexts = GroupTexts.For(CaseDialogs.LanguageOf(step));
         return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
         {
-            Text = CaseCards.Format(texts.AskWay, group.Settings.Name, meeting is null ? "" : CaseCards.Format(texts.ForMeeting, GroupCards.Day(meeting, group, groupTexts))),
+            Text = texts.AskWay(group.Settings.Name, meeting is null ? "" : CaseCards.Format(texts.ForMeeting, GroupCards.Day(meeting, group, groupTexts))),
             Choices = [new("form", texts.FormChoice, ["formulier", "form"]), new("steps", texts.StepsChoice, ["vragen", "vraag", "questions", "steps"])],
             Language = CaseDialogs.LanguageOf(step),
         }, cancellationToken);

@@ -204,8 +204,8 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
         foreach (var (agreement, index) in group.Agreements.Select((a, i) => (a, i)))
         {
             body.Add(new CardText($"{index + 1}. {agreement.Text}"));
-            var by = GroupCards.Format(texts.AgreementBy, agreement.AddedBy, When(agreement.AddedAt))
-                + (agreement.ChangedBy is { } changer ? " · " + GroupCards.Format(texts.AgreementChangedBy, changer, When(agreement.ChangedAt!.Value)) : "");
+            var by = texts.AgreementBy(agreement.AddedBy, When(agreement.AddedAt))
+                + (agreement.ChangedBy is { } changer ? " · " + texts.AgreementChangedBy(changer, When(agreement.ChangedAt!.Value)) : "");
             body.Add(new CardText(by, TextStyle.Subtle));
         }
 

@@ -58,8 +58,8 @@ public static class GroupCards
     public static string WeekdayName(DayOfWeek day, GroupTexts texts) => texts.Culture.DateTimeFormat.GetDayName(day);
 
     public static string CadenceText(Cadence cadence, GroupTexts texts) => cadence.Kind == CadenceKind.EveryWeeks
-        ? Format(texts.CadenceEvery, cadence.Weeks, WeekdayName(cadence.Weekday, texts))
-        : Format(texts.CadenceMonthly, texts.WeeksOfMonth[cadence.WeekOfMonth - 1], WeekdayName(cadence.Weekday, texts));
+        ? texts.CadenceEvery(cadence.Weeks, WeekdayName(cadence.Weekday, texts))
+        : texts.CadenceMonthly(texts.WeeksOfMonth[cadence.WeekOfMonth - 1], WeekdayName(cadence.Weekday, texts));
 
     public static string FacilitatorText(Group group, GroupTexts texts) => group.Settings.FacilitatorMode switch
     {
@@ -74,7 +74,7 @@ public static class GroupCards
         var when = When(roles.Meeting, group, texts) + (roles.Meeting.State == MeetingState.Moved ? $" ({texts.MovedLine})" : "");
         yield return new CardText(when, TextStyle.Heading);
         var facilitator = roles.Facilitator?.Name ?? (group.Settings.FacilitatorMode == FacilitatorMode.External ? texts.External : texts.Nobody);
-        yield return new CardText(Format(texts.MeetingRoles, roles.CaseOwner?.Name ?? texts.Nobody, facilitator));
+        yield return new CardText(texts.MeetingRoles(roles.CaseOwner?.Name ?? texts.Nobody, facilitator));
         if (roles.Absent.Count > 0)
         {
             yield return new CardText(Format(texts.AbsentLine, string.Join(", ", roles.Absent.Select(m => m.Name))), TextStyle.Subtle);

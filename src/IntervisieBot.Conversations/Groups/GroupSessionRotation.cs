@@ -22,7 +22,7 @@ public sealed class GroupSessionRotation(GroupStore groups, TimeProvider time) :
         var texts = GroupTexts.For(language);
         var roles = value.RolesForSession(time.GetUtcNow());
         var proposal = roles?.CaseOwner is { } owner
-            ? GroupCards.Format(texts.RotationProposal, owner.Name, roles.Facilitator?.Name ?? texts.Nobody)
+            ? texts.RotationProposal(owner.Name, roles.Facilitator?.Name ?? texts.Nobody)
             : null;
         return new SessionOpening(
             roles?.CaseOwner?.Id,
@@ -50,7 +50,7 @@ public sealed class GroupSessionRotation(GroupStore groups, TimeProvider time) :
         var texts = GroupTexts.For(language);
         var next = value.NextMeetings(record.EndedAt, 1);
         return next.Count > 0 && next[0].CaseOwner is { } owner
-            ? GroupCards.Format(texts.NextCaseOwner, GroupCards.Day(next[0].Meeting, value, texts), owner.Name)
+            ? texts.NextCaseOwner(GroupCards.Day(next[0].Meeting, value, texts), owner.Name)
             : null;
     }
 }

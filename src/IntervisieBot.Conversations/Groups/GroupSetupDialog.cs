@@ -336,12 +336,12 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
 
         if (date.DayOfWeek != cadence.Weekday)
         {
-            return GroupCards.Format(texts.DateWrongDay, title, GroupCards.WeekdayName(date.DayOfWeek, texts), GroupCards.WeekdayName(cadence.Weekday, texts));
+            return texts.DateWrongDay(title, GroupCards.WeekdayName(date.DayOfWeek, texts), GroupCards.WeekdayName(cadence.Weekday, texts));
         }
 
         if (!cadence.Fits(date))
         {
-            return GroupCards.Format(texts.DateWrongWeek, title, texts.WeeksOfMonth[cadence.WeekOfMonth - 1], GroupCards.WeekdayName(cadence.Weekday, texts));
+            return texts.DateWrongWeek(title, texts.WeeksOfMonth[cadence.WeekOfMonth - 1], GroupCards.WeekdayName(cadence.Weekday, texts));
         }
 
         draft["first"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

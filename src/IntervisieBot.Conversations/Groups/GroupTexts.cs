@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Groups;
@@ -57,9 +58,13 @@ public sealed partial record GroupTexts
 
     public required string DateInPast { get; init; }
 
-    public required string DateWrongDay { get; init; }
+    public required string DateWrongDayTemplate { get; init; }
 
-    public required string DateWrongWeek { get; init; }
+    public string DateWrongDay(string date, string weekday, string expectedWeekday) => TextTemplate.Fill(DateWrongDayTemplate, date, weekday, expectedWeekday);
+
+    public required string DateWrongWeekTemplate { get; init; }
+
+    public string DateWrongWeek(string date, string week, string weekday) => TextTemplate.Fill(DateWrongWeekTemplate, date, week, weekday);
 
     public required string AskMembers { get; init; }
 
@@ -87,9 +92,13 @@ public sealed partial record GroupTexts
 
     public required string SavedTitle { get; init; }
 
-    public required string CadenceEvery { get; init; }
+    public required string CadenceEveryTemplate { get; init; }
 
-    public required string CadenceMonthly { get; init; }
+    public string CadenceEvery(int weeks, string weekday) => TextTemplate.Fill(CadenceEveryTemplate, weeks, weekday);
+
+    public required string CadenceMonthlyTemplate { get; init; }
+
+    public string CadenceMonthly(string week, string weekday) => TextTemplate.Fill(CadenceMonthlyTemplate, week, weekday);
 
     public required string FacilitatorRotating { get; init; }
 
@@ -99,7 +108,9 @@ public sealed partial record GroupTexts
 
     public required string NextMeetingsTitle { get; init; }
 
-    public required string MeetingRoles { get; init; }
+    public required string MeetingRolesTemplate { get; init; }
+
+    public string MeetingRoles(string caseOwner, string facilitator) => TextTemplate.Fill(MeetingRolesTemplate, caseOwner, facilitator);
 
     public required string Nobody { get; init; }
 
@@ -127,15 +138,23 @@ public sealed partial record GroupTexts
 
     public required string PresentButton { get; init; }
 
-    public required string Volunteered { get; init; }
+    public required string VolunteeredTemplate { get; init; }
 
-    public required string Passed { get; init; }
+    public string Volunteered(string name, string day) => TextTemplate.Fill(VolunteeredTemplate, name, day);
+
+    public required string PassedTemplate { get; init; }
+
+    public string Passed(string name, string day) => TextTemplate.Fill(PassedTemplate, name, day);
 
     public required string Swapped { get; init; }
 
-    public required string MarkedAbsent { get; init; }
+    public required string MarkedAbsentTemplate { get; init; }
 
-    public required string MarkedPresent { get; init; }
+    public string MarkedAbsent(string name, string day) => TextTemplate.Fill(MarkedAbsentTemplate, name, day);
+
+    public required string MarkedPresentTemplate { get; init; }
+
+    public string MarkedPresent(string name, string day) => TextTemplate.Fill(MarkedPresentTemplate, name, day);
 
     public required string NotAMember { get; init; }
 
@@ -159,9 +178,13 @@ public sealed partial record GroupTexts
 
     public required string NoAgreements { get; init; }
 
-    public required string AgreementBy { get; init; }
+    public required string AgreementByTemplate { get; init; }
 
-    public required string AgreementChangedBy { get; init; }
+    public string AgreementBy(string name, string date) => TextTemplate.Fill(AgreementByTemplate, name, date);
+
+    public required string AgreementChangedByTemplate { get; init; }
+
+    public string AgreementChangedBy(string name, string date) => TextTemplate.Fill(AgreementChangedByTemplate, name, date);
 
     public required string AddButton { get; init; }
 
@@ -203,23 +226,31 @@ public sealed partial record GroupTexts
 
     public required string NoHistory { get; init; }
 
-    public required string HistoryLine { get; init; }
+    public required string HistoryLineTemplate { get; init; }
+
+    public string HistoryLine(string date, string method, string caseOwner, string facilitator) => TextTemplate.Fill(HistoryLineTemplate, date, method, caseOwner, facilitator);
 
     public required string RatingSuffix { get; init; }
 
     public required string FiguresTitle { get; init; }
 
-    public required string HeldOfPlanned { get; init; }
+    public required string HeldOfPlannedTemplate { get; init; }
+
+    public string HeldOfPlanned(int held, int planned) => TextTemplate.Fill(HeldOfPlannedTemplate, held, planned);
 
     public required string Held { get; init; }
 
     public required string AttendanceTitle { get; init; }
 
-    public required string MemberFigures { get; init; }
+    public required string MemberFiguresTemplate { get; init; }
+
+    public string MemberFigures(int attended, int held, int cases, int facilitated) => TextTemplate.Fill(MemberFiguresTemplate, attended, held, cases, facilitated);
 
     public required string MethodsTitle { get; init; }
 
-    public required string MethodRated { get; init; }
+    public required string MethodRatedTemplate { get; init; }
+
+    public string MethodRated(int used, string rating) => TextTemplate.Fill(MethodRatedTemplate, used, rating);
 
     public required string MethodUnrated { get; init; }
 
@@ -239,9 +270,13 @@ public sealed partial record GroupTexts
 
     public required string LeftAsIs { get; init; }
 
-    public required string RotationProposal { get; init; }
+    public required string RotationProposalTemplate { get; init; }
 
-    public required string NextCaseOwner { get; init; }
+    public string RotationProposal(string caseOwner, string facilitator) => TextTemplate.Fill(RotationProposalTemplate, caseOwner, facilitator);
+
+    public required string NextCaseOwnerTemplate { get; init; }
+
+    public string NextCaseOwner(string day, string caseOwner) => TextTemplate.Fill(NextCaseOwnerTemplate, day, caseOwner);
 
     public required string RotationChoice { get; init; }
 

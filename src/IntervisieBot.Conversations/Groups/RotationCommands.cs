@@ -135,11 +135,11 @@ public sealed class RotationCommands(GroupStore groups, TimeProvider time) : ICo
         {
             TurnChange.Done => action switch
             {
-                "volunteer" => GroupCards.Format(texts.Volunteered, name, day),
-                "pass" => GroupCards.Format(texts.Passed, name, day),
+                "volunteer" => texts.Volunteered(name, day),
+                "pass" => texts.Passed(name, day),
                 "swap" => GroupCards.Format(texts.Swapped, name),
-                "absent" => GroupCards.Format(texts.MarkedAbsent, name, day),
-                _ => GroupCards.Format(texts.MarkedPresent, name, day),
+                "absent" => texts.MarkedAbsent(name, day),
+                _ => texts.MarkedPresent(name, day),
             },
             TurnChange.NotAMember => texts.NotAMember,
             TurnChange.NoSuchMeeting => texts.NoSuchMeeting,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
@@ -40,5 +39,5 @@ public static class MethodCards
     };
 
     private static string Duration(MethodDefinition method, BotTexts texts) =>
-        string.Format(CultureInfo.InvariantCulture, texts.Minutes, (int)method.Duration.Min.TotalMinutes, (int)method.Duration.Max.TotalMinutes);
+        texts.Minutes((int)method.Duration.Min.TotalMinutes, (int)method.Duration.Max.TotalMinutes);
 }

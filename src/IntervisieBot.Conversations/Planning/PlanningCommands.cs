@@ -127,7 +127,7 @@ public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, Ti
 
         var before = GroupCards.Day(meeting, group, groupTexts);
         group.MoveMeeting(meeting.Id, date.Value, start);
-        return (GroupCards.Format(texts.Moved, who, before, GroupCards.When(group.Schedule.Find(meeting.Id)!, group, groupTexts)), true);
+        return (texts.Moved(who, before, GroupCards.When(group.Schedule.Find(meeting.Id)!, group, groupTexts)), true);
     }
 
     private static (string, bool) Cancel(Group group, IReadOnlyList<string> words, string who, DateTimeOffset now, ReminderTexts texts, GroupTexts groupTexts)
@@ -138,7 +138,7 @@ public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, Ti
         }
 
         group.CancelMeeting(meeting.Id);
-        return (GroupCards.Format(texts.Cancelled, who, GroupCards.Day(meeting, group, groupTexts)), true);
+        return (texts.Cancelled(who, GroupCards.Day(meeting, group, groupTexts)), true);
     }
 
     /// <summary>A coming meeting named by the date it was planned on or the date it is held on now.</summary>

@@ -215,7 +215,7 @@ public sealed class ForgetCommands(
     {
         var zone = (await groups.GetAsync(group, cancellationToken))?.Schedule.Zone ?? TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        return Format(texts.DayAtTime, local.ToString("dddd d MMMM", texts.Culture), local.ToString("HH:mm", CultureInfo.InvariantCulture));
+        return texts.DayAtTime(local.ToString("dddd d MMMM", texts.Culture), local.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 
     private string Grace(PrivacyTexts texts)
@@ -246,7 +246,7 @@ public sealed class ForgetCommands(
         Title = texts.ForgetPendingTitle,
         Body =
         [
-            new CardText(Format(texts.ForgetPending, pending.Name ?? texts.SomeParticipant, when)),
+            new CardText(texts.ForgetPending(pending.Name ?? texts.SomeParticipant, when)),
             new CardText(texts.ForgetWhat),
             new CardText(texts.ForgetHowToCancel, TextStyle.Heading),
         ],
@@ -263,7 +263,7 @@ public sealed class ForgetCommands(
         return new Card
         {
             Title = texts.ForgottenTitle,
-            Body = [new CardText(lines.Count == 0 ? Format(texts.ForgottenNothing, by) : Format(texts.Forgotten, by, string.Join("\n", lines)))],
+            Body = [new CardText(lines.Count == 0 ? Format(texts.ForgottenNothing, by) : texts.Forgotten(by, string.Join("\n", lines)))],
         };
     }
 

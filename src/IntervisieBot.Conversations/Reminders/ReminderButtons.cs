@@ -64,8 +64,8 @@ public sealed class ReminderButtons(GroupStore groups, PrivateButtons buttons, T
         var said = (result, action) switch
         {
             (TurnChange.Done or TurnChange.AlreadySo, "pass") => GroupCards.Format(texts.PassedPrivately, day),
-            (TurnChange.Done or TurnChange.AlreadySo, "absent") => GroupCards.Format(groupTexts.MarkedAbsent, turn.From.Name, day),
-            (TurnChange.Done or TurnChange.AlreadySo, _) => GroupCards.Format(texts.MarkedAttending, turn.From.Name, day),
+            (TurnChange.Done or TurnChange.AlreadySo, "absent") => groupTexts.MarkedAbsent(turn.From.Name, day),
+            (TurnChange.Done or TurnChange.AlreadySo, _) => texts.MarkedAttending(turn.From.Name, day),
             (TurnChange.NotAMember, _) => groupTexts.NotAMember,
             (TurnChange.NotYourTurn, _) => GroupCards.Format(groupTexts.NotYourTurn, day),
             _ => texts.ButtonExpired,

@@ -23,12 +23,12 @@ public static class SessionCards
         Title = Format(texts.StartTitle, session.Method.Name.In(language)),
         Body =
         [
-            new CardText(Format(texts.Roles, session.CaseOwner.Name, session.Facilitator.Name, string.Join(", ", session.Attendees.Select(a => a.Name)))),
+            new CardText(texts.Roles(session.CaseOwner.Name, session.Facilitator.Name, string.Join(", ", session.Attendees.Select(a => a.Name)))),
             new CardText(texts.AgreementsTitle, TextStyle.Heading),
             new CardText(string.Join("\n", (opening?.Agreements ?? texts.DefaultAgreements).Select(a => "- " + a))),
             .. opening?.Review is { } review ? new CardElement[] { new CardText(review) } : [],
             .. previous?.Action is { } action
-                ? new CardElement[] { new CardText(Format(texts.FollowUp, previous.CaseOwner.Name, action), TextStyle.Heading) }
+                ? new CardElement[] { new CardText(texts.FollowUp(previous.CaseOwner.Name, action), TextStyle.Heading) }
                 : [],
             .. previous is null ? FirstCheckIn(texts, language) : [],
         ],
@@ -61,7 +61,7 @@ public static class SessionCards
         var step = session.CurrentStep;
         var body = new List<CardElement>
         {
-            new CardText(Format(texts.StepOf, session.StepIndex + 1, session.Method.Steps.Count, (int)step.Timebox.TotalMinutes), TextStyle.Subtle),
+            new CardText(texts.StepOf(session.StepIndex + 1, session.Method.Steps.Count, (int)step.Timebox.TotalMinutes), TextStyle.Subtle),
             new CardText(step.Instruction.In(language)),
         };
         var buttons = new List<CardButton>();

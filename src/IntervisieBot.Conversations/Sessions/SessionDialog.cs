@@ -211,7 +211,7 @@ public sealed partial class SessionDialog(
         var outcome = session.Contribute(turn.From.Id, turn.Text);
         var reply = outcome switch
         {
-            SessionOutcome.Done => Format(texts.CollectReceived, session.ContributionsOf(turn.From.Id), session.CurrentStep.Collect!.PerParticipant),
+            SessionOutcome.Done => texts.CollectReceived(session.ContributionsOf(turn.From.Id), session.CurrentStep.Collect!.PerParticipant),
             _ => Explanation(session, outcome, texts),
         };
         if (outcome == SessionOutcome.Done && session.Contributions[^1].IsWhyQuestion)
@@ -269,7 +269,7 @@ public sealed partial class SessionDialog(
 
         var questions = session.CollectedForThisStep;
         var helpful = questions.Where(c => c.Label == QuestionLabel.Helpful).ToList();
-        var summary = Format(texts.RankSaved, helpful.Count, questions.Count(c => c.Label == QuestionLabel.Neutral), questions.Count(c => c.Label == QuestionLabel.NotHelpful));
+        var summary = texts.RankSaved(helpful.Count, questions.Count(c => c.Label == QuestionLabel.Neutral), questions.Count(c => c.Label == QuestionLabel.NotHelpful));
         if (helpful.Count > 0)
         {
             summary += "\n\n" + Format(texts.AnswerHelpful, session.CaseOwner.Name) + "\n" + string.Join("\n", helpful.Select(c => $"{c.Number}. {c.Text}"));
@@ -292,7 +292,7 @@ public sealed partial class SessionDialog(
             {
                 await dc.Context.SendPrivateAsync(
                     new Participant(member.Id, member.Name),
-                    new OutgoingMessage(Format(texts.CollectPrivatePrompt, prompt, step.Collect.PerParticipant)),
+                    new OutgoingMessage(texts.CollectPrivatePrompt(prompt, step.Collect.PerParticipant)),
                     cancellationToken);
             }
 
@@ -326,7 +326,7 @@ public sealed partial class SessionDialog(
     {
         if (!session.MayLead(dc.Turn.From.Id))
         {
-            return await SayAsync(dc, Format(texts.OnlyLeaders, session.Facilitator.Name, session.CaseOwner.Name), cancellationToken);
+            return await SayAsync(dc, texts.OnlyLeaders(session.Facilitator.Name, session.CaseOwner.Name), cancellationToken);
         }
 
         var timerTexts = TimerTexts.For(language);
@@ -334,7 +334,7 @@ public sealed partial class SessionDialog(
         return await SayAsync(
             dc,
             extended is { } e
-                ? Format(e.Paused ? timerTexts.ExtendedWhilePaused : timerTexts.Extended, minutes, (int)Math.Ceiling(e.Left.TotalMinutes))
+                ? (e.Paused ? timerTexts.ExtendedWhilePaused(minutes, (int)Math.Ceiling(e.Left.TotalMinutes)) : timerTexts.Extended(minutes, (int)Math.Ceiling(e.Left.TotalMinutes)))
                 : timerTexts.NoTimer,
             cancellationToken);
     }
@@ -350,7 +350,7 @@ public sealed partial class SessionDialog(
 
     private static string Explanation(Session session, SessionOutcome outcome, SessionTexts texts) => outcome switch
     {
-        SessionOutcome.NotFacilitatorOrCaseOwner => Format(texts.OnlyLeaders, session.Facilitator.Name, session.CaseOwner.Name),
+        SessionOutcome.NotFacilitatorOrCaseOwner => texts.OnlyLeaders(session.Facilitator.Name, session.CaseOwner.Name),
         SessionOutcome.NotThisStep => texts.NotThisStep,
         SessionOutcome.NotYourPart or SessionOutcome.NotPresent => texts.NotYourPart,
         SessionOutcome.AlreadyComplete => texts.AlreadyComplete,

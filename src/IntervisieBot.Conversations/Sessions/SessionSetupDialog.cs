@@ -153,7 +153,7 @@ public static class SessionSetupDialog
 
         return await step.PromptAsync(PresentId, new PromptOptions
         {
-            Text = Format(Texts(step).AskPresent, owner.Name, facilitator.Name),
+            Text = Texts(step).AskPresent(owner.Name, facilitator.Name),
             Choices = others.Select(m => new PromptChoice(m.Id, m.Name)).ToList(),
             Language = LanguageOf(step),
         }, cancellationToken);

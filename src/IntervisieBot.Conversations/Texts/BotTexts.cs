@@ -51,7 +51,9 @@ public sealed record BotTexts
 
     public required string MethodsIntro { get; init; }
 
-    public required string Minutes { get; init; }
+    public required string MinutesTemplate { get; init; }
+
+    public string Minutes(int min, int max) => TextTemplate.Fill(MinutesTemplate, min, max);
 
     public required string AdviceAskKind { get; init; }
 
@@ -122,7 +124,7 @@ public sealed record BotTexts
         NotYetAvailable = "Dat kan ik hier niet. Typ **hulp** om te zien wat ik kan.",
         MethodsTitle = "Intervisiemethodes",
         MethodsIntro = "Elke methode geeft de bijeenkomst een vaste vorm. Typ **advies** als je hulp wilt bij het kiezen.",
-        Minutes = "{0}–{1} min",
+        MinutesTemplate = "{0}–{1} min",
         AdviceAskKind = "Wat voor vraag brengt de casusinbrenger in?",
         AdviceAskTime = "Hoeveel tijd hebben jullie voor de casus?",
         AdviceTimes = [("30", "Ongeveer 30 minuten"), ("45", "Ongeveer 45 minuten"), ("60", "Ongeveer een uur"), ("90", "Anderhalf uur of meer")],
@@ -183,7 +185,7 @@ public sealed record BotTexts
         NotYetAvailable = "I can't do that here. Type **help** to see what I can do.",
         MethodsTitle = "Intervision methods",
         MethodsIntro = "Each method gives the meeting a clear shape. Type **advice** if you'd like help choosing.",
-        Minutes = "{0}–{1} min",
+        MinutesTemplate = "{0}–{1} min",
         AdviceAskKind = "What kind of question is the case owner bringing?",
         AdviceAskTime = "How much time do you have for the case?",
         AdviceTimes = [("30", "About 30 minutes"), ("45", "About 45 minutes"), ("60", "About an hour"), ("90", "An hour and a half or more")],

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -38,6 +39,30 @@ public sealed partial class TextPairsTests
             .Select(key => $"{key}: nl {{{string.Join(",", Placeholders(dutch[key]))}}} en {{{string.Join(",", Placeholders(english[key]))}}}")
             .ToList();
         Assert.True(different.Count == 0, string.Join("\n", different));
+    }
+
+    [Theory]
+    [MemberData(nameof(TextTypes))]
+    public void EveryTextWithBlanks_FillsEveryArgument_InBothLanguages(string typeName)
+    {
+        var type = Pairs().Single(t => t.Name == typeName);
+        var methods = type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => m.ReturnType == typeof(string) && !m.IsSpecialName && m.GetParameters().Length >= 2);
+        var missing = new List<string>();
+        foreach (var method in methods)
+        {
+            // Distinct samples: 1001, 1002, ... and «a0», «a1», ...; a number above 1000 so no text picks a singular form.
+            var arguments = method.GetParameters()
+                .Select((p, i) => p.ParameterType == typeof(int) ? (object)(1001 + i) : p.ParameterType == typeof(string) ? $"«a{i}»" : throw new InvalidOperationException($"{typeName}.{method.Name}: add a sample for {p.ParameterType.Name}"))
+                .ToArray();
+            foreach (var language in new[] { "Dutch", "English" })
+            {
+                var said = (string)method.Invoke(type.GetProperty(language)!.GetValue(null), arguments)!;
+                missing.AddRange(arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)!).Where(a => !said.Contains(a, StringComparison.Ordinal)).Select(a => $"{typeName}.{method.Name} ({language}) drops {a}"));
+            }
+        }
+
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
-using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations;
 
@@ -20,7 +19,7 @@ public static class Cards
             new CardText(texts.WhatIStore),
             .. answeredBy is null ? Array.Empty<CardElement>() : [new CardText(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AnsweredBy, answeredBy), TextStyle.Subtle)],
         ],
-        Buttons = answered ? [] : [Button(texts.HelpButton, "help", "welcome"), .. scope == ConversationScope.Personal ? Array.Empty<CardButton>() : [SetupButton(texts.SetupButton, texts.Language == Language.Dutch ? "instellen" : "setup")]],
+        Buttons = answered ? [] : [Button(texts.HelpButton, "help", "welcome"), .. scope == ConversationScope.Personal ? Array.Empty<CardButton>() : [SetupButton(texts.SetupButton, texts.SetupCommand)]],
     };
 
     /// <summary>The welcome's "set up" button: it stands for the typed command, so it starts set-up like typing it does.</summary>

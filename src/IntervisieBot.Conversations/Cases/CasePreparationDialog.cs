@@ -141,7 +141,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
         return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
         {
             Text = texts.AskMethod,
-            Choices = [.. CaseCards.MethodChoices(texts, library, CaseDialogs.LanguageOf(step)).Select(c => new PromptChoice(c.Value, c.Title, c.Value == CaseCards.NoMethod ? ["nee", "no", "geen", "none"] : library.Find(c.Value)?.Aliases))],
+            Choices = [.. CaseCards.MethodChoices(texts, library, CaseDialogs.LanguageOf(step)).Select(c => new PromptChoice(c.Value, c.Title, c.Value == CaseCards.NoMethod ? CaseTexts.NoPreferenceWords : library.Find(c.Value)?.Aliases))],
             Language = CaseDialogs.LanguageOf(step),
         }, cancellationToken);
     }

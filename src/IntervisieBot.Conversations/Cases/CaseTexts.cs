@@ -161,6 +161,9 @@ public sealed record CaseTexts
 
     public required string Deleted { get; init; }
 
+    /// <summary>What a member types for "no preference" when asked for a method, in either language.</summary>
+    public static IReadOnlyList<string> NoPreferenceWords { get; } = ["nee", "no", "geen", "none"];
+
     public static CaseTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public static CaseTexts Dutch { get; } = new()

@@ -9,22 +9,6 @@ namespace IntervisieBot.Conversations.Groups;
 /// <summary>How the group's data looks in chat: the summary after set-up, the turns, dates in the group's time zone.</summary>
 public static class GroupCards
 {
-    /// <summary>The words for each setting, as typed after "instellen"/"setup" and sent by the settings buttons.</summary>
-    public static IReadOnlyList<(string Field, string Nl, string En, string[] Synonyms)> Settings { get; } =
-    [
-        ("name", "naam", "name", ["groepsnaam"]),
-        ("language", "taal", "language", ["lang"]),
-        ("cadence", "ritme", "rhythm", ["cadence", "frequentie", "frequency", "hoevaak"]),
-        ("weekday", "dag", "day", ["weekday", "weekdag"]),
-        ("time", "tijd", "time", ["starttijd", "begintijd", "aanvang"]),
-        ("zone", "tijdzone", "zone", ["timezone", "tz"]),
-        ("duration", "duur", "length", ["duration", "lengte"]),
-        ("first", "datum", "date", ["eerste", "first", "begin"]),
-        ("members", "deelnemers", "members", ["leden", "participants", "groep"]),
-        ("facilitator", "gespreksleider", "facilitator", ["leider", "begeleider", "procesbegeleider"]),
-        ("all", "alles", "everything", ["all", "opnieuw"]),
-    ];
-
     /// <summary>In a personal chat a group feature says it belongs in the group chat; true when it said so.</summary>
     public static async Task<bool> OnlyInTheGroupAsync(DialogContext dc, CancellationToken cancellationToken)
     {
@@ -104,9 +88,9 @@ public static class GroupCards
             ],
             Buttons =
             [
-                CommandButton(texts.TurnsTitle, texts.Language == Language.Dutch ? "beurt" : "turn"),
-                CommandButton(texts.AgreementsTitle, texts.Language == Language.Dutch ? "afspraken" : "agreements"),
-                CommandButton(texts.SettingsButton, texts.Language == Language.Dutch ? "instellen" : "setup"),
+                CommandButton(texts.TurnsTitle, texts.TurnsCommand),
+                CommandButton(texts.AgreementsTitle, texts.AgreementsCommand),
+                CommandButton(texts.SettingsButton, texts.SetupCommand),
             ],
         };
     }
@@ -129,7 +113,7 @@ public static class GroupCards
                     new CardFact(texts.SummaryLabels[3], FacilitatorText(group, texts)),
                 ]),
             ],
-            Buttons = Settings.Select((s, i) => CommandButton(texts.SettingNames[i], (language == Language.Dutch ? "instellen " : "setup ") + (language == Language.Dutch ? s.Nl : s.En))).ToList(),
+            Buttons = GroupTexts.SettingWords.Select((s, i) => CommandButton(texts.SettingNames[i], texts.SetupCommand + " " + (language == Language.Dutch ? s.Nl : s.En))).ToList(),
         };
     }
 

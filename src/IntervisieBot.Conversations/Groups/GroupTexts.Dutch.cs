@@ -8,6 +8,9 @@ public sealed partial record GroupTexts
     public static GroupTexts Dutch { get; } = new()
     {
         Language = Language.Dutch,
+        SetupCommand = "instellen",
+        TurnsCommand = "beurt",
+        AgreementsCommand = "afspraken",
         Culture = System.Globalization.CultureInfo.GetCultureInfo("nl-NL"),
         GroupOnly = "Dat doe ik in het groepsgesprek, niet hier.",
         NotSetUp = "Deze groep is nog niet ingesteld. Typ **instellen** of druk op de knop om te beginnen.",

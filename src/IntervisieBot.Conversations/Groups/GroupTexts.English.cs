@@ -8,6 +8,9 @@ public sealed partial record GroupTexts
     public static GroupTexts English { get; } = new()
     {
         Language = Language.English,
+        SetupCommand = "setup",
+        TurnsCommand = "turn",
+        AgreementsCommand = "agreements",
         Culture = System.Globalization.CultureInfo.GetCultureInfo("en-GB"),
         GroupOnly = "I do that in the group conversation, not here.",
         NotSetUp = "This group hasn't been set up yet. Type **setup** or press the button to begin.",

@@ -295,6 +295,13 @@ public sealed partial record GroupTexts
     /// <summary>After the name of a member who paused, in lists of participants.</summary>
     public required string PausedSuffix { get; init; }
 
+    /// <summary>The command words the group's buttons send: set-up, turns, agreements.</summary>
+    public required string SetupCommand { get; init; }
+
+    public required string TurnsCommand { get; init; }
+
+    public required string AgreementsCommand { get; init; }
+
     /// <summary>The culture for dates and weekday names.</summary>
     public required System.Globalization.CultureInfo Culture { get; init; }
 

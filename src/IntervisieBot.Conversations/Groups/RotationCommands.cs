@@ -76,7 +76,7 @@ public sealed class RotationCommands(GroupStore groups, TimeProvider time) : ICo
         if (updated is not { Group: var group })
         {
             var texts = GroupTexts.For(Language.FromLocale(turn.Locale));
-            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts.Language == Language.Dutch ? "instellen" : "setup", ButtonStyle.Positive)] }), cancellationToken);
+            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts.SetupCommand, ButtonStyle.Positive)] }), cancellationToken);
             return;
         }
 

@@ -31,6 +31,9 @@ public sealed record BotTexts
 
     public required string SetupButton { get; init; }
 
+    /// <summary>The command word the set-up button sends.</summary>
+    public required string SetupCommand { get; init; }
+
     public required string NotUnderstood { get; init; }
 
     public required string SomethingWentWrong { get; init; }
@@ -78,6 +81,7 @@ public sealed record BotTexts
     public static BotTexts Dutch { get; } = new()
     {
         Language = Language.Dutch,
+        SetupCommand = "instellen",
         WelcomeTitle = "Hallo, ik ben IntervisieBot",
         WelcomeGroup =
             "Ik help jullie intervisiegroep om bij elkaar te blijven komen: ik plan de bijeenkomsten en herinner jullie eraan, " +
@@ -139,6 +143,7 @@ public sealed record BotTexts
     public static BotTexts English { get; } = new()
     {
         Language = Language.English,
+        SetupCommand = "setup",
         WelcomeTitle = "Hello, I'm IntervisieBot",
         WelcomeGroup =
             "I help your intervision group keep meeting: I plan your meetings and remind you of them, keep track of who brings " +

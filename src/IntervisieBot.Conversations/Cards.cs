@@ -19,7 +19,7 @@ public static class Cards
             new CardText(texts.WhatIStore),
             .. answeredBy is null ? Array.Empty<CardElement>() : [new CardText(string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.AnsweredBy, answeredBy), TextStyle.Subtle)],
         ],
-        Buttons = answered ? [] : [Button(texts.HelpButton, "help", "welcome"), .. scope == ConversationScope.Personal ? Array.Empty<CardButton>() : [SetupButton(texts.SetupButton, texts == BotTexts.Dutch ? "instellen" : "setup")]],
+        Buttons = answered ? [] : [Button(texts.HelpButton, "help", "welcome"), .. scope == ConversationScope.Personal ? Array.Empty<CardButton>() : [SetupButton(texts.SetupButton, texts.SetupCommand)]],
     };
 
     /// <summary>The welcome's "set up" button: it stands for the typed command, so it starts set-up like typing it does.</summary>
@@ -29,12 +29,12 @@ public static class Cards
     /// <summary>When the conversation's language is not known yet (Teams' install notice has no locale): both, Dutch first.</summary>
     public static Card WelcomeInBothLanguages(ConversationScope scope, bool answered = false, string? answeredBy = null)
     {
-        var dutch = Welcome(BotTexts.Dutch, scope, answered, answeredBy);
-        var english = Welcome(BotTexts.English, scope, answered, answeredBy);
-        return dutch with
+        var nl = Welcome(BotTexts.Dutch, scope, answered, answeredBy);
+        var en = Welcome(BotTexts.English, scope, answered, answeredBy);
+        return nl with
         {
             Title = BotTexts.Dutch.WelcomeTitle + " · " + BotTexts.English.WelcomeTitle,
-            Body = [.. dutch.Body, new CardText("English", TextStyle.Heading), .. english.Body.Where(e => e is not CardText { Style: TextStyle.Subtle })],
+            Body = [.. nl.Body, new CardText("English", TextStyle.Heading), .. en.Body.Where(e => e is not CardText { Style: TextStyle.Subtle })],
             Buttons = answered
                 ? []
                 : [

@@ -1,6 +1,7 @@
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations;
 
@@ -31,7 +32,7 @@ public sealed class TurnRouter(
     public async Task OnTurnAsync(ITurnContext context, CancellationToken cancellationToken = default)
     {
         var turn = context.Turn;
-        var texts = BotTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = BotTexts.For(Language.FromLocale(turn.Locale));
         switch (turn.Kind)
         {
             case TurnKind.BotAdded:
@@ -180,7 +181,7 @@ public sealed class TurnRouter(
         if (dc.State.Stack.Any(instance => dialogs.Find(instance.Id)?.ConfirmBeforeStop == true))
         {
             dc.State.Values[StopPendingKey] = true;
-            var yesNo = ConfirmPrompt.Choices(texts == BotTexts.Dutch);
+            var yesNo = ConfirmPrompt.Choices(texts.Language);
             await dc.SendAsync(OutgoingMessage.FromCard(new Card
             {
                 Body = [new CardText(texts.ConfirmStop)],
@@ -198,8 +199,8 @@ public sealed class TurnRouter(
     {
         dc.State.Values.Remove(StopPendingKey);
         var typed = dc.Turn.Text.Trim().ToLowerInvariant();
-        var yes = ConfirmPrompt.Choices(dutch: true)[0].Synonyms!.Contains(typed);
-        var no = ConfirmPrompt.Choices(dutch: true)[1].Synonyms!.Contains(typed);
+        var yes = ConfirmPrompt.Choices(Language.Dutch)[0].Synonyms!.Contains(typed);
+        var no = ConfirmPrompt.Choices(Language.Dutch)[1].Synonyms!.Contains(typed);
         if (!yes && !no)
         {
             return false;

@@ -1,6 +1,7 @@
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Logging;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations;
 
@@ -40,7 +41,7 @@ public sealed partial class TurnRunner(IBot bot, ILogger<TurnRunner> logger)
 
         try
         {
-            var texts = BotTexts.For(Languages.FromLocale(context.Turn.Locale));
+            var texts = BotTexts.For(Language.FromLocale(context.Turn.Locale));
             await context.SendAsync(new OutgoingMessage(texts.SomethingWentWrong), cancellationToken);
         }
         catch (Exception e)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Dialogs;
 
@@ -24,7 +25,7 @@ public sealed partial class DatePrompt(string id, TimeProvider time, TimeZoneInf
     }
 
     protected override string DefaultRetry(PromptOptions options) =>
-        options.Dutch ? "Die datum herken ik niet. Typ bijvoorbeeld 3-12-2026 of 3 december." : "I don't recognise that date. Type, for example, 2026-12-03 or 3 December.";
+        options.Language == Language.Dutch ? "Die datum herken ik niet. Typ bijvoorbeeld 3-12-2026 of 3 december." : "I don't recognise that date. Type, for example, 2026-12-03 or 3 December.";
 
     public static DateOnly? Parse(string text, DateOnly today)
     {
@@ -111,7 +112,7 @@ public sealed partial class TimePrompt(string id, Func<PromptValidatorContext, s
     }
 
     protected override string DefaultRetry(PromptOptions options) =>
-        options.Dutch ? "Die tijd herken ik niet. Typ bijvoorbeeld 19:30." : "I don't recognise that time. Type, for example, 19:30 or 7:30 pm.";
+        options.Language == Language.Dutch ? "Die tijd herken ik niet. Typ bijvoorbeeld 19:30." : "I don't recognise that time. Type, for example, 19:30 or 7:30 pm.";
 
     public static TimeOnly? Parse(string text)
     {

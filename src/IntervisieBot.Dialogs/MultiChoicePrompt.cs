@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Dialogs;
 
@@ -58,7 +59,7 @@ public sealed class MultiChoicePrompt(string id) : Prompt(id)
         return Chosen(options, c => values.Contains(c.Value) != excluding);
     }
 
-    protected override string DefaultRetry(PromptOptions options) => options.Dutch
+    protected override string DefaultRetry(PromptOptions options) => options.Language == Language.Dutch
         ? "Vink aan wie er is en druk op de knop, of typ de namen (\"Anna, Bram\"), \"iedereen\" of \"zonder Eva\"."
         : "Tick who is here and press the button, or type the names (\"Anna, Bram\"), \"everyone\" or \"without Eva\".";
 
@@ -75,7 +76,7 @@ public sealed class MultiChoicePrompt(string id) : Prompt(id)
                 Multiple: true,
                 Expanded: true),
         ],
-        Buttons = [new CardButton(options.Dutch ? "Klopt" : "That's right", new Dictionary<string, string> { [ChoicePrompt.PromptKey] = Id }, ButtonStyle.Positive)],
+        Buttons = [new CardButton(options.Language == Language.Dutch ? "Klopt" : "That's right", new Dictionary<string, string> { [ChoicePrompt.PromptKey] = Id }, ButtonStyle.Positive)],
     }) with { Text = text };
 
     /// <summary>The answered card shows who answered and the list, without a button to press again.</summary>
@@ -88,7 +89,7 @@ public sealed class MultiChoicePrompt(string id) : Prompt(id)
 
         var chosen = value.AsArray().Select(v => options.Choices.First(c => c.Value == v!.GetValue<string>()).Title).ToList();
         var list = chosen.Count == 0 ? "–" : string.Join(", ", chosen);
-        var answered = (options.Dutch ? "Bevestigd door {0}: {1}" : "Confirmed by {0}: {1}")
+        var answered = (options.Language == Language.Dutch ? "Bevestigd door {0}: {1}" : "Confirmed by {0}: {1}")
             .Replace("{0}", dc.Turn.From.Name, StringComparison.Ordinal).Replace("{1}", list, StringComparison.Ordinal);
         return dc.Context.UpdateAsync(pressed, OutgoingMessage.FromCard(new Card { Body = [new CardText(options.Text), new CardText(answered, TextStyle.Subtle)] }) with { Text = options.Text }, cancellationToken);
     }

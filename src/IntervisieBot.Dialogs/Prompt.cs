@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Dialogs;
 
@@ -91,7 +92,7 @@ public sealed class TextPrompt(string id, Func<PromptValidatorContext, string?>?
         turn.Kind == TurnKind.Message && !string.IsNullOrWhiteSpace(turn.Text) ? JsonValue.Create(turn.Text.Trim()) : null;
 
     protected override string DefaultRetry(PromptOptions options) =>
-        options.Dutch ? "Ik heb nog geen antwoord gezien. Typ het hier." : "I didn't catch an answer yet. Please type it here.";
+        options.Language == Language.Dutch ? "Ik heb nog geen antwoord gezien. Typ het hier." : "I didn't catch an answer yet. Please type it here.";
 }
 
 /// <summary>One of a list, by button or typed (the title, the value, a synonym, or its number).</summary>
@@ -127,7 +128,7 @@ public class ChoicePrompt(string id, Func<PromptValidatorContext, string?>? vali
     }
 
     protected override string DefaultRetry(PromptOptions options) =>
-        options.Dutch ? "Kies een van de knoppen, of typ het nummer of de naam." : "Please pick one of the buttons, or type its number or name.";
+        options.Language == Language.Dutch ? "Kies een van de knoppen, of typ het nummer of de naam." : "Please pick one of the buttons, or type its number or name.";
 
     /// <summary>The pressed card keeps its question and shows the answer and who gave it, without buttons to press again.</summary>
     protected override Task OnAnsweredAsync(DialogContext dc, PromptOptions options, JsonNode value, CancellationToken cancellationToken)
@@ -138,7 +139,7 @@ public class ChoicePrompt(string id, Func<PromptValidatorContext, string?>? vali
         }
 
         var chosen = options.Choices.FirstOrDefault(c => c.Value == dc.Turn.Values.GetValueOrDefault(ChoiceKey))?.Title ?? value.ToString();
-        var answered = (options.Dutch ? "Gekozen door {0}: {1}" : "Chosen by {0}: {1}").Replace("{0}", dc.Turn.From.Name, StringComparison.Ordinal).Replace("{1}", chosen, StringComparison.Ordinal);
+        var answered = (options.Language == Language.Dutch ? "Gekozen door {0}: {1}" : "Chosen by {0}: {1}").Replace("{0}", dc.Turn.From.Name, StringComparison.Ordinal).Replace("{1}", chosen, StringComparison.Ordinal);
         return dc.Context.UpdateAsync(pressed, OutgoingMessage.FromCard(new Card
         {
             Body = [new CardText(options.Text), new CardText(answered, TextStyle.Subtle)],
@@ -157,23 +158,23 @@ public class ChoicePrompt(string id, Func<PromptValidatorContext, string?>? vali
 /// <summary>Yes or no, in Dutch or English, by button or typed.</summary>
 public sealed class ConfirmPrompt(string id) : ChoicePrompt(id)
 {
-    public static IReadOnlyList<PromptChoice> Choices(bool dutch) =>
+    public static IReadOnlyList<PromptChoice> Choices(Language language) =>
     [
-        new("yes", dutch ? "Ja" : "Yes", ["ja", "yes", "j", "y", "ok", "oke", "okay", "prima", "goed", "sure", "jazeker", "zeker"]),
-        new("no", dutch ? "Nee" : "No", ["nee", "no", "n", "nope", "liever niet", "niet"]),
+        new("yes", language == Language.Dutch ? "Ja" : "Yes", ["ja", "yes", "j", "y", "ok", "oke", "okay", "prima", "goed", "sure", "jazeker", "zeker"]),
+        new("no", language == Language.Dutch ? "Nee" : "No", ["nee", "no", "n", "nope", "liever niet", "niet"]),
     ];
 
     protected override JsonNode? Recognize(IncomingTurn turn, PromptOptions options)
     {
-        var value = base.Recognize(turn, options with { Choices = options.Choices.Count > 0 ? options.Choices : Choices(options.Dutch) });
+        var value = base.Recognize(turn, options with { Choices = options.Choices.Count > 0 ? options.Choices : Choices(options.Language) });
         return value is null ? null : JsonValue.Create(value.GetValue<string>() == "yes");
     }
 
     protected override OutgoingMessage Ask(PromptOptions options, string text) =>
-        base.Ask(options with { Choices = options.Choices.Count > 0 ? options.Choices : Choices(options.Dutch) }, text);
+        base.Ask(options with { Choices = options.Choices.Count > 0 ? options.Choices : Choices(options.Language) }, text);
 
     protected override string DefaultRetry(PromptOptions options) =>
-        options.Dutch ? "Kies Ja of Nee." : "Please choose Yes or No.";
+        options.Language == Language.Dutch ? "Kies Ja of Nee." : "Please choose Yes or No.";
 }
 
 /// <summary>A number, with a comma or a point as the decimal mark.</summary>
@@ -189,5 +190,5 @@ public sealed class NumberPrompt(string id, Func<PromptValidatorContext, string?
     }
 
     protected override string DefaultRetry(PromptOptions options) =>
-        options.Dutch ? "Dat is geen getal dat ik herken. Typ bijvoorbeeld 90." : "That's not a number I recognise. Type, for example, 90.";
+        options.Language == Language.Dutch ? "Dat is geen getal dat ik herken. Typ bijvoorbeeld 90." : "That's not a number I recognise. Type, for example, 90.";
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Dialogs;
 
@@ -21,7 +23,23 @@ public sealed record PromptOptions
     public IReadOnlyList<string> AllowedAnswerers { get; init; } = [];
 
     /// <summary>The language of the prompt's own texts (retry, "this question is for ...").</summary>
-    public bool Dutch { get; init; } = true;
+    [JsonConverter(typeof(LanguageCodeJsonConverter))]
+    public Language Language { get; init; } = Language.Dutch;
+
+    /// <summary>Prompts stored before <see cref="Language"/> kept a bool "dutch"; a waiting one still reads in its language.</summary>
+    [JsonInclude]
+    [JsonPropertyName("dutch")]
+    private bool? StoredAsBool
+    {
+        get => null;
+        init
+        {
+            if (value is { } stored)
+            {
+                Language = stored ? Language.Dutch : Language.English;
+            }
+        }
+    }
 
     public JsonNode ToJson() => JsonSerializer.SerializeToNode(this, ConversationState.Json)!;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Privacy;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Options;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Calendar;
 
@@ -36,17 +36,17 @@ public sealed class CalendarCommands(CalendarLinkStore links, GroupStore groups,
         var turn = dc.Turn;
         if (turn.Conversation.IsPersonal)
         {
-            await dc.SendAsync(new OutgoingMessage(CalendarTexts.For(Languages.FromLocale(turn.Locale) == Language.Dutch).InPersonalChat), cancellationToken);
+            await dc.SendAsync(new OutgoingMessage(CalendarTexts.For(Language.FromLocale(turn.Locale)).InPersonalChat), cancellationToken);
             return;
         }
 
         if (await groups.GetAsync(turn.Conversation, cancellationToken) is not { } group)
         {
-            await dc.SendAsync(new OutgoingMessage(CalendarTexts.For(Languages.FromLocale(turn.Locale) == Language.Dutch).NotSetUp), cancellationToken);
+            await dc.SendAsync(new OutgoingMessage(CalendarTexts.For(Language.FromLocale(turn.Locale)).NotSetUp), cancellationToken);
             return;
         }
 
-        var texts = CalendarTexts.For(group.Settings.Language != "en");
+        var texts = CalendarTexts.For(group.Settings.Language);
         var token = renew ? await links.RenewAsync(turn.Conversation, cancellationToken) : await links.GetOrCreateAsync(turn.Conversation, cancellationToken);
         if (renew)
         {
@@ -63,7 +63,7 @@ public sealed class CalendarCommands(CalendarLinkStore links, GroupStore groups,
 
         var baseUrl = options.Value.ExportBaseUrl.TrimEnd('/');
         var next = group.NextMeetings(time.GetUtcNow(), 1);
-        var groupTexts = group.Settings.Language == "en" ? GroupTexts.English : GroupTexts.Dutch;
+        var groupTexts = GroupTexts.For(group.Settings.Language);
         await dc.SendAsync(OutgoingMessage.FromCard(new Card
         {
             Title = texts.Title,
@@ -72,7 +72,7 @@ public sealed class CalendarCommands(CalendarLinkStore links, GroupStore groups,
                 new CardText(string.Format(CultureInfo.InvariantCulture, texts.Ready, baseUrl + FeedPath(token))),
                 .. next.Count == 0
                     ? Array.Empty<CardElement>()
-                    : [new CardText(string.Format(CultureInfo.InvariantCulture, texts.NextMeeting, GroupCards.When(next[0].Meeting, group, groupTexts), baseUrl + MeetingPath(token, next[0].Meeting.Key)))],
+                    : [new CardText(texts.NextMeeting(GroupCards.When(next[0].Meeting, group, groupTexts), baseUrl + MeetingPath(token, next[0].Meeting.Key)))],
             ],
             Buttons = [Cards.Button(texts.RenewButton, "renew", CardName)],
         }), cancellationToken);

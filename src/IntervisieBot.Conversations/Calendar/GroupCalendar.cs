@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 
@@ -18,7 +17,7 @@ public static class GroupCalendar
 
     public static CalendarFeed Feed(ConversationAddress address, Group group, DateTimeOffset now)
     {
-        var texts = CalendarTexts.For(group.Settings.Language != "en");
+        var texts = CalendarTexts.For(group.Settings.Language);
         var coming = group.NextMeetings(now, Group.Horizon);
         var until = coming.Count > 0 ? coming[^1].Meeting.Id : DateOnly.FromDateTime(now.UtcDateTime).AddYears(1);
         var events = group.Schedule.All()

@@ -1,6 +1,6 @@
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Cases;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Methods;
@@ -19,8 +19,8 @@ public sealed class CaseCardHandler(CaseStore cases, CaseGroups caseGroups, Case
     public async Task HandleAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var texts = CaseTexts.For(Languages.FromLocale(turn.Locale));
-        var dutch = texts == CaseTexts.Dutch;
+        var texts = CaseTexts.For(Language.FromLocale(turn.Locale));
+        var language = texts.Language;
         if (!turn.Conversation.IsPersonal)
         {
             return;
@@ -57,11 +57,11 @@ public sealed class CaseCardHandler(CaseStore cases, CaseGroups caseGroups, Case
         switch (action)
         {
             case "save":
-                await SaveFormAsync(dc, address, group, current, version, texts, dutch, cancellationToken);
+                await SaveFormAsync(dc, address, group, current, version, texts, language, cancellationToken);
                 return;
             case "edit":
                 await AnsweredAsync(dc, cancellationToken);
-                await dc.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, current, library, dutch, version)), cancellationToken);
+                await dc.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, current, library, language, version)), cancellationToken);
                 return;
             case "withdraw" or "delete":
                 await AnsweredAsync(dc, cancellationToken);
@@ -79,7 +79,7 @@ public sealed class CaseCardHandler(CaseStore cases, CaseGroups caseGroups, Case
         }
     }
 
-    private async Task SaveFormAsync(DialogContext dc, ConversationAddress address, Group group, PreparedCase? current, string version, CaseTexts texts, bool dutch, CancellationToken cancellationToken)
+    private async Task SaveFormAsync(DialogContext dc, ConversationAddress address, Group group, PreparedCase? current, string version, CaseTexts texts, Language language, CancellationToken cancellationToken)
     {
         var values = dc.Turn.Values;
         string? Field(string id) => values.TryGetValue(id, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
@@ -103,7 +103,7 @@ public sealed class CaseCardHandler(CaseStore cases, CaseGroups caseGroups, Case
         {
             // The modal (Slack) or card (Teams) is gone once submitted: the form again, with what was typed.
             var problem = CaseCards.Format(texts.Missing, string.Join(", ", problems.Select(p => texts.FieldNames[p])));
-            await dc.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, typed, library, dutch, version, problem)), cancellationToken);
+            await dc.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, typed, library, language, version, problem)), cancellationToken);
             return;
         }
 
@@ -116,7 +116,7 @@ public sealed class CaseCardHandler(CaseStore cases, CaseGroups caseGroups, Case
     {
         if (dc.Turn.ReplyToId is { } pressed)
         {
-            var texts = CaseTexts.For(Languages.FromLocale(dc.Turn.Locale));
+            var texts = CaseTexts.For(Language.FromLocale(dc.Turn.Locale));
             await dc.Context.UpdateAsync(pressed, OutgoingMessage.FromCard(new Card { Title = texts.FormTitle, Body = [new CardText("✓", TextStyle.Subtle)] }), cancellationToken);
         }
     }

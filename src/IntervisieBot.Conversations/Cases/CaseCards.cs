@@ -1,6 +1,6 @@
 using System.Globalization;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Cases;
 using IntervisieBot.Domain.Methods;
 
@@ -24,7 +24,7 @@ public static class CaseCards
     public const string VersionKey = "version";
 
     /// <summary>All fields at once; in Slack its button opens the fields in a modal.</summary>
-    public static Card Form(CaseTexts texts, PreparedCase? current, MethodLibrary library, bool dutch, string version, string? problem = null) => new()
+    public static Card Form(CaseTexts texts, PreparedCase? current, MethodLibrary library, Language language, string version, string? problem = null) => new()
     {
         Title = texts.FormTitle,
         Body =
@@ -36,19 +36,19 @@ public static class CaseCards
             new CardInput(QuestionInput, texts.QuestionLabel, InputKind.MultilineText, current?.Question, texts.QuestionPlaceholder, Required: true),
             new CardInput(TriedInput, texts.TriedLabel, InputKind.MultilineText, current?.Tried),
             new CardInput(HotSpotInput, texts.HotSpotLabel, InputKind.MultilineText, current?.HotSpot, texts.HotSpotPlaceholder, Required: true),
-            new CardChoiceInput(MethodInput, texts.MethodLabel, MethodChoices(texts, library, dutch), current?.PreferredMethod ?? NoMethod),
+            new CardChoiceInput(MethodInput, texts.MethodLabel, MethodChoices(texts, library, language), current?.PreferredMethod ?? NoMethod),
         ],
         Buttons = [Versioned(Button(texts.SaveButton, "save", ButtonStyle.Positive), version)],
     };
 
-    public static IReadOnlyList<CardChoice> MethodChoices(CaseTexts texts, MethodLibrary library, bool dutch) =>
-        [new CardChoice(texts.NoPreference, NoMethod), .. library.All.Select(m => new CardChoice(m.Name.In(dutch), m.Id))];
+    public static IReadOnlyList<CardChoice> MethodChoices(CaseTexts texts, MethodLibrary library, Language language) =>
+        [new CardChoice(texts.NoPreference, NoMethod), .. library.All.Select(m => new CardChoice(m.Name.In(language), m.Id))];
 
     /// <summary>The case as its owner sees it, with what they can do with it until the session.</summary>
-    public static Card ForOwner(CaseTexts texts, PreparedCase value, MethodLibrary library, bool dutch, string? groupId = null, string? scope = null, string? title = null, string? version = null) => new()
+    public static Card ForOwner(CaseTexts texts, PreparedCase value, MethodLibrary library, Language language, string? groupId = null, string? scope = null, string? title = null, string? version = null) => new()
     {
         Title = title ?? value.Title,
-        Body = [Facts(texts, value, library, dutch, forGroup: false)],
+        Body = [Facts(texts, value, library, language, forGroup: false)],
         Buttons = groupId is null
             ? []
             : [
@@ -59,13 +59,13 @@ public static class CaseCards
     };
 
     /// <summary>What the group sees when the owner shares the case: never what was tried or the owner's notes.</summary>
-    public static Card Shared(CaseTexts texts, string ownerName, PreparedCase value, bool dutch) => new()
+    public static Card Shared(CaseTexts texts, string ownerName, PreparedCase value, Language language) => new()
     {
-        Title = Format(texts.SharedTitle, ownerName, value.Title),
-        Body = [Facts(texts, value, null, dutch, forGroup: true)],
+        Title = texts.SharedTitle(ownerName, value.Title),
+        Body = [Facts(texts, value, null, language, forGroup: true)],
     };
 
-    public static CardFacts Facts(CaseTexts texts, PreparedCase value, MethodLibrary? library, bool dutch, bool forGroup)
+    public static CardFacts Facts(CaseTexts texts, PreparedCase value, MethodLibrary? library, Language language, bool forGroup)
     {
         var labels = texts.FactLabels.Split('|');
         var facts = new List<CardFact> { new(labels[1], value.Situation), new(labels[2], value.Question) };
@@ -81,21 +81,21 @@ public static class CaseCards
 
         if (!forGroup && library is not null && value.MethodForSession is { } method && library.Find(method) is { } definition)
         {
-            facts.Add(new(labels[5], definition.Name.In(dutch)));
+            facts.Add(new(labels[5], definition.Name.In(language)));
         }
 
         return new CardFacts(facts);
     }
 
     /// <summary>The top three methods for the case, each with its reasons.</summary>
-    public static Card Advice(CaseTexts texts, IReadOnlyList<MethodAdvice> ranked, string? preferred, MethodLibrary library, bool dutch) => new()
+    public static Card Advice(CaseTexts texts, IReadOnlyList<MethodAdvice> ranked, string? preferred, MethodLibrary library, Language language) => new()
     {
         Title = texts.AdviceTitle,
         Body =
         [
             .. ranked.Take(3).Select((advice, index) => (CardElement)new CardText(
-                $"{index + 1}. **{advice.Method.Name.In(dutch)}** ({advice.Method.Duration})\n" + string.Join("\n", advice.Reasons.Select(r => "- " + r.In(dutch))))),
-            .. preferred is not null && library.Find(preferred) is { } wish ? [new CardText(Format(texts.Preferred, wish.Name.In(dutch)))] : Array.Empty<CardElement>(),
+                $"{index + 1}. **{advice.Method.Name.In(language)}** ({advice.Method.Duration})\n" + string.Join("\n", advice.Reasons.Select(r => "- " + r.In(language))))),
+            .. preferred is not null && library.Find(preferred) is { } wish ? [new CardText(Format(texts.Preferred, wish.Name.In(language)))] : Array.Empty<CardElement>(),
         ],
     };
 

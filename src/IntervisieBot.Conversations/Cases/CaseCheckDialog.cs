@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Cases;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Methods;
@@ -50,14 +50,14 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
 
     private async Task<DialogTurnResult> CheckOwnStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        step.Values["dutch"] = Languages.FromLocale(step.Dialogs.Turn.Locale) == Language.Dutch;
-        return await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = CaseDialogs.Texts(step).CheckOwn, Dutch = CaseDialogs.Dutch(step) }, cancellationToken);
+        step.Values[StoredLanguage.Key] = StoredLanguage.Write(Language.FromLocale(step.Dialogs.Turn.Locale));
+        return await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = CaseDialogs.Texts(step).CheckOwn, Language = CaseDialogs.LanguageOf(step) }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> CheckCurrentStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         await NoteAsync(step, "own", t => t.CheckOwnNo, cancellationToken);
-        return await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = CaseDialogs.Texts(step).CheckCurrent, Dutch = CaseDialogs.Dutch(step) }, cancellationToken);
+        return await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = CaseDialogs.Texts(step).CheckCurrent, Language = CaseDialogs.LanguageOf(step) }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> CheckReflectiveStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
         return await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions
         {
             Text = (CaseReview.LooksLikeTask(value.Question) ? texts.LooksLikeTask : "") + texts.CheckReflective,
-            Dutch = CaseDialogs.Dutch(step),
+            Language = CaseDialogs.LanguageOf(step),
         }, cancellationToken);
     }
 
@@ -85,13 +85,13 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
         }
 
         return WhyQuestion.IsWhyQuestion(QuestionText(value.Question))
-            ? await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = CaseDialogs.Texts(step).WhyFound, Dutch = CaseDialogs.Dutch(step) }, cancellationToken)
+            ? await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = CaseDialogs.Texts(step).WhyFound, Language = CaseDialogs.LanguageOf(step) }, cancellationToken)
             : await step.NextAsync(JsonValue.Create(false), cancellationToken);
     }
 
     private async Task<DialogTurnResult> RewriteStepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
         step.Result?.GetValue<bool>() == true
-            ? await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = CaseDialogs.Texts(step).AskRewrite, Dutch = CaseDialogs.Dutch(step) }, cancellationToken)
+            ? await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = CaseDialogs.Texts(step).AskRewrite, Language = CaseDialogs.LanguageOf(step) }, cancellationToken)
             : await step.NextAsync(null, cancellationToken);
 
     private async Task<DialogTurnResult> AskKindStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -106,23 +106,23 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
             }
         }
 
-        var dutch = CaseDialogs.Dutch(step);
+        var language = CaseDialogs.LanguageOf(step);
         return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
         {
             Text = texts.AskKind,
             Choices =
             [
-                .. Enum.GetValues<QuestionKind>().Select(k => new PromptChoice(k.ToString(), Capitalize(AdviceReasons.Describe(k).In(dutch)))),
+                .. Enum.GetValues<QuestionKind>().Select(k => new PromptChoice(k.ToString(), Capitalize(AdviceReasons.Describe(k).In(language)))),
                 new PromptChoice("unknown", texts.DontKnow, ["weet niet", "geen idee", "don't know", "not sure"]),
             ],
-            Dutch = dutch,
+            Language = language,
         }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AdviseStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var texts = CaseDialogs.Texts(step);
-        var dutch = CaseDialogs.Dutch(step);
+        var language = CaseDialogs.LanguageOf(step);
         var address = CaseGroups.GroupOf(step.Dialogs);
         if (address is null || await CaseAsync(step, cancellationToken) is not { } value || await caseGroups.MemberGroupAsync(address, step.From.Id, cancellationToken) is not { } group)
         {
@@ -143,7 +143,7 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
         else
         {
             kind = CaseReview.InferKind(value);
-            await step.Dialogs.SendAsync(new OutgoingMessage(CaseCards.Format(texts.Inferred, AdviceReasons.Describe(kind).In(dutch))), cancellationToken);
+            await step.Dialogs.SendAsync(new OutgoingMessage(CaseCards.Format(texts.Inferred, AdviceReasons.Describe(kind).In(language))), cancellationToken);
         }
 
         var ranked = MethodAdvisor.Rank(AdviceFor(group, kind), library);
@@ -155,8 +155,8 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
             UpdatedAt = time.GetUtcNow(),
         };
         var saved = await cases.SaveAsync(address, step.From.Id, value, cancellationToken);
-        await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.Advice(texts, ranked, value.PreferredMethod, library, dutch)), cancellationToken);
-        var ready = CaseCards.ForOwner(texts, value, library, dutch, address.ConversationId, address.Scope.ToString(), texts.ReadyTitle, saved);
+        await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.Advice(texts, ranked, value.PreferredMethod, library, language)), cancellationToken);
+        var ready = CaseCards.ForOwner(texts, value, library, language, address.ConversationId, address.Scope.ToString(), texts.ReadyTitle, saved);
         await step.Dialogs.SendAsync(OutgoingMessage.FromCard(ready with { Body = [new CardText(value.Title, TextStyle.Heading), .. ready.Body, new CardText(texts.Ready)] }), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Cases;
 
@@ -17,7 +17,7 @@ public sealed class CaseCommand(CaseGroups caseGroups) : ICommandHandler
     public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var texts = CaseTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = CaseTexts.For(Language.FromLocale(turn.Locale));
         if (!turn.Conversation.IsPersonal)
         {
             await dc.Context.SendPrivateAsync(turn.From, new OutgoingMessage(texts.PrivateInvite), cancellationToken);

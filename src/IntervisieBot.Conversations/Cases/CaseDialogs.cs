@@ -1,6 +1,6 @@
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Cases;
 
 namespace IntervisieBot.Conversations.Cases;
@@ -21,8 +21,8 @@ internal static class CaseDialogs
         return await step.EndAsync(null, cancellationToken);
     }
 
-    public static bool Dutch(WaterfallStepContext step) =>
-        step.Values["dutch"]?.GetValue<bool>() ?? Languages.FromLocale(step.Dialogs.Turn.Locale) == Language.Dutch;
+    public static Language LanguageOf(WaterfallStepContext step) =>
+        StoredLanguage.Read(step.Values) ?? Language.FromLocale(step.Dialogs.Turn.Locale);
 
-    public static CaseTexts Texts(WaterfallStepContext step) => CaseTexts.For(Dutch(step));
+    public static CaseTexts Texts(WaterfallStepContext step) => CaseTexts.For(LanguageOf(step));
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Cases;
@@ -47,7 +46,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
         {
             Text = CaseDialogs.Texts(step).AskGroup,
             Choices = [.. choices.Select((g, i) => new PromptChoice(i.ToString(System.Globalization.CultureInfo.InvariantCulture), g!["name"]!.GetValue<string>()))],
-            Dutch = CaseDialogs.Dutch(step),
+            Language = CaseDialogs.LanguageOf(step),
         }, cancellationToken);
     }
 
@@ -70,7 +69,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
 
         if (await cases.GetAsync(address, step.From.Id, cancellationToken) is { } current)
         {
-            await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.ForOwner(texts, current, library, CaseDialogs.Dutch(step))), cancellationToken);
+            await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.ForOwner(texts, current, library, CaseDialogs.LanguageOf(step))), cancellationToken);
             return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
             {
                 Text = CaseCards.Format(texts.Existing, group.Settings.Name),
@@ -81,17 +80,17 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
                     new("withdraw", texts.WithdrawChoice, ["intrekken", "trek in", "withdraw", "wissen", "delete"]),
                     new("leave", texts.LeaveChoice, ["laat", "leave", "klaar", "done"]),
                 ],
-                Dutch = CaseDialogs.Dutch(step),
+                Language = CaseDialogs.LanguageOf(step),
             }, cancellationToken);
         }
 
         var meeting = CaseGroups.MeetingFor(group, step.From.Id, time.GetUtcNow());
-        var groupTexts = CaseDialogs.Dutch(step) ? GroupTexts.Dutch : GroupTexts.English;
+        var groupTexts = GroupTexts.For(CaseDialogs.LanguageOf(step));
         return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
         {
-            Text = CaseCards.Format(texts.AskWay, group.Settings.Name, meeting is null ? "" : CaseCards.Format(texts.ForMeeting, GroupCards.Day(meeting, group, groupTexts))),
+            Text = texts.AskWay(group.Settings.Name, meeting is null ? "" : CaseCards.Format(texts.ForMeeting, GroupCards.Day(meeting, group, groupTexts))),
             Choices = [new("form", texts.FormChoice, ["formulier", "form"]), new("steps", texts.StepsChoice, ["vragen", "vraag", "questions", "steps"])],
-            Dutch = CaseDialogs.Dutch(step),
+            Language = CaseDialogs.LanguageOf(step),
         }, cancellationToken);
     }
 
@@ -105,7 +104,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
                 return await CaseDialogs.GiveUpAsync(step, cancellationToken);
             case "form":
                 var (current, version) = await cases.GetVersionedAsync(address, step.From.Id, cancellationToken);
-                await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, current, library, CaseDialogs.Dutch(step), version)), cancellationToken);
+                await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.Form(texts, current, library, CaseDialogs.LanguageOf(step), version)), cancellationToken);
                 return await step.EndAsync(null, cancellationToken);
             case "withdraw":
                 await cases.DeleteAsync(address, step.From.Id, cancellationToken);
@@ -115,7 +114,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
                 await step.Dialogs.SendAsync(new OutgoingMessage(texts.Left), cancellationToken);
                 return await step.EndAsync(null, cancellationToken);
             default:
-                return await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = texts.AskTitle, Dutch = CaseDialogs.Dutch(step) }, cancellationToken);
+                return await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = texts.AskTitle, Language = CaseDialogs.LanguageOf(step) }, cancellationToken);
         }
     }
 
@@ -127,7 +126,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
         }
 
         step.Values[key] = step.Result.DeepClone();
-        return await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = next(CaseDialogs.Texts(step)), Dutch = CaseDialogs.Dutch(step) }, cancellationToken);
+        return await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = next(CaseDialogs.Texts(step)), Language = CaseDialogs.LanguageOf(step) }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskMethodStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -142,8 +141,8 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
         return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
         {
             Text = texts.AskMethod,
-            Choices = [.. CaseCards.MethodChoices(texts, library, CaseDialogs.Dutch(step)).Select(c => new PromptChoice(c.Value, c.Title, c.Value == CaseCards.NoMethod ? ["nee", "no", "geen", "none"] : library.Find(c.Value)?.Aliases))],
-            Dutch = CaseDialogs.Dutch(step),
+            Choices = [.. CaseCards.MethodChoices(texts, library, CaseDialogs.LanguageOf(step)).Select(c => new PromptChoice(c.Value, c.Title, c.Value == CaseCards.NoMethod ? CaseTexts.NoPreferenceWords : library.Find(c.Value)?.Aliases))],
+            Language = CaseDialogs.LanguageOf(step),
         }, cancellationToken);
     }
 
@@ -178,7 +177,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
         {
             var (_, version) = await cases.GetVersionedAsync(address, step.From.Id, cancellationToken);
             await step.Dialogs.SendAsync(
-                OutgoingMessage.FromCard(CaseCards.Form(texts, typed, library, CaseDialogs.Dutch(step), version, CaseCards.Format(texts.Missing, string.Join(", ", problems.Select(p => texts.FieldNames[p]))))),
+                OutgoingMessage.FromCard(CaseCards.Form(texts, typed, library, CaseDialogs.LanguageOf(step), version, CaseCards.Format(texts.Missing, string.Join(", ", problems.Select(p => texts.FieldNames[p]))))),
                 cancellationToken);
             return await step.EndAsync(null, cancellationToken);
         }

@@ -1,7 +1,7 @@
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Sessions;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Cases;
 
@@ -28,10 +28,10 @@ public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvide
     public async Task<bool> HasCaseAsync(ConversationAddress group, string caseOwner, CancellationToken cancellationToken) =>
         await cases.HasCaseAsync(group, caseOwner, null, cancellationToken);
 
-    public async Task<Card?> SharedCardAsync(ConversationAddress group, string caseOwner, string ownerName, bool dutch, CancellationToken cancellationToken) =>
-        await cases.GetAsync(group, caseOwner, cancellationToken) is { ClosedAt: null } value ? CaseCards.Shared(CaseTexts.For(dutch), ownerName, value, dutch) : null;
+    public async Task<Card?> SharedCardAsync(ConversationAddress group, string caseOwner, string ownerName, Language language, CancellationToken cancellationToken) =>
+        await cases.GetAsync(group, caseOwner, cancellationToken) is { ClosedAt: null } value ? CaseCards.Shared(CaseTexts.For(language), ownerName, value, language) : null;
 
-    public async Task<OutgoingMessage?> CloseAsync(ConversationAddress group, string caseOwner, bool dutch, CancellationToken cancellationToken)
+    public async Task<OutgoingMessage?> CloseAsync(ConversationAddress group, string caseOwner, Language language, CancellationToken cancellationToken)
     {
         if (await cases.GetAsync(group, caseOwner, cancellationToken) is not { ClosedAt: null } value)
         {
@@ -45,7 +45,7 @@ public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvide
             await scheduler.ScheduleAsync(CaseExpiry.For(group, caseOwner, closedAt), cancellationToken);
         }
 
-        var texts = CaseTexts.For(dutch);
+        var texts = CaseTexts.For(language);
         return OutgoingMessage.FromCard(new Card
         {
             Body = [new CardText(CaseCards.Format(texts.KeepQuestion, value.Title))],

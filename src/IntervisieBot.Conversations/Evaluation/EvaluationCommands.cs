@@ -1,9 +1,9 @@
 using System.Globalization;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Reminders;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Dialogs;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Evaluation;
@@ -26,12 +26,12 @@ public sealed class EvaluationCommands(GroupStore groups, EvaluationStore evalua
         var group = turn.Conversation.IsPersonal ? null : await groups.GetAsync(turn.Conversation, cancellationToken);
         if (group is null)
         {
-            var groupTexts = GroupTexts.For(Languages.FromLocale(turn.Locale));
+            var groupTexts = GroupTexts.For(Language.FromLocale(turn.Locale));
             await dc.SendAsync(new OutgoingMessage(turn.Conversation.IsPersonal ? groupTexts.GroupOnly : groupTexts.NotSetUp), cancellationToken);
             return;
         }
 
-        var texts = ReminderTexts.For(group.Settings.Language == "nl");
+        var texts = ReminderTexts.For(group.Settings.Language);
         var latest = await evaluations.LatestAsync(turn.Conversation, cancellationToken);
         await dc.SendAsync(
             latest switch
@@ -47,14 +47,14 @@ public sealed class EvaluationCommands(GroupStore groups, EvaluationStore evalua
     {
         ArgumentNullException.ThrowIfNull(dc);
         var turn = dc.Turn;
-        var texts = ReminderTexts.For(Languages.FromLocale(turn.Locale) == Language.Dutch);
+        var texts = ReminderTexts.For(Language.FromLocale(turn.Locale));
         if (buttons.Read(turn, EvaluationStore.CardName) is not { } link || await groups.GetAsync(link.Group, cancellationToken) is not { } group)
         {
             await dc.SendAsync(new OutgoingMessage(texts.ButtonExpired), cancellationToken);
             return;
         }
 
-        texts = ReminderTexts.For(group.Settings.Language == "nl");
+        texts = ReminderTexts.For(group.Settings.Language);
         if (!group.Roster.Contains(turn.From.Id))
         {
             await dc.SendAsync(new OutgoingMessage(GroupCards.TextsFor(group, null).NotAMember), cancellationToken);

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Reminders;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Storage.Protection;
@@ -88,7 +87,7 @@ public sealed class EvaluationStore(ITableServiceClient tables, PrivacyProtector
         var results = await ResultsAsync(context.Turn.Conversation, meeting.Id, cancellationToken);
         if (results.CanBeShown)
         {
-            await context.SendAsync(OutgoingMessage.FromCard(ResultsCard(results, group, ReminderTexts.For(group.Settings.Language == "nl"))), cancellationToken);
+            await context.SendAsync(OutgoingMessage.FromCard(ResultsCard(results, group, ReminderTexts.For(group.Settings.Language))), cancellationToken);
         }
     }
 

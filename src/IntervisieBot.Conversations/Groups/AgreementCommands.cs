@@ -1,7 +1,7 @@
 using System.Globalization;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Groups;
@@ -78,7 +78,7 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
         }, cancellationToken);
         if (updated is not { Group: var saved, Result: var changed })
         {
-            await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Languages.FromLocale(turn.Locale)).NotSetUp), cancellationToken);
+            await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Language.FromLocale(turn.Locale)).NotSetUp), cancellationToken);
             return;
         }
 
@@ -169,8 +169,8 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
         }, cancellationToken);
         if (updated is not { Group: var saved })
         {
-            var texts = GroupTexts.For(Languages.FromLocale(turn.Locale));
-            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts == GroupTexts.Dutch ? "instellen" : "setup", ButtonStyle.Positive)] }), cancellationToken);
+            var texts = GroupTexts.For(Language.FromLocale(turn.Locale));
+            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts.SetupCommand, ButtonStyle.Positive)] }), cancellationToken);
             return;
         }
 
@@ -204,8 +204,8 @@ public sealed class AgreementCommands(GroupStore groups, TimeProvider time) : IC
         foreach (var (agreement, index) in group.Agreements.Select((a, i) => (a, i)))
         {
             body.Add(new CardText($"{index + 1}. {agreement.Text}"));
-            var by = GroupCards.Format(texts.AgreementBy, agreement.AddedBy, When(agreement.AddedAt))
-                + (agreement.ChangedBy is { } changer ? " · " + GroupCards.Format(texts.AgreementChangedBy, changer, When(agreement.ChangedAt!.Value)) : "");
+            var by = texts.AgreementBy(agreement.AddedBy, When(agreement.AddedAt))
+                + (agreement.ChangedBy is { } changer ? " · " + texts.AgreementChangedBy(changer, When(agreement.ChangedAt!.Value)) : "");
             body.Add(new CardText(by, TextStyle.Subtle));
         }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Groups;
@@ -9,22 +9,6 @@ namespace IntervisieBot.Conversations.Groups;
 /// <summary>How the group's data looks in chat: the summary after set-up, the turns, dates in the group's time zone.</summary>
 public static class GroupCards
 {
-    /// <summary>The words for each setting, as typed after "instellen"/"setup" and sent by the settings buttons.</summary>
-    public static IReadOnlyList<(string Field, string Dutch, string English, string[] Synonyms)> Settings { get; } =
-    [
-        ("name", "naam", "name", ["groepsnaam"]),
-        ("language", "taal", "language", ["lang"]),
-        ("cadence", "ritme", "rhythm", ["cadence", "frequentie", "frequency", "hoevaak"]),
-        ("weekday", "dag", "day", ["weekday", "weekdag"]),
-        ("time", "tijd", "time", ["starttijd", "begintijd", "aanvang"]),
-        ("zone", "tijdzone", "zone", ["timezone", "tz"]),
-        ("duration", "duur", "length", ["duration", "lengte"]),
-        ("first", "datum", "date", ["eerste", "first", "begin"]),
-        ("members", "deelnemers", "members", ["leden", "participants", "groep"]),
-        ("facilitator", "gespreksleider", "facilitator", ["leider", "begeleider", "procesbegeleider"]),
-        ("all", "alles", "everything", ["all", "opnieuw"]),
-    ];
-
     /// <summary>In a personal chat a group feature says it belongs in the group chat; true when it said so.</summary>
     public static async Task<bool> OnlyInTheGroupAsync(DialogContext dc, CancellationToken cancellationToken)
     {
@@ -33,12 +17,12 @@ public static class GroupCards
             return false;
         }
 
-        await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Languages.FromLocale(dc.Turn.Locale)).GroupOnly), cancellationToken);
+        await dc.SendAsync(new OutgoingMessage(GroupTexts.For(Language.FromLocale(dc.Turn.Locale)).GroupOnly), cancellationToken);
         return true;
     }
 
     public static GroupTexts TextsFor(Group? group, string? locale) =>
-        group is null ? GroupTexts.For(Languages.FromLocale(locale)) : group.Settings.Language == "en" ? GroupTexts.English : GroupTexts.Dutch;
+        group is null ? GroupTexts.For(Language.FromLocale(locale)) : GroupTexts.For(group.Settings.Language);
 
     public static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
 
@@ -58,8 +42,8 @@ public static class GroupCards
     public static string WeekdayName(DayOfWeek day, GroupTexts texts) => texts.Culture.DateTimeFormat.GetDayName(day);
 
     public static string CadenceText(Cadence cadence, GroupTexts texts) => cadence.Kind == CadenceKind.EveryWeeks
-        ? Format(texts.CadenceEvery, cadence.Weeks, WeekdayName(cadence.Weekday, texts))
-        : Format(texts.CadenceMonthly, texts.WeeksOfMonth[cadence.WeekOfMonth - 1], WeekdayName(cadence.Weekday, texts));
+        ? texts.CadenceEvery(cadence.Weeks, WeekdayName(cadence.Weekday, texts))
+        : texts.CadenceMonthly(texts.WeeksOfMonth[cadence.WeekOfMonth - 1], WeekdayName(cadence.Weekday, texts));
 
     public static string FacilitatorText(Group group, GroupTexts texts) => group.Settings.FacilitatorMode switch
     {
@@ -74,7 +58,7 @@ public static class GroupCards
         var when = When(roles.Meeting, group, texts) + (roles.Meeting.State == MeetingState.Moved ? $" ({texts.MovedLine})" : "");
         yield return new CardText(when, TextStyle.Heading);
         var facilitator = roles.Facilitator?.Name ?? (group.Settings.FacilitatorMode == FacilitatorMode.External ? texts.External : texts.Nobody);
-        yield return new CardText(Format(texts.MeetingRoles, roles.CaseOwner?.Name ?? texts.Nobody, facilitator));
+        yield return new CardText(texts.MeetingRoles(roles.CaseOwner?.Name ?? texts.Nobody, facilitator));
         if (roles.Absent.Count > 0)
         {
             yield return new CardText(Format(texts.AbsentLine, string.Join(", ", roles.Absent.Select(m => m.Name))), TextStyle.Subtle);
@@ -104,9 +88,9 @@ public static class GroupCards
             ],
             Buttons =
             [
-                CommandButton(texts.TurnsTitle, texts == GroupTexts.Dutch ? "beurt" : "turn"),
-                CommandButton(texts.AgreementsTitle, texts == GroupTexts.Dutch ? "afspraken" : "agreements"),
-                CommandButton(texts.SettingsButton, texts == GroupTexts.Dutch ? "instellen" : "setup"),
+                CommandButton(texts.TurnsTitle, texts.TurnsCommand),
+                CommandButton(texts.AgreementsTitle, texts.AgreementsCommand),
+                CommandButton(texts.SettingsButton, texts.SetupCommand),
             ],
         };
     }
@@ -114,7 +98,7 @@ public static class GroupCards
     /// <summary>"instellen" in a group that is set up: what to change, one button per setting.</summary>
     public static Card SettingsMenu(Group group, GroupTexts texts)
     {
-        var dutch = texts == GroupTexts.Dutch;
+        var language = texts.Language;
         return new Card
         {
             Title = Format(texts.SettingsTitle, group.Settings.Name),
@@ -129,7 +113,7 @@ public static class GroupCards
                     new CardFact(texts.SummaryLabels[3], FacilitatorText(group, texts)),
                 ]),
             ],
-            Buttons = Settings.Select((s, i) => CommandButton(texts.SettingNames[i], (dutch ? "instellen " : "setup ") + (dutch ? s.Dutch : s.English))).ToList(),
+            Buttons = GroupTexts.SettingWords.Select((s, i) => CommandButton(texts.SettingNames[i], texts.SetupCommand + " " + (language == Language.Dutch ? s.Nl : s.En))).ToList(),
         };
     }
 

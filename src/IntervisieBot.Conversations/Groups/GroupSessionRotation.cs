@@ -1,6 +1,6 @@
 using IntervisieBot.Conversations.Sessions;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Sessions;
 
@@ -12,17 +12,17 @@ namespace IntervisieBot.Conversations.Groups;
 /// </summary>
 public sealed class GroupSessionRotation(GroupStore groups, TimeProvider time) : ISessionRotation
 {
-    public async Task<SessionOpening?> OpenAsync(ConversationAddress group, bool dutch, CancellationToken cancellationToken)
+    public async Task<SessionOpening?> OpenAsync(ConversationAddress group, Language language, CancellationToken cancellationToken)
     {
         if (await groups.GetAsync(group, cancellationToken) is not { } value)
         {
             return null;
         }
 
-        var texts = dutch ? GroupTexts.Dutch : GroupTexts.English;
+        var texts = GroupTexts.For(language);
         var roles = value.RolesForSession(time.GetUtcNow());
         var proposal = roles?.CaseOwner is { } owner
-            ? GroupCards.Format(texts.RotationProposal, owner.Name, roles.Facilitator?.Name ?? texts.Nobody)
+            ? texts.RotationProposal(owner.Name, roles.Facilitator?.Name ?? texts.Nobody)
             : null;
         return new SessionOpening(
             roles?.CaseOwner?.Id,
@@ -33,7 +33,7 @@ public sealed class GroupSessionRotation(GroupStore groups, TimeProvider time) :
             value.ReviewAgreementsDue ? texts.ReviewAgreements : null);
     }
 
-    public async Task<string?> CloseAsync(ConversationAddress group, SessionRecord record, bool dutch, CancellationToken cancellationToken)
+    public async Task<string?> CloseAsync(ConversationAddress group, SessionRecord record, Language language, CancellationToken cancellationToken)
     {
         var updated = await groups.UpdateAsync(group, value =>
         {
@@ -47,10 +47,10 @@ public sealed class GroupSessionRotation(GroupStore groups, TimeProvider time) :
             return null;
         }
 
-        var texts = dutch ? GroupTexts.Dutch : GroupTexts.English;
+        var texts = GroupTexts.For(language);
         var next = value.NextMeetings(record.EndedAt, 1);
         return next.Count > 0 && next[0].CaseOwner is { } owner
-            ? GroupCards.Format(texts.NextCaseOwner, GroupCards.Day(next[0].Meeting, value, texts), owner.Name)
+            ? texts.NextCaseOwner(GroupCards.Day(next[0].Meeting, value, texts), owner.Name)
             : null;
     }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Sessions;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Groups;
@@ -56,7 +56,7 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
         state["fields"] = options?["fields"]?.DeepClone() ?? new JsonArray([.. AllFields.Select(f => (JsonNode)JsonValue.Create(f))]);
         state["draft"] = existing is null ? new JsonObject() : Draft(existing);
         state["existing"] = existing is not null;
-        state["dutch"] = existing is null ? Languages.FromLocale(dc.Turn.Locale) == Language.Dutch : existing.Settings.Language == "nl";
+        state[StoredLanguage.Key] = StoredLanguage.Write(existing is null ? Language.FromLocale(dc.Turn.Locale) : existing.Settings.Language);
         return await AskNextAsync(dc, cancellationToken);
     }
 
@@ -101,9 +101,9 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
 
     private static string Field(DialogContext dc) => ((JsonArray)dc.ActiveDialog!.State["fields"]!)[0]!.GetValue<string>();
 
-    private static bool Dutch(JsonObject state) => state["dutch"]?.GetValue<bool>() ?? true;
+    private static Language LanguageOf(JsonObject state) => StoredLanguage.Read(state) ?? Language.Dutch;
 
-    private static GroupTexts Texts(JsonObject state) => Dutch(state) ? GroupTexts.Dutch : GroupTexts.English;
+    private static GroupTexts Texts(JsonObject state) => GroupTexts.For(LanguageOf(state));
 
     private static string? Get(JsonObject draft, string key) => draft[key]?.GetValue<string>();
 
@@ -142,7 +142,7 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
         var state = dc.ActiveDialog!.State;
         var draft = (JsonObject)state["draft"]!;
         var texts = Texts(state);
-        var dutch = Dutch(state);
+        var language = LanguageOf(state);
         var changing = state["existing"]?.GetValue<bool>() == true;
         string Ask(string question) => problem is null ? question : problem + "\n\n" + question;
         List<PromptChoice> WithKeep(List<PromptChoice> choices, string? current) =>
@@ -223,14 +223,14 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
             }),
             _ => (ConfirmId, new PromptOptions
             {
-                Text = Ask(texts.ProposeAgreements + "\n\n" + string.Join("\n", Defaults(dutch).Select(a => "- " + a))),
-                Choices = [new("yes", texts.AcceptAgreements, ConfirmPrompt.Choices(dutch)[0].Synonyms), new("no", texts.SkipAgreements, ConfirmPrompt.Choices(dutch)[1].Synonyms)],
+                Text = Ask(texts.ProposeAgreements + "\n\n" + string.Join("\n", Defaults(language).Select(a => "- " + a))),
+                Choices = [new("yes", texts.AcceptAgreements, ConfirmPrompt.Choices(language)[0].Synonyms), new("no", texts.SkipAgreements, ConfirmPrompt.Choices(language)[1].Synonyms)],
             }),
         };
         // A typed answer the prompt does not understand gets the reason and the question again, like a wrong one.
         var question = problem is null ? options.Text : options.Text[(problem.Length + 2)..];
         var retry = options.RetryText is null ? null : options.RetryText + "\n\n" + question;
-        return await dc.BeginDialogAsync(promptId, (options with { Dutch = dutch, MaxAttempts = MaxAttempts, RetryText = retry }).ToJson(), cancellationToken);
+        return await dc.BeginDialogAsync(promptId, (options with { Language = language, MaxAttempts = MaxAttempts, RetryText = retry }).ToJson(), cancellationToken);
     }
 
     /// <summary>The conversation's members (the bot left out), kept with the set-up so the answer can name them.</summary>
@@ -265,7 +265,7 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
                 return null;
             case "language":
                 draft["language"] = result.GetValue<string>();
-                state["dutch"] = result.GetValue<string>() == "nl";
+                state[StoredLanguage.Key] = StoredLanguage.Write(Language.FromCode(result.GetValue<string>()));
                 return null;
             case "cadence":
                 draft["cadence"] = result.GetValue<string>();
@@ -336,12 +336,12 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
 
         if (date.DayOfWeek != cadence.Weekday)
         {
-            return GroupCards.Format(texts.DateWrongDay, title, GroupCards.WeekdayName(date.DayOfWeek, texts), GroupCards.WeekdayName(cadence.Weekday, texts));
+            return texts.DateWrongDay(title, GroupCards.WeekdayName(date.DayOfWeek, texts), GroupCards.WeekdayName(cadence.Weekday, texts));
         }
 
         if (!cadence.Fits(date))
         {
-            return GroupCards.Format(texts.DateWrongWeek, title, texts.WeeksOfMonth[cadence.WeekOfMonth - 1], GroupCards.WeekdayName(cadence.Weekday, texts));
+            return texts.DateWrongWeek(title, texts.WeeksOfMonth[cadence.WeekOfMonth - 1], GroupCards.WeekdayName(cadence.Weekday, texts));
         }
 
         draft["first"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -408,7 +408,7 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
             group = Group.Create(settings, members, earlier.Select(GroupFigures.FromRecord));
             if (draft["agreements"]?.GetValue<bool>() == true)
             {
-                foreach (var agreement in Defaults(settings.Language == "nl"))
+                foreach (var agreement in Defaults(settings.Language))
                 {
                     group.AddAgreement(agreement, dc.Turn.From.Name, now);
                 }
@@ -427,7 +427,7 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
         return new GroupSettings
         {
             Name = Get(draft, "name")!,
-            Language = Get(draft, "language") ?? "nl",
+            Language = Language.FromCode(Get(draft, "language") ?? "nl"),
             Cadence = CadenceOf(draft),
             FirstMeeting = DateOnly.ParseExact(Get(draft, "first")!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             StartTime = TimeOnly.ParseExact(Get(draft, "time")!, "HH:mm", CultureInfo.InvariantCulture),
@@ -448,7 +448,7 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
         return new JsonObject
         {
             ["name"] = s.Name,
-            ["language"] = s.Language,
+            ["language"] = s.Language.Code,
             ["cadence"] = s.Cadence.Kind == CadenceKind.MonthlyOnWeekday ? "monthly" : s.Cadence.Weeks.ToString(CultureInfo.InvariantCulture),
             ["week"] = s.Cadence.Kind == CadenceKind.MonthlyOnWeekday ? s.Cadence.WeekOfMonth.ToString(CultureInfo.InvariantCulture) : null,
             ["weekday"] = ((int)s.Cadence.Weekday).ToString(CultureInfo.InvariantCulture),
@@ -463,7 +463,7 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
     }
 
     /// <summary>The default agreements are the conversation rules the session shows (one list, in SessionTexts).</summary>
-    public static IReadOnlyList<string> Defaults(bool dutch) => (dutch ? SessionTexts.Dutch : SessionTexts.English).DefaultAgreements;
+    public static IReadOnlyList<string> Defaults(Language language) => SessionTexts.For(language).DefaultAgreements;
 
     private static string CadenceTitle(string cadence, GroupTexts texts) => cadence switch
     {
@@ -481,9 +481,9 @@ public sealed class GroupSetupDialog(GroupStore groups, SessionRecordStore recor
 
     private static string[] DaySynonyms(DayOfWeek day)
     {
-        var dutch = GroupTexts.Dutch.Culture.DateTimeFormat;
-        var english = GroupTexts.English.Culture.DateTimeFormat;
-        return [dutch.GetDayName(day), dutch.GetAbbreviatedDayName(day).TrimEnd('.'), english.GetDayName(day).ToLowerInvariant(), english.GetAbbreviatedDayName(day).ToLowerInvariant(), dutch.GetDayName(day) + "s", english.GetDayName(day).ToLowerInvariant() + "s"];
+        var nl = GroupTexts.Dutch.Culture.DateTimeFormat;
+        var en = GroupTexts.English.Culture.DateTimeFormat;
+        return [nl.GetDayName(day), nl.GetAbbreviatedDayName(day).TrimEnd('.'), en.GetDayName(day).ToLowerInvariant(), en.GetAbbreviatedDayName(day).ToLowerInvariant(), nl.GetDayName(day) + "s", en.GetDayName(day).ToLowerInvariant() + "s"];
     }
 
     private static string[] WeekSynonyms(int index) => index switch

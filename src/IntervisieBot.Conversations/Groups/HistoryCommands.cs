@@ -39,14 +39,14 @@ public sealed class HistoryCommands(GroupStore groups, SessionRecordStore record
         await dc.SendAsync(OutgoingMessage.FromCard(Card(group, held, GroupFigures.Compute(group, held, time.GetUtcNow()), methods, texts)), cancellationToken);
     }
 
-    public static Card Card(Group? group, IReadOnlyList<SessionRecord> held, GroupFigures figures, MethodLibrary methods, Texts.GroupTexts texts)
+    public static Card Card(Group? group, IReadOnlyList<SessionRecord> held, GroupFigures figures, MethodLibrary methods, GroupTexts texts)
     {
-        var dutch = texts == Texts.GroupTexts.Dutch;
+        var language = texts.Language;
         var zone = group?.Schedule.Zone ?? Schedule.FindZone(GroupSettings.DefaultTimeZone) ?? TimeZoneInfo.Utc;
-        string MethodName(string id) => methods.Find(id)?.Name.In(dutch) ?? id;
+        string MethodName(string id) => methods.Find(id)?.Name.In(language) ?? id;
         string Rating(double value) => value.ToString("0.0", texts.Culture);
         var lines = held.Take(Listed).Select(r =>
-            GroupCards.Format(texts.HistoryLine, TimeZoneInfo.ConvertTime(r.StartedAt, zone).ToString("d MMM yyyy", texts.Culture), MethodName(r.MethodId), r.CaseOwner.Name, r.Facilitator.Name)
+            texts.HistoryLine(TimeZoneInfo.ConvertTime(r.StartedAt, zone).ToString("d MMM yyyy", texts.Culture), MethodName(r.MethodId), r.CaseOwner.Name, r.Facilitator.Name)
             + (r.AverageRating is { } avg ? GroupCards.Format(texts.RatingSuffix, Rating(avg)) : ""));
         return new Card
         {
@@ -55,15 +55,15 @@ public sealed class HistoryCommands(GroupStore groups, SessionRecordStore record
             [
                 new CardText(string.Join("\n", lines.Select(l => "- " + l))),
                 new CardText(texts.FiguresTitle, TextStyle.Heading),
-                new CardText(figures.Planned is { } planned ? GroupCards.Format(texts.HeldOfPlanned, figures.Held, planned) : GroupCards.Format(texts.Held, figures.Held)),
+                new CardText(figures.Planned is { } planned ? texts.HeldOfPlanned(figures.Held, planned) : GroupCards.Format(texts.Held, figures.Held)),
                 new CardText(texts.AttendanceTitle, TextStyle.Heading),
-                new CardFacts(figures.Members.Select(m => new CardFact(m.Name, GroupCards.Format(texts.MemberFigures, m.Attended, figures.Held, m.Cases, m.Facilitated))).ToList()),
+                new CardFacts(figures.Members.Select(m => new CardFact(m.Name, texts.MemberFigures(m.Attended, figures.Held, m.Cases, m.Facilitated))).ToList()),
                 .. figures.Methods.Count == 0 ? Array.Empty<CardElement>() :
                 [
                     new CardText(texts.MethodsTitle, TextStyle.Heading),
                     new CardFacts(figures.Methods.Select(m => new CardFact(
                         MethodName(m.MethodId),
-                        m.AverageRating is { } avg ? GroupCards.Format(texts.MethodRated, m.Used, Rating(avg)) : GroupCards.Format(texts.MethodUnrated, m.Used))).ToList()),
+                        m.AverageRating is { } avg ? texts.MethodRated(m.Used, Rating(avg)) : GroupCards.Format(texts.MethodUnrated, m.Used))).ToList()),
                 ],
             ],
         };

@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
@@ -65,7 +66,7 @@ public sealed class RosterChanges(GroupStore groups) : IMembershipHandler, ICard
         };
         if (dc.Turn.ReplyToId is { } pressed)
         {
-            await dc.Context.UpdateAsync(pressed, OutgoingMessage.FromCard(new Card { Body = [new CardText(said), new CardText(GroupCards.Format(Texts.BotTexts.For(group.Settings.Language == "en" ? Texts.Language.English : Texts.Language.Dutch).AnsweredBy, dc.Turn.From.Name), TextStyle.Subtle)] }), cancellationToken);
+            await dc.Context.UpdateAsync(pressed, OutgoingMessage.FromCard(new Card { Body = [new CardText(said), new CardText(GroupCards.Format(BotTexts.For(group.Settings.Language).AnsweredBy, dc.Turn.From.Name), TextStyle.Subtle)] }), cancellationToken);
         }
         else
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Groups;
@@ -75,8 +75,8 @@ public sealed class RotationCommands(GroupStore groups, TimeProvider time) : ICo
         }, cancellationToken);
         if (updated is not { Group: var group })
         {
-            var texts = GroupTexts.For(Languages.FromLocale(turn.Locale));
-            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts == GroupTexts.Dutch ? "instellen" : "setup", ButtonStyle.Positive)] }), cancellationToken);
+            var texts = GroupTexts.For(Language.FromLocale(turn.Locale));
+            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts.SetupCommand, ButtonStyle.Positive)] }), cancellationToken);
             return;
         }
 
@@ -135,11 +135,11 @@ public sealed class RotationCommands(GroupStore groups, TimeProvider time) : ICo
         {
             TurnChange.Done => action switch
             {
-                "volunteer" => GroupCards.Format(texts.Volunteered, name, day),
-                "pass" => GroupCards.Format(texts.Passed, name, day),
+                "volunteer" => texts.Volunteered(name, day),
+                "pass" => texts.Passed(name, day),
                 "swap" => GroupCards.Format(texts.Swapped, name),
-                "absent" => GroupCards.Format(texts.MarkedAbsent, name, day),
-                _ => GroupCards.Format(texts.MarkedPresent, name, day),
+                "absent" => texts.MarkedAbsent(name, day),
+                _ => texts.MarkedPresent(name, day),
             },
             TurnChange.NotAMember => texts.NotAMember,
             TurnChange.NoSuchMeeting => texts.NoSuchMeeting,

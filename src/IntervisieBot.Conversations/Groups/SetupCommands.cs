@@ -42,7 +42,7 @@ public sealed class SetupCommands(GroupSetupDialog setup, GroupStore groups) : I
     public static IReadOnlyList<string>? FieldsFor(string argument)
     {
         var word = argument.Trim().Trim('.', '!', '?').ToLowerInvariant();
-        var setting = GroupCards.Settings.FirstOrDefault(s => s.Dutch == word || s.English == word || s.Synonyms.Contains(word));
+        var setting = GroupTexts.SettingWords.FirstOrDefault(s => s.Nl == word || s.En == word || s.Synonyms.Contains(word));
         return setting.Field switch
         {
             null => null,

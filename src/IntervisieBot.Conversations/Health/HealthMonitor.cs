@@ -1,6 +1,5 @@
 using System.Globalization;
 using IntervisieBot.Conversations.Reminders;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 
@@ -49,7 +48,7 @@ public sealed class HealthMonitor(HealthStore store, ReminderPlanner planner, Ti
             return;
         }
 
-        var texts = ReminderTexts.For(group.Settings.Language == "nl");
+        var texts = ReminderTexts.For(group.Settings.Language);
         var card = new Card
         {
             Title = string.Format(CultureInfo.InvariantCulture, texts.HealthTitle, group.Settings.Name),

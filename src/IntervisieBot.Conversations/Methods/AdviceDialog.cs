@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Methods;
 
 namespace IntervisieBot.Conversations.Methods;
@@ -16,7 +17,6 @@ public static class AdviceDialog
     public const string Id = "advice";
     private const string ChoiceId = "advice-choice";
     private const string ConfirmId = "advice-confirm";
-    private const string DutchKey = "dutch";
 
     public static DialogSet AddAdvice(this DialogSet dialogs, MethodLibrary library) => dialogs
         .Add(new ChoicePrompt(ChoiceId))
@@ -30,18 +30,18 @@ public static class AdviceDialog
             (step, ct) => AdviseStepAsync(step, library, ct),
         ]));
 
-    private static bool Dutch(WaterfallStepContext step) => step.Values[DutchKey]?.GetValue<bool>() ?? true;
+    private static Language LanguageOf(WaterfallStepContext step) => StoredLanguage.Read(step.Values) ?? Language.Dutch;
 
-    private static BotTexts Texts(WaterfallStepContext step) => Dutch(step) ? BotTexts.Dutch : BotTexts.English;
+    private static BotTexts Texts(WaterfallStepContext step) => BotTexts.For(LanguageOf(step));
 
     private static Task<DialogTurnResult> AskKindStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var dutch = Languages.FromLocale(step.Dialogs.Turn.Locale) == Language.Dutch;
-        step.Values[DutchKey] = dutch;
+        var language = Language.FromLocale(step.Dialogs.Turn.Locale);
+        step.Values[StoredLanguage.Key] = StoredLanguage.Write(language);
         var kinds = Enum.GetValues<QuestionKind>()
-            .Select(k => new PromptChoice(k.ToString(), Capitalize(AdviceReasons.Describe(k).In(dutch))))
+            .Select(k => new PromptChoice(k.ToString(), Capitalize(AdviceReasons.Describe(k).In(language))))
             .ToList();
-        return step.PromptAsync(ChoiceId, new PromptOptions { Text = Texts(step).AdviceAskKind, Choices = kinds, Dutch = dutch }, cancellationToken);
+        return step.PromptAsync(ChoiceId, new PromptOptions { Text = Texts(step).AdviceAskKind, Choices = kinds, Language = language }, cancellationToken);
     }
 
     private static Task<DialogTurnResult> AskTimeStepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
@@ -71,7 +71,7 @@ public static class AdviceDialog
         }
 
         step.Values[key] = step.Result.DeepClone();
-        return await step.PromptAsync(promptId, question(Texts(step)) with { Dutch = Dutch(step) }, cancellationToken);
+        return await step.PromptAsync(promptId, question(Texts(step)) with { Language = LanguageOf(step) }, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> AdviseStepAsync(WaterfallStepContext step, MethodLibrary library, CancellationToken cancellationToken)
@@ -93,7 +93,7 @@ public static class AdviceDialog
             step.Result.GetValue<bool>());
         var ranked = MethodAdvisor.Rank(request, library);
         step.Dialogs.State.Values[Sessions.SessionSetupDialog.RecommendedMethodKey] = ranked[0].Method.Id;
-        await step.Dialogs.SendAsync(OutgoingMessage.FromCard(MethodCards.Advice(ranked, Texts(step), Dutch(step))), cancellationToken);
+        await step.Dialogs.SendAsync(OutgoingMessage.FromCard(MethodCards.Advice(ranked, Texts(step), LanguageOf(step))), cancellationToken);
         return await step.EndAsync(JsonValue.Create(ranked[0].Method.Id), cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Methods;
 
 namespace IntervisieBot.Conversations.Methods;
@@ -20,7 +21,7 @@ public sealed class MethodCommands(MethodLibrary methods) : ICommandHandler, IDi
             return;
         }
 
-        var texts = BotTexts.For(Languages.FromLocale(dc.Turn.Locale));
-        await dc.SendAsync(OutgoingMessage.FromCard(MethodCards.Overview(methods, texts, texts == BotTexts.Dutch)), cancellationToken);
+        var texts = BotTexts.For(Language.FromLocale(dc.Turn.Locale));
+        await dc.SendAsync(OutgoingMessage.FromCard(MethodCards.Overview(methods, texts, texts.Language)), cancellationToken);
     }
 }

@@ -1,8 +1,9 @@
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Health;
-using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Conversations.Reminders;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Dialogs;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Planning;
@@ -62,7 +63,7 @@ public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, Ti
         var cancelled = false;
         var updated = await groups.UpdateAsync(turn.Conversation, group =>
         {
-            var texts = ReminderTexts.For(group.Settings.Language == "nl");
+            var texts = ReminderTexts.For(group.Settings.Language);
             var groupTexts = GroupCards.TextsFor(group, null);
             (said, var changed) = action switch
             {
@@ -78,8 +79,8 @@ public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, Ti
         }, cancellationToken);
         if (updated is not { Group: var saved })
         {
-            var texts = GroupTexts.For(Languages.FromLocale(turn.Locale));
-            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts == GroupTexts.Dutch ? "instellen" : "setup", ButtonStyle.Positive)] }), cancellationToken);
+            var texts = GroupTexts.For(Language.FromLocale(turn.Locale));
+            await dc.SendAsync(OutgoingMessage.FromCard(new Card { Body = [new CardText(texts.NotSetUp)], Buttons = [GroupCards.CommandButton(texts.SetupButton, texts.SetupCommand, ButtonStyle.Positive)] }), cancellationToken);
             return;
         }
 
@@ -126,7 +127,7 @@ public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, Ti
 
         var before = GroupCards.Day(meeting, group, groupTexts);
         group.MoveMeeting(meeting.Id, date.Value, start);
-        return (GroupCards.Format(texts.Moved, who, before, GroupCards.When(group.Schedule.Find(meeting.Id)!, group, groupTexts)), true);
+        return (texts.Moved(who, before, GroupCards.When(group.Schedule.Find(meeting.Id)!, group, groupTexts)), true);
     }
 
     private static (string, bool) Cancel(Group group, IReadOnlyList<string> words, string who, DateTimeOffset now, ReminderTexts texts, GroupTexts groupTexts)
@@ -137,7 +138,7 @@ public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, Ti
         }
 
         group.CancelMeeting(meeting.Id);
-        return (GroupCards.Format(texts.Cancelled, who, GroupCards.Day(meeting, group, groupTexts)), true);
+        return (texts.Cancelled(who, GroupCards.Day(meeting, group, groupTexts)), true);
     }
 
     /// <summary>A coming meeting named by the date it was planned on or the date it is held on now.</summary>
@@ -153,7 +154,7 @@ public sealed class PlanningCommands(GroupStore groups, HealthMonitor health, Ti
     public static Card PlanningCard(Group group, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var texts = ReminderTexts.For(group.Settings.Language == "nl");
+        var texts = ReminderTexts.For(group.Settings.Language);
         var groupTexts = GroupCards.TextsFor(group, null);
         var next = group.NextMeetings(now, Shown);
         return new Card

@@ -1,6 +1,6 @@
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Protection;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Privacy;
 
@@ -22,7 +22,7 @@ public sealed class ConversationGuard(TurnRouter router, PrivacyProtector protec
         if (turn.Kind == TurnKind.CardAction && turn.Values.TryGetValue(OriginKey, out var origin)
             && !protector.VerifyTag(Purpose, turn.Conversation.Key, origin))
         {
-            var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
+            var texts = PrivacyTexts.For(Language.FromLocale(turn.Locale));
             await context.SendAsync(new OutgoingMessage(texts.ForeignButton), cancellationToken);
             return;
         }

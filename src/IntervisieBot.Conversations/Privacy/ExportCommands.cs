@@ -1,8 +1,8 @@
 using System.Globalization;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Options;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Privacy;
 
@@ -17,7 +17,7 @@ public sealed class ExportCommands(ExportLinkStore links, MemberData members, IO
     public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = PrivacyTexts.For(Language.FromLocale(turn.Locale));
         if (turn.Conversation.IsPersonal)
         {
             await dc.SendAsync(new OutgoingMessage(texts.ExportInPersonalChat), cancellationToken);

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IntervisieBot.Conversations.Scheduling;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Options;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Privacy;
 
@@ -46,7 +46,7 @@ public sealed class ForgetCommands(
     public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = PrivacyTexts.For(Language.FromLocale(turn.Locale));
         if (turn.Conversation.IsPersonal)
         {
             await dc.SendAsync(new OutgoingMessage(texts.ForgetInPersonalChat), cancellationToken);
@@ -71,7 +71,7 @@ public sealed class ForgetCommands(
     public async Task HandleAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = PrivacyTexts.For(Language.FromLocale(turn.Locale));
         if (turn.Conversation.IsPersonal)
         {
             await dc.SendAsync(new OutgoingMessage(texts.ForgetInPersonalChat), cancellationToken);
@@ -104,7 +104,7 @@ public sealed class ForgetCommands(
     async Task IScheduledTurnHandler.HandleAsync(ITurnContext context, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = PrivacyTexts.For(Language.FromLocale(turn.Locale));
         var by = await NameOfAsync(context, turn.Values.GetValueOrDefault(ByKey, ""), texts, cancellationToken);
         await data.ForgetAsync(
             turn.Conversation,
@@ -215,7 +215,7 @@ public sealed class ForgetCommands(
     {
         var zone = (await groups.GetAsync(group, cancellationToken))?.Schedule.Zone ?? TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        return Format(texts.DayAtTime, local.ToString("dddd d MMMM", texts.Culture), local.ToString("HH:mm", CultureInfo.InvariantCulture));
+        return texts.DayAtTime(local.ToString("dddd d MMMM", texts.Culture), local.ToString("HH:mm", CultureInfo.InvariantCulture));
     }
 
     private string Grace(PrivacyTexts texts)
@@ -246,7 +246,7 @@ public sealed class ForgetCommands(
         Title = texts.ForgetPendingTitle,
         Body =
         [
-            new CardText(Format(texts.ForgetPending, pending.Name ?? texts.SomeParticipant, when)),
+            new CardText(texts.ForgetPending(pending.Name ?? texts.SomeParticipant, when)),
             new CardText(texts.ForgetWhat),
             new CardText(texts.ForgetHowToCancel, TextStyle.Heading),
         ],
@@ -263,7 +263,7 @@ public sealed class ForgetCommands(
         return new Card
         {
             Title = texts.ForgottenTitle,
-            Body = [new CardText(lines.Count == 0 ? Format(texts.ForgottenNothing, by) : Format(texts.Forgotten, by, string.Join("\n", lines)))],
+            Body = [new CardText(lines.Count == 0 ? Format(texts.ForgottenNothing, by) : texts.Forgotten(by, string.Join("\n", lines)))],
         };
     }
 

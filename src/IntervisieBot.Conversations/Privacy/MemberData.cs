@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Cases;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Options;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Privacy;
 
@@ -24,7 +24,7 @@ public sealed class MemberData(MemberGroupIndex index, CaseStore cases, ExportLi
     public async Task<OutgoingMessage> LinkAsync(IncomingTurn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var texts = PrivacyTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = PrivacyTexts.For(Language.FromLocale(turn.Locale));
         var conversation = turn.Conversation;
         var found = await CasesAsync(conversation, turn.From.Id, cancellationToken);
         if (!conversation.IsPersonal || found.Count == 0)

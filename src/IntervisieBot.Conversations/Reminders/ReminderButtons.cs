@@ -1,8 +1,8 @@
 using System.Globalization;
 using IntervisieBot.Conversations.Groups;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Reminders;
@@ -33,7 +33,7 @@ public sealed class ReminderButtons(GroupStore groups, PrivateButtons buttons, T
         var (address, key) = turn.Conversation.IsPersonal
             ? buttons.Read(turn, CardName) ?? (turn.Conversation, "")
             : (turn.Conversation, turn.Values.GetValueOrDefault(PrivateButtons.MeetingKey, ""));
-        var texts = ReminderTexts.For(Languages.FromLocale(turn.Locale) == Language.Dutch);
+        var texts = ReminderTexts.For(Language.FromLocale(turn.Locale));
         if (key.Length == 0 || !DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var meetingId)
             || turn.Conversation.IsPersonal != (action == "pass"))
         {
@@ -58,14 +58,14 @@ public sealed class ReminderButtons(GroupStore groups, PrivateButtons buttons, T
             return;
         }
 
-        texts = ReminderTexts.For(group.Settings.Language == "nl");
+        texts = ReminderTexts.For(group.Settings.Language);
         var groupTexts = GroupCards.TextsFor(group, null);
         var day = group.Schedule.Find(meetingId) is { } meeting ? GroupCards.Day(meeting, group, groupTexts) : key;
         var said = (result, action) switch
         {
             (TurnChange.Done or TurnChange.AlreadySo, "pass") => GroupCards.Format(texts.PassedPrivately, day),
-            (TurnChange.Done or TurnChange.AlreadySo, "absent") => GroupCards.Format(groupTexts.MarkedAbsent, turn.From.Name, day),
-            (TurnChange.Done or TurnChange.AlreadySo, _) => GroupCards.Format(texts.MarkedAttending, turn.From.Name, day),
+            (TurnChange.Done or TurnChange.AlreadySo, "absent") => groupTexts.MarkedAbsent(turn.From.Name, day),
+            (TurnChange.Done or TurnChange.AlreadySo, _) => texts.MarkedAttending(turn.From.Name, day),
             (TurnChange.NotAMember, _) => groupTexts.NotAMember,
             (TurnChange.NotYourTurn, _) => GroupCards.Format(groupTexts.NotYourTurn, day),
             _ => texts.ButtonExpired,

@@ -2,8 +2,8 @@ using System.Globalization;
 using IntervisieBot.Conversations.Evaluation;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Health;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Methods;
 
@@ -41,7 +41,7 @@ public sealed class ReminderSender(
 
         var which = values.GetValueOrDefault(ReminderPlanner.ReminderKey, "");
         var meeting = values.TryGetValue(ReminderPlanner.MeetingKey, out var key) ? group.Schedule.Find(Meeting.ParseKey(key)) : null;
-        var reminders = new Reminder(context, group, ReminderTexts.For(group.Settings.Language == "nl"), GroupCards.TextsFor(group, null), time.GetUtcNow());
+        var reminders = new Reminder(context, group, ReminderTexts.For(group.Settings.Language), GroupCards.TextsFor(group, null), time.GetUtcNow());
         switch (which)
         {
             case HealthMonitor.Concern:
@@ -84,7 +84,7 @@ public sealed class ReminderSender(
         {
             case ReminderKind.GroupNotice:
                 var method = roles!.CaseOwner is { } caseOwner && await cases.PreferredMethodAsync(address, caseOwner.Id, meeting.Id, cancellationToken) is { } id
-                    ? methods.Find(id)?.Name.In(r.Dutch)
+                    ? methods.Find(id)?.Name.In(r.Language)
                     : null;
                 await r.Context.SendAsync(OutgoingMessage.FromCard(new Card
                 {
@@ -99,16 +99,16 @@ public sealed class ReminderSender(
                 }), cancellationToken);
                 break;
             case ReminderKind.CaseOwnerNotice when roles!.CaseOwner is { } owner:
-                await TellCaseOwnerAsync(r, meeting, owner, Format(r.Texts.YourTurn, r.Group.Settings.Name, GroupCards.When(meeting, r.Group, r.GroupTexts), Deadline(r, meeting)), cancellationToken);
+                await TellCaseOwnerAsync(r, meeting, owner, r.Texts.YourTurn(r.Group.Settings.Name, GroupCards.When(meeting, r.Group, r.GroupTexts), Deadline(r, meeting)), cancellationToken);
                 break;
             case ReminderKind.CaseNudge when roles!.CaseOwner is { } owner && !await cases.HasCaseAsync(address, owner.Id, meeting.Id, cancellationToken):
-                await TellCaseOwnerAsync(r, meeting, owner, Format(r.Texts.Nudge, r.Group.Settings.Name, GroupCards.Day(meeting, r.Group, r.GroupTexts), Deadline(r, meeting)), cancellationToken);
+                await TellCaseOwnerAsync(r, meeting, owner, r.Texts.Nudge(r.Group.Settings.Name, GroupCards.Day(meeting, r.Group, r.GroupTexts), Deadline(r, meeting)), cancellationToken);
                 break;
             case ReminderKind.CaseDeadline when roles!.CaseOwner is { } owner:
                 var prepared = await cases.HasCaseAsync(address, owner.Id, meeting.Id, cancellationToken);
                 if (!prepared && roles.Facilitator is { } facilitator)
                 {
-                    var text = Format(r.Texts.NoCaseYet, owner.Name, r.Group.Settings.Name, GroupCards.Day(meeting, r.Group, r.GroupTexts));
+                    var text = r.Texts.NoCaseYet(owner.Name, r.Group.Settings.Name, GroupCards.Day(meeting, r.Group, r.GroupTexts));
                     await r.Context.SendPrivateAsync(Participant(facilitator), new OutgoingMessage(text), cancellationToken);
                 }
 
@@ -122,7 +122,7 @@ public sealed class ReminderSender(
                 await r.Context.SendAsync(OutgoingMessage.FromCard(new Card
                 {
                     Title = r.Texts.StartingTitle,
-                    Body = [new CardText(GroupCards.When(meeting, r.Group, r.GroupTexts), TextStyle.Heading), new CardText(Format(r.Texts.Starting, roles.CaseOwner?.Name ?? r.GroupTexts.Nobody, facilitatorName))],
+                    Body = [new CardText(GroupCards.When(meeting, r.Group, r.GroupTexts), TextStyle.Heading), new CardText(r.Texts.Starting(roles.CaseOwner?.Name ?? r.GroupTexts.Nobody, facilitatorName))],
                     Buttons = [GroupCards.CommandButton(r.Texts.StartButton, "start", ButtonStyle.Positive)],
                 }), cancellationToken);
                 break;
@@ -154,12 +154,12 @@ public sealed class ReminderSender(
         var name = r.Group.Settings.Name;
         if (roles.CaseOwner is not { } to)
         {
-            await r.Context.SendPrivateAsync(Participant(from), new OutgoingMessage(Format(r.Texts.NobodyTakesOver, day, name)), cancellationToken);
+            await r.Context.SendPrivateAsync(Participant(from), new OutgoingMessage(r.Texts.NobodyTakesOver(day, name)), cancellationToken);
             return;
         }
 
-        await r.Context.SendPrivateAsync(Participant(from), new OutgoingMessage(Format(r.Texts.HandedOverFrom, to.Name, day, name)), cancellationToken);
-        await r.Context.SendPrivateAsync(Participant(to), new OutgoingMessage(Format(r.Texts.HandedOverTo, from.Name, day, name, Deadline(r, meeting))), cancellationToken);
+        await r.Context.SendPrivateAsync(Participant(from), new OutgoingMessage(r.Texts.HandedOverFrom(to.Name, day, name)), cancellationToken);
+        await r.Context.SendPrivateAsync(Participant(to), new OutgoingMessage(r.Texts.HandedOverTo(from.Name, day, name, Deadline(r, meeting))), cancellationToken);
     }
 
     private async Task TellCaseOwnerAsync(Reminder r, Meeting meeting, Member owner, string text, CancellationToken cancellationToken) =>
@@ -174,7 +174,7 @@ public sealed class ReminderSender(
         var coming = r.Group.Roster.Active.Where(m => !r.Group.IsAbsent(m.Id, roles.Meeting.Id)).ToList();
         var body = new List<CardElement>(GroupCards.MeetingElements(roles, r.Group, r.GroupTexts).Where(e => e is not CardText { Style: TextStyle.Subtle }))
         {
-            new CardText(Format(r.Texts.Coming, coming.Count, string.Join(", ", coming.Select(m => m.Name)))),
+            new CardText(r.Texts.Coming(coming.Count, string.Join(", ", coming.Select(m => m.Name)))),
         };
         if (roles.Absent.Count > 0)
         {
@@ -183,7 +183,7 @@ public sealed class ReminderSender(
 
         if (coming.Count < r.Group.Settings.Reminders.MinimumAttendance)
         {
-            body.Add(new CardText(Format(r.Texts.TooFew, coming.Count, r.Group.Settings.Reminders.MinimumAttendance)));
+            body.Add(new CardText(r.Texts.TooFew(coming.Count, r.Group.Settings.Reminders.MinimumAttendance)));
         }
 
         return new Card { Title = r.Texts.TomorrowTitle, Body = body, Buttons = AttendButtons(r, roles.Meeting) };
@@ -215,6 +215,6 @@ public sealed class ReminderSender(
 
     private sealed record Reminder(ITurnContext Context, Group Group, ReminderTexts Texts, GroupTexts GroupTexts, DateTimeOffset Now)
     {
-        public bool Dutch => Group.Settings.Language == "nl";
+        public Language Language => Group.Settings.Language;
     }
 }

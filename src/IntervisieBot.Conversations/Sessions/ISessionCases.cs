@@ -1,4 +1,5 @@
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 
 namespace IntervisieBot.Conversations.Sessions;
 
@@ -19,8 +20,8 @@ public interface ISessionCases
     Task<bool> HasCaseAsync(ConversationAddress group, string caseOwner, CancellationToken cancellationToken);
 
     /// <summary>The owner's case as the group sees it when shared: title, situation, question and the moment that matters most.</summary>
-    Task<Card?> SharedCardAsync(ConversationAddress group, string caseOwner, string ownerName, bool dutch, CancellationToken cancellationToken);
+    Task<Card?> SharedCardAsync(ConversationAddress group, string caseOwner, string ownerName, Language language, CancellationToken cancellationToken);
 
     /// <summary>At the close: marks the case as brought, and returns the private question whether to keep its text (null when there is no case).</summary>
-    Task<OutgoingMessage?> CloseAsync(ConversationAddress group, string caseOwner, bool dutch, CancellationToken cancellationToken);
+    Task<OutgoingMessage?> CloseAsync(ConversationAddress group, string caseOwner, Language language, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Sessions;
 
 namespace IntervisieBot.Conversations.Sessions;
@@ -10,8 +11,8 @@ namespace IntervisieBot.Conversations.Sessions;
 public interface ISessionRotation
 {
     /// <summary>What a session started now opens with, in the session's language.</summary>
-    Task<SessionOpening?> OpenAsync(ConversationAddress group, bool dutch, CancellationToken cancellationToken);
+    Task<SessionOpening?> OpenAsync(ConversationAddress group, Language language, CancellationToken cancellationToken);
 
     /// <summary>Records who came, who brought the case and who facilitated; returns the sentence naming the next case owner.</summary>
-    Task<string?> CloseAsync(ConversationAddress group, SessionRecord record, bool dutch, CancellationToken cancellationToken);
+    Task<string?> CloseAsync(ConversationAddress group, SessionRecord record, Language language, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
+using IntervisieBot.Conversations.Cases;
 using System.Globalization;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Domain.Sessions;
 
@@ -17,26 +18,26 @@ public static class SessionCards
     public const string SecondCaseCard = "second-case";
 
     /// <summary>The opening: who is who, the agreements (with a review when due), last time's action or an icebreaker.</summary>
-    public static Card Opening(Session session, SessionOpening? opening, SessionRecord? previous, SessionTexts texts, bool dutch) => new()
+    public static Card Opening(Session session, SessionOpening? opening, SessionRecord? previous, SessionTexts texts, Language language) => new()
     {
-        Title = Format(texts.StartTitle, session.Method.Name.In(dutch)),
+        Title = Format(texts.StartTitle, session.Method.Name.In(language)),
         Body =
         [
-            new CardText(Format(texts.Roles, session.CaseOwner.Name, session.Facilitator.Name, string.Join(", ", session.Attendees.Select(a => a.Name)))),
+            new CardText(texts.Roles(session.CaseOwner.Name, session.Facilitator.Name, string.Join(", ", session.Attendees.Select(a => a.Name)))),
             new CardText(texts.AgreementsTitle, TextStyle.Heading),
             new CardText(string.Join("\n", (opening?.Agreements ?? texts.DefaultAgreements).Select(a => "- " + a))),
             .. opening?.Review is { } review ? new CardElement[] { new CardText(review) } : [],
             .. previous?.Action is { } action
-                ? new CardElement[] { new CardText(Format(texts.FollowUp, previous.CaseOwner.Name, action), TextStyle.Heading) }
+                ? new CardElement[] { new CardText(texts.FollowUp(previous.CaseOwner.Name, action), TextStyle.Heading) }
                 : [],
-            .. previous is null ? FirstCheckIn(texts, dutch) : [],
+            .. previous is null ? FirstCheckIn(texts, language) : [],
         ],
     };
 
     /// <summary>The case introduction when the case owner prepared a case: a button only they can use to share it.</summary>
-    public static Card CaseIntroduction(Session session, bool dutch)
+    public static Card CaseIntroduction(Session session, Language language)
     {
-        var texts = CaseTexts.For(dutch);
+        var texts = CaseTexts.For(language);
         return new Card
         {
             Body = [new CardText(Format(texts.Introduction, session.CaseOwner.Name))],
@@ -45,9 +46,9 @@ public static class SessionCards
     }
 
     /// <summary>The case introduction once the case is shared: without its button, saying who shared it.</summary>
-    public static Card CaseShared(Session session, bool dutch)
+    public static Card CaseShared(Session session, Language language)
     {
-        var texts = CaseTexts.For(dutch);
+        var texts = CaseTexts.For(language);
         return new Card
         {
             Body = [new CardText(Format(texts.Introduction, session.CaseOwner.Name)), new CardText(Format(texts.SharedBy, session.CaseOwner.Name), TextStyle.Subtle)],
@@ -55,13 +56,13 @@ public static class SessionCards
     }
 
     /// <summary>The current step: its instruction, what it asks of whom, and the leaders' controls.</summary>
-    public static Card Step(Session session, SessionTexts texts, bool dutch)
+    public static Card Step(Session session, SessionTexts texts, Language language)
     {
         var step = session.CurrentStep;
         var body = new List<CardElement>
         {
-            new CardText(Format(texts.StepOf, session.StepIndex + 1, session.Method.Steps.Count, (int)step.Timebox.TotalMinutes), TextStyle.Subtle),
-            new CardText(step.Instruction.In(dutch)),
+            new CardText(texts.StepOf(session.StepIndex + 1, session.Method.Steps.Count, (int)step.Timebox.TotalMinutes), TextStyle.Subtle),
+            new CardText(step.Instruction.In(language)),
         };
         var buttons = new List<CardButton>();
         switch (step.Interaction)
@@ -111,14 +112,14 @@ public static class SessionCards
         buttons.Add(Button(texts.PauseButton, SessionActionKind.Pause));
         if (step.Interaction == StepInteraction.Timer)
         {
-            buttons.Add(ExtendButton(dutch));
+            buttons.Add(ExtendButton(language));
         }
 
-        return new Card { Title = step.Title.In(dutch), Body = body, Buttons = buttons };
+        return new Card { Title = step.Title.In(language), Body = body, Buttons = buttons };
     }
 
     /// <summary>All contributions of a collect step at once, named or anonymous as the method says.</summary>
-    public static Card Reveal(IReadOnlyList<Contribution> collected, Session session, SessionTexts texts, bool dutch)
+    public static Card Reveal(IReadOnlyList<Contribution> collected, Session session, SessionTexts texts, Language language)
     {
         var step = session.Method.Steps.First(s => s.Id == collected[0].StepId);
         var anonymous = step.Collect?.Anonymous ?? false;
@@ -126,15 +127,15 @@ public static class SessionCards
         return new Card
         {
             Title = texts.CollectRevealTitle,
-            Body = [new CardText(step.Title.In(dutch), TextStyle.Subtle), new CardText(string.Join("\n", collected.Select(c => $"{c.Number}. {c.Text} ({Author(c)})")))],
+            Body = [new CardText(step.Title.In(language), TextStyle.Subtle), new CardText(string.Join("\n", collected.Select(c => $"{c.Number}. {c.Text} ({Author(c)})")))],
         };
     }
 
     /// <summary>The timer of a step ran out: how long it was, with "next" and "+5 min".</summary>
-    public static Card TimeUp(Session session, SessionTexts texts, bool dutch) => new()
+    public static Card TimeUp(Session session, SessionTexts texts, Language language) => new()
     {
-        Body = [new CardText(Format(TimerTexts.For(dutch).TimeUp, (int)session.CurrentStep.Timebox.TotalMinutes))],
-        Buttons = [MoveButton(texts.NextButton, SessionActionKind.Next, StepAt(session), ButtonStyle.Positive), ExtendButton(dutch)],
+        Body = [new CardText(Format(TimerTexts.For(language).TimeUp, (int)session.CurrentStep.Timebox.TotalMinutes))],
+        Buttons = [MoveButton(texts.NextButton, SessionActionKind.Next, StepAt(session), ButtonStyle.Positive), ExtendButton(language)],
     };
 
     /// <summary>The rating question: 1 to 10, and "next" to close.</summary>
@@ -160,10 +161,10 @@ public static class SessionCards
     });
 
     /// <summary>The record of a session (the report): date, method, who, the harvest and the average rating.</summary>
-    public static Card Report(SessionRecord record, MethodLibrary library, SessionTexts texts, bool dutch)
+    public static Card Report(SessionRecord record, MethodLibrary library, SessionTexts texts, Language language)
     {
         var labels = texts.ReportFacts.Split('|');
-        var method = library.Find(record.MethodId, record.MethodVersion)?.Name.In(dutch) ?? record.MethodId;
+        var method = library.Find(record.MethodId, record.MethodVersion)?.Name.In(language) ?? record.MethodId;
         return new Card
         {
             Title = Format(texts.ReportTitle, method),
@@ -198,18 +199,18 @@ public static class SessionCards
     };
 
     /// <summary>A group's first meeting opens with one of the handbook's icebreakers.</summary>
-    private static CardElement[] FirstCheckIn(SessionTexts texts, bool dutch)
+    private static CardElement[] FirstCheckIn(SessionTexts texts, Language language)
     {
         var icebreaker = Icebreakers.All[0];
         return
         [
             new CardText(Format(texts.FirstCheckIn, (int)icebreaker.Time.TotalMinutes), TextStyle.Heading),
-            new CardText($"**{icebreaker.Title.In(dutch)}**: {icebreaker.Instruction.In(dutch)}"),
+            new CardText($"**{icebreaker.Title.In(language)}**: {icebreaker.Instruction.In(language)}"),
         ];
     }
 
-    private static CardButton ExtendButton(bool dutch) => new(
-        Format(TimerTexts.For(dutch).ExtendButton, SessionAction.DefaultExtension),
+    private static CardButton ExtendButton(Language language) => new(
+        Format(TimerTexts.For(language).ExtendButton, SessionAction.DefaultExtension),
         new SessionAction(SessionActionKind.Extend) { Value = SessionAction.DefaultExtension.ToString(CultureInfo.InvariantCulture) }.ToData());
 
     /// <summary>A button that moves the session, stamped with where it was shown so an old card cannot move it again.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Methods;
 
 namespace IntervisieBot.Conversations.Sessions;
@@ -24,7 +24,7 @@ public sealed class SessionCommands(
             return;
         }
 
-        var texts = SessionTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = SessionTexts.For(Language.FromLocale(turn.Locale));
         if (turn.ReplyToId is { } offer)
         {
             await dc.Context.UpdateAsync(offer, SessionCards.SecondCaseOffer(texts, null, answered: true), cancellationToken);
@@ -41,7 +41,7 @@ public sealed class SessionCommands(
     public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var texts = SessionTexts.For(Languages.FromLocale(turn.Locale));
+        var texts = SessionTexts.For(Language.FromLocale(turn.Locale));
         if (command is not (Command.Start or Command.Report))
         {
             // The session's own controls, with no session running.
@@ -65,7 +65,7 @@ public sealed class SessionCommands(
         await dc.SendAsync(
             record is null
                 ? new OutgoingMessage(texts.NoReport)
-                : OutgoingMessage.FromCard(SessionCards.Report(record, methods, texts, texts == SessionTexts.Dutch)),
+                : OutgoingMessage.FromCard(SessionCards.Report(record, methods, texts, texts.Language)),
             cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Sessions;
 
 namespace IntervisieBot.Conversations.Sessions;
@@ -15,7 +15,7 @@ namespace IntervisieBot.Conversations.Sessions;
 public sealed partial class SessionDialog
 {
     /// <summary>"Next" at the last step: what it collected is shown, the timer stops, and the close asks for the insight.</summary>
-    private async Task<DialogTurnResult> FinishStepsAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> FinishStepsAsync(DialogContext dc, Session session, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
         var collected = CollectedHere(session);
         var finished = session.FinishSteps(dc.Turn.From.Id);
@@ -26,7 +26,7 @@ public sealed partial class SessionDialog
 
         if (collected is { Count: > 0 })
         {
-            await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Reveal(collected, session, texts, dutch)), cancellationToken);
+            await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Reveal(collected, session, texts, language)), cancellationToken);
         }
 
         await _timer.StopAsync(dc, cancellationToken);
@@ -34,7 +34,7 @@ public sealed partial class SessionDialog
     }
 
     /// <summary>A leader moving on in the close: insight → action → rating → the session closes.</summary>
-    private async Task<DialogTurnResult> MoveOnInCloseAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> MoveOnInCloseAsync(DialogContext dc, Session session, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
         var moved = session.MoveOnInClose(dc.Turn.From.Id);
         if (moved != SessionOutcome.Done)
@@ -43,7 +43,7 @@ public sealed partial class SessionDialog
         }
 
         return session.Status == SessionStatus.Ended
-            ? await CloseAsync(dc, session, texts, dutch, cancellationToken)
+            ? await CloseAsync(dc, session, texts, language, cancellationToken)
             : await AskForPhaseAsync(dc, session, texts, cancellationToken);
     }
 
@@ -62,21 +62,21 @@ public sealed partial class SessionDialog
     }
 
     /// <summary>The ended session: its record saved and shown, the rotation told, the case owner asked about the case text.</summary>
-    private async Task<DialogTurnResult> CloseAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> CloseAsync(DialogContext dc, Session session, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
         await _timer.StopAsync(dc, cancellationToken);
         var record = session.ToRecord(time.GetUtcNow());
         await records.SaveAsync(dc.Turn.Conversation, record, cancellationToken);
-        var next = await rotation.CloseAsync(dc.Turn.Conversation, record, dutch, cancellationToken);
+        var next = await rotation.CloseAsync(dc.Turn.Conversation, record, language, cancellationToken);
         await dc.SendAsync(new OutgoingMessage(texts.ClosingThanks), cancellationToken);
-        await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Report(record, library, texts, dutch)), cancellationToken);
+        await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Report(record, library, texts, language)), cancellationToken);
         if (next is not null)
         {
             await dc.SendAsync(new OutgoingMessage(next), cancellationToken);
         }
 
         // The case text goes after the session unless its owner keeps it: asked privately, never in the group.
-        if (await cases.CloseAsync(dc.Turn.Conversation, session.CaseOwner.Id, dutch, cancellationToken) is { } keep)
+        if (await cases.CloseAsync(dc.Turn.Conversation, session.CaseOwner.Id, language, cancellationToken) is { } keep)
         {
             await dc.Context.SendPrivateAsync(new Participant(session.CaseOwner.Id, session.CaseOwner.Name), keep, cancellationToken);
         }

@@ -1,10 +1,11 @@
+using IntervisieBot.Conversations.Cases;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Scheduling;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Domain.Questions;
 using IntervisieBot.Domain.Sessions;
@@ -44,16 +45,16 @@ public sealed partial class SessionDialog(
     {
         var state = dc.ActiveDialog!.State;
         state[SessionKey] = options![SessionKey]!.DeepClone();
-        state["dutch"] = options["dutch"]!.DeepClone();
+        state[StoredLanguage.Key] = options[StoredLanguage.Key]!.DeepClone();
         state[SessionSetupDialog.SecondCaseKey] = options[SessionSetupDialog.SecondCaseKey]?.DeepClone();
         var session = Load(state);
-        var (texts, dutch) = Texts(state);
+        var (texts, language) = Texts(state);
         var previous = await records.LatestAsync(dc.Turn.Conversation, cancellationToken);
         // A group that is set up opens with its own agreements, and every few sessions with reviewing them.
-        var opening = await rotation.OpenAsync(dc.Turn.Conversation, dutch, cancellationToken);
-        await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Opening(session, opening, previous, texts, dutch)), cancellationToken);
-        await IntroduceCaseAsync(dc, session, dutch, cancellationToken);
-        await AnnounceStepAsync(dc, session, texts, dutch, cancellationToken);
+        var opening = await rotation.OpenAsync(dc.Turn.Conversation, language, cancellationToken);
+        await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Opening(session, opening, previous, texts, language)), cancellationToken);
+        await IntroduceCaseAsync(dc, session, language, cancellationToken);
+        await AnnounceStepAsync(dc, session, texts, language, cancellationToken);
         Save(state, session);
         return DialogTurnResult.Waiting;
     }
@@ -62,10 +63,10 @@ public sealed partial class SessionDialog(
     {
         var state = dc.ActiveDialog!.State;
         var session = Load(state);
-        var (texts, dutch) = Texts(state);
+        var (texts, language) = Texts(state);
         var result = dc.Turn.PersonalChat is not null
             ? await OnPrivateContributionAsync(dc, session, texts, cancellationToken)
-            : await OnGroupTurnAsync(dc, session, texts, dutch, cancellationToken);
+            : await OnGroupTurnAsync(dc, session, texts, language, cancellationToken);
         if (result.Status == DialogTurnStatus.Waiting && dc.ActiveDialog?.Id == DialogId)
         {
             Save(dc.ActiveDialog.State, session);
@@ -74,7 +75,7 @@ public sealed partial class SessionDialog(
         return result;
     }
 
-    private async Task<DialogTurnResult> OnGroupTurnAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> OnGroupTurnAsync(DialogContext dc, Session session, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
         var by = turn.From.Id;
@@ -92,9 +93,9 @@ public sealed partial class SessionDialog(
         switch (action.Kind)
         {
             case SessionActionKind.Next or SessionActionKind.Skip or SessionActionKind.Back when session.Phase != SessionPhase.Steps:
-                return await MoveOnInCloseAsync(dc, session, texts, dutch, cancellationToken);
+                return await MoveOnInCloseAsync(dc, session, texts, language, cancellationToken);
             case SessionActionKind.Next when session.IsLastStep:
-                return await FinishStepsAsync(dc, session, texts, dutch, cancellationToken);
+                return await FinishStepsAsync(dc, session, texts, language, cancellationToken);
             case SessionActionKind.Next or SessionActionKind.Skip or SessionActionKind.Back:
                 var collected = CollectedHere(session);
                 var moved = action.Kind switch
@@ -110,10 +111,10 @@ public sealed partial class SessionDialog(
 
                 if (collected is { Count: > 0 } && action.Kind != SessionActionKind.Back)
                 {
-                    await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Reveal(collected, session, texts, dutch)), cancellationToken);
+                    await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Reveal(collected, session, texts, language)), cancellationToken);
                 }
 
-                await AnnounceStepAsync(dc, session, texts, dutch, cancellationToken);
+                await AnnounceStepAsync(dc, session, texts, language, cancellationToken);
                 return DialogTurnResult.Waiting;
             case SessionActionKind.Pause:
                 var paused = session.Pause(by);
@@ -132,7 +133,7 @@ public sealed partial class SessionDialog(
 
                 return await (resumed == SessionOutcome.Done ? SayAsync(dc, texts.Resumed, cancellationToken) : ExplainAsync(dc, session, resumed, texts, cancellationToken));
             case SessionActionKind.Extend:
-                return await ExtendAsync(dc, session, action.Minutes, texts, dutch, cancellationToken);
+                return await ExtendAsync(dc, session, action.Minutes, texts, language, cancellationToken);
             case SessionActionKind.PassTheFloor:
                 var passed = session.PassTheFloor(by);
                 if (passed != SessionOutcome.Done)
@@ -142,7 +143,7 @@ public sealed partial class SessionDialog(
 
                 return await SayAsync(dc, session.CurrentSpeaker is { } next ? Format(texts.FloorTo, next.Name) : texts.RoundDone, cancellationToken);
             case SessionActionKind.ShareCase:
-                return await ShareCaseAsync(dc, session, dutch, cancellationToken);
+                return await ShareCaseAsync(dc, session, language, cancellationToken);
             case SessionActionKind.Rate:
                 return await RateAsync(dc, session, action.Value ?? "", texts, cancellationToken);
             case SessionActionKind.Rank:
@@ -210,12 +211,12 @@ public sealed partial class SessionDialog(
         var outcome = session.Contribute(turn.From.Id, turn.Text);
         var reply = outcome switch
         {
-            SessionOutcome.Done => Format(texts.CollectReceived, session.ContributionsOf(turn.From.Id), session.CurrentStep.Collect!.PerParticipant),
+            SessionOutcome.Done => texts.CollectReceived(session.ContributionsOf(turn.From.Id), session.CurrentStep.Collect!.PerParticipant),
             _ => Explanation(session, outcome, texts),
         };
         if (outcome == SessionOutcome.Done && session.Contributions[^1].IsWhyQuestion)
         {
-            reply += "\n\n" + WhyQuestion.Suggestion(turn.Text)!.In(texts == SessionTexts.Dutch);
+            reply += "\n\n" + WhyQuestion.Suggestion(turn.Text)!.In(texts.Language);
         }
 
         await dc.Context.SendPrivateAsync(turn.From, new OutgoingMessage(reply), cancellationToken);
@@ -223,31 +224,31 @@ public sealed partial class SessionDialog(
     }
 
     /// <summary>The case introduction: when the case owner prepared a case, a button only they can use to share it.</summary>
-    private async Task IntroduceCaseAsync(DialogContext dc, Session session, bool dutch, CancellationToken cancellationToken)
+    private async Task IntroduceCaseAsync(DialogContext dc, Session session, Language language, CancellationToken cancellationToken)
     {
         if (await cases.HasCaseAsync(dc.Turn.Conversation, session.CaseOwner.Id, cancellationToken))
         {
-            await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.CaseIntroduction(session, dutch)), cancellationToken);
+            await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.CaseIntroduction(session, language)), cancellationToken);
         }
     }
 
     /// <summary>"Deel mijn casus": the owner's prepared case in the group (title, situation, question, the moment that matters); nobody else can.</summary>
-    private async Task<DialogTurnResult> ShareCaseAsync(DialogContext dc, Session session, bool dutch, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ShareCaseAsync(DialogContext dc, Session session, Language language, CancellationToken cancellationToken)
     {
-        var texts = CaseTexts.For(dutch);
+        var texts = CaseTexts.For(language);
         if (dc.Turn.From.Id != session.CaseOwner.Id)
         {
             return await SayAsync(dc, Format(texts.OnlyOwnerShares, session.CaseOwner.Name), cancellationToken);
         }
 
-        if (await cases.SharedCardAsync(dc.Turn.Conversation, session.CaseOwner.Id, session.CaseOwner.Name, dutch, cancellationToken) is not { } shared)
+        if (await cases.SharedCardAsync(dc.Turn.Conversation, session.CaseOwner.Id, session.CaseOwner.Name, language, cancellationToken) is not { } shared)
         {
             return await SayAsync(dc, texts.NothingToShare, cancellationToken);
         }
 
         if (dc.Turn.ReplyToId is { } introduction)
         {
-            await dc.Context.UpdateAsync(introduction, OutgoingMessage.FromCard(SessionCards.CaseShared(session, dutch)), cancellationToken);
+            await dc.Context.UpdateAsync(introduction, OutgoingMessage.FromCard(SessionCards.CaseShared(session, language)), cancellationToken);
         }
 
         await dc.SendAsync(OutgoingMessage.FromCard(shared), cancellationToken);
@@ -268,7 +269,7 @@ public sealed partial class SessionDialog(
 
         var questions = session.CollectedForThisStep;
         var helpful = questions.Where(c => c.Label == QuestionLabel.Helpful).ToList();
-        var summary = Format(texts.RankSaved, helpful.Count, questions.Count(c => c.Label == QuestionLabel.Neutral), questions.Count(c => c.Label == QuestionLabel.NotHelpful));
+        var summary = texts.RankSaved(helpful.Count, questions.Count(c => c.Label == QuestionLabel.Neutral), questions.Count(c => c.Label == QuestionLabel.NotHelpful));
         if (helpful.Count > 0)
         {
             summary += "\n\n" + Format(texts.AnswerHelpful, session.CaseOwner.Name) + "\n" + string.Join("\n", helpful.Select(c => $"{c.Number}. {c.Text}"));
@@ -278,20 +279,20 @@ public sealed partial class SessionDialog(
     }
 
     /// <summary>The step's card, its timer, and for a collect step the private question to each who still owes an answer.</summary>
-    private async Task AnnounceStepAsync(DialogContext dc, Session session, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    private async Task AnnounceStepAsync(DialogContext dc, Session session, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
         var step = session.CurrentStep;
-        await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Step(session, texts, dutch)), cancellationToken);
+        await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Step(session, texts, language)), cancellationToken);
         await _timer.StartAsync(dc, session, cancellationToken);
 
         if (step.Interaction == StepInteraction.Collect)
         {
-            var prompt = step.Collect!.Prompt.In(dutch) + "\n\n" + step.Instruction.In(dutch);
+            var prompt = step.Collect!.Prompt.In(language) + "\n\n" + step.Instruction.In(language);
             foreach (var member in session.StillToContribute)
             {
                 await dc.Context.SendPrivateAsync(
                     new Participant(member.Id, member.Name),
-                    new OutgoingMessage(Format(texts.CollectPrivatePrompt, prompt, step.Collect.PerParticipant)),
+                    new OutgoingMessage(texts.CollectPrivatePrompt(prompt, step.Collect.PerParticipant)),
                     cancellationToken);
             }
 
@@ -312,28 +313,28 @@ public sealed partial class SessionDialog(
             return;
         }
 
-        var (texts, dutch) = Texts(instance.State);
+        var (texts, language) = Texts(instance.State);
         await dc.SendAsync(
             due.Which == "left"
-                ? new OutgoingMessage(TimerTexts.For(dutch).Left(Math.Max(1, (int)Math.Round(due.Left.TotalMinutes, MidpointRounding.AwayFromZero))))
-                : OutgoingMessage.FromCard(SessionCards.TimeUp(session, texts, dutch)),
+                ? new OutgoingMessage(TimerTexts.For(language).Left(Math.Max(1, (int)Math.Round(due.Left.TotalMinutes, MidpointRounding.AwayFromZero))))
+                : OutgoingMessage.FromCard(SessionCards.TimeUp(session, texts, language)),
             cancellationToken);
     }
 
     /// <summary>"verleng [minutes]" / "extend [minutes]" or the button: more time for this step (5 minutes unless said).</summary>
-    private async Task<DialogTurnResult> ExtendAsync(DialogContext dc, Session session, int minutes, SessionTexts texts, bool dutch, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ExtendAsync(DialogContext dc, Session session, int minutes, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
         if (!session.MayLead(dc.Turn.From.Id))
         {
-            return await SayAsync(dc, Format(texts.OnlyLeaders, session.Facilitator.Name, session.CaseOwner.Name), cancellationToken);
+            return await SayAsync(dc, texts.OnlyLeaders(session.Facilitator.Name, session.CaseOwner.Name), cancellationToken);
         }
 
-        var timerTexts = TimerTexts.For(dutch);
+        var timerTexts = TimerTexts.For(language);
         var extended = await _timer.ExtendAsync(dc, session, TimeSpan.FromMinutes(minutes), cancellationToken);
         return await SayAsync(
             dc,
             extended is { } e
-                ? Format(e.Paused ? timerTexts.ExtendedWhilePaused : timerTexts.Extended, minutes, (int)Math.Ceiling(e.Left.TotalMinutes))
+                ? (e.Paused ? timerTexts.ExtendedWhilePaused(minutes, (int)Math.Ceiling(e.Left.TotalMinutes)) : timerTexts.Extended(minutes, (int)Math.Ceiling(e.Left.TotalMinutes)))
                 : timerTexts.NoTimer,
             cancellationToken);
     }
@@ -349,7 +350,7 @@ public sealed partial class SessionDialog(
 
     private static string Explanation(Session session, SessionOutcome outcome, SessionTexts texts) => outcome switch
     {
-        SessionOutcome.NotFacilitatorOrCaseOwner => Format(texts.OnlyLeaders, session.Facilitator.Name, session.CaseOwner.Name),
+        SessionOutcome.NotFacilitatorOrCaseOwner => texts.OnlyLeaders(session.Facilitator.Name, session.CaseOwner.Name),
         SessionOutcome.NotThisStep => texts.NotThisStep,
         SessionOutcome.NotYourPart or SessionOutcome.NotPresent => texts.NotYourPart,
         SessionOutcome.AlreadyComplete => texts.AlreadyComplete,
@@ -361,10 +362,10 @@ public sealed partial class SessionDialog(
 
     private static void Save(JsonObject state, Session session) => state[SessionKey] = JsonSerializer.SerializeToNode(session.ToSnapshot(), ConversationState.Json);
 
-    private static (SessionTexts Texts, bool Dutch) Texts(JsonObject state)
+    private static (SessionTexts Texts, Language Language) Texts(JsonObject state)
     {
-        var dutch = state["dutch"]?.GetValue<bool>() ?? true;
-        return (dutch ? SessionTexts.Dutch : SessionTexts.English, dutch);
+        var language = StoredLanguage.Read(state) ?? Language.Dutch;
+        return (SessionTexts.For(language), language);
     }
 
     private static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);

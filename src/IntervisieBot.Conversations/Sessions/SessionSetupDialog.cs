@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Domain.Sessions;
 
@@ -47,14 +47,14 @@ public static class SessionSetupDialog
         ],
         version: 2));
 
-    private static bool Dutch(WaterfallStepContext step) => step.Values["dutch"]?.GetValue<bool>() ?? true;
+    private static Language LanguageOf(WaterfallStepContext step) => StoredLanguage.Read(step.Values) ?? Language.Dutch;
 
-    private static SessionTexts Texts(WaterfallStepContext step) => Dutch(step) ? SessionTexts.Dutch : SessionTexts.English;
+    private static SessionTexts Texts(WaterfallStepContext step) => SessionTexts.For(LanguageOf(step));
 
     private static async Task<DialogTurnResult> AskMethodStepAsync(WaterfallStepContext step, MethodLibrary library, ISessionCases cases, CancellationToken cancellationToken)
     {
-        var dutch = Languages.FromLocale(step.Dialogs.Turn.Locale) == Language.Dutch;
-        step.Values["dutch"] = dutch;
+        var language = Language.FromLocale(step.Dialogs.Turn.Locale);
+        step.Values[StoredLanguage.Key] = StoredLanguage.Write(language);
         var named = step.Options?["method"]?.GetValue<string>() is { Length: > 0 } name ? library.Find(name) : null;
         if (named is not null)
         {
@@ -79,10 +79,10 @@ public static class SessionSetupDialog
         var choices = methods
             .Select(m => new PromptChoice(
                 m.Id,
-                $"{m.Name.In(dutch)} ({(int)m.Duration.Min.TotalMinutes}–{(int)m.Duration.Max.TotalMinutes} min){(m == recommended ? " · " + texts.Recommended : "")}",
-                [m.Name.In(dutch), .. m.Aliases]))
+                $"{m.Name.In(language)} ({(int)m.Duration.Min.TotalMinutes}–{(int)m.Duration.Max.TotalMinutes} min){(m == recommended ? " · " + texts.Recommended : "")}",
+                [m.Name.In(language), .. m.Aliases]))
             .ToList();
-        return await step.PromptAsync(ChoiceId, new PromptOptions { Text = secondCase ? texts.AskSecondCaseMethod : texts.AskMethod, Choices = choices, Dutch = dutch }, cancellationToken);
+        return await step.PromptAsync(ChoiceId, new PromptOptions { Text = secondCase ? texts.AskSecondCaseMethod : texts.AskMethod, Choices = choices, Language = language }, cancellationToken);
     }
 
     private static async Task<DialogTurnResult> AskCaseOwnerStepAsync(WaterfallStepContext step, ISessionRotation rotation, CancellationToken cancellationToken)
@@ -103,13 +103,13 @@ public static class SessionSetupDialog
         step.Values["members"] = JsonSerializer.SerializeToNode(members.Select(m => new SessionMember(m.Id, m.Name)).ToList(), ConversationState.Json);
         var firstOwner = step.Options?[SecondCaseKey]?["owner"]?.GetValue<string>();
         // A group that is set up: the rotation's case owner and facilitator come first, marked; anyone can still be chosen.
-        var opening = firstOwner is null ? await rotation.OpenAsync(step.Dialogs.Turn.Conversation, Dutch(step), cancellationToken) : null;
+        var opening = firstOwner is null ? await rotation.OpenAsync(step.Dialogs.Turn.Conversation, LanguageOf(step), cancellationToken) : null;
         step.Values["proposed"] = opening is null ? null : new JsonObject { ["facilitator"] = opening.Facilitator, ["onTurn"] = opening.OnTurn };
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
             Text = opening?.Proposal is { } proposal ? Texts(step).AskCaseOwner + "\n\n" + proposal : Texts(step).AskCaseOwner,
             Choices = Proposed(members.Where(m => m.Id != firstOwner).Select(m => new PromptChoice(m.Id, m.Name)), opening?.CaseOwner, opening?.OnTurn),
-            Dutch = Dutch(step),
+            Language = LanguageOf(step),
         }, cancellationToken);
     }
 
@@ -129,7 +129,7 @@ public static class SessionSetupDialog
                 Members(step).Where(m => m.Id != owner).Select(m => new PromptChoice(m.Id, m.Name)),
                 step.Values["proposed"]?["facilitator"]?.GetValue<string>(),
                 step.Values["proposed"]?["onTurn"]?.GetValue<string>()),
-            Dutch = Dutch(step),
+            Language = LanguageOf(step),
         }, cancellationToken);
     }
 
@@ -153,9 +153,9 @@ public static class SessionSetupDialog
 
         return await step.PromptAsync(PresentId, new PromptOptions
         {
-            Text = Format(Texts(step).AskPresent, owner.Name, facilitator.Name),
+            Text = Texts(step).AskPresent(owner.Name, facilitator.Name),
             Choices = others.Select(m => new PromptChoice(m.Id, m.Name)).ToList(),
-            Dutch = Dutch(step),
+            Language = LanguageOf(step),
         }, cancellationToken);
     }
 
@@ -178,7 +178,7 @@ public static class SessionSetupDialog
         return await step.ReplaceAsync(SessionDialog.DialogId, new JsonObject
         {
             ["session"] = JsonSerializer.SerializeToNode(session.ToSnapshot(), ConversationState.Json),
-            ["dutch"] = Dutch(step),
+            [StoredLanguage.Key] = StoredLanguage.Write(LanguageOf(step)),
             ["secondCase"] = step.Options?[SecondCaseKey] is not null,
         }, cancellationToken);
     }

@@ -1,3 +1,5 @@
+using IntervisieBot.Domain;
+
 namespace IntervisieBot.Conversations.Texts;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace IntervisieBot.Conversations.Texts;
 /// </summary>
 public sealed record BotTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string WelcomeTitle { get; init; }
 
     public required string WelcomeGroup { get; init; }
@@ -25,6 +30,9 @@ public sealed record BotTexts
     public required string HelpButton { get; init; }
 
     public required string SetupButton { get; init; }
+
+    /// <summary>The command word the set-up button sends.</summary>
+    public required string SetupCommand { get; init; }
 
     public required string NotUnderstood { get; init; }
 
@@ -46,7 +54,9 @@ public sealed record BotTexts
 
     public required string MethodsIntro { get; init; }
 
-    public required string Minutes { get; init; }
+    public required string MinutesTemplate { get; init; }
+
+    public string Minutes(int min, int max) => TextTemplate.Fill(MinutesTemplate, min, max);
 
     public required string AdviceAskKind { get; init; }
 
@@ -70,6 +80,8 @@ public sealed record BotTexts
 
     public static BotTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
+        SetupCommand = "instellen",
         WelcomeTitle = "Hallo, ik ben IntervisieBot",
         WelcomeGroup =
             "Ik help jullie intervisiegroep om bij elkaar te blijven komen: ik plan de bijeenkomsten en herinner jullie eraan, " +
@@ -116,7 +128,7 @@ public sealed record BotTexts
         NotYetAvailable = "Dat kan ik hier niet. Typ **hulp** om te zien wat ik kan.",
         MethodsTitle = "Intervisiemethodes",
         MethodsIntro = "Elke methode geeft de bijeenkomst een vaste vorm. Typ **advies** als je hulp wilt bij het kiezen.",
-        Minutes = "{0}–{1} min",
+        MinutesTemplate = "{0}–{1} min",
         AdviceAskKind = "Wat voor vraag brengt de casusinbrenger in?",
         AdviceAskTime = "Hoeveel tijd hebben jullie voor de casus?",
         AdviceTimes = [("30", "Ongeveer 30 minuten"), ("45", "Ongeveer 45 minuten"), ("60", "Ongeveer een uur"), ("90", "Anderhalf uur of meer")],
@@ -130,6 +142,8 @@ public sealed record BotTexts
 
     public static BotTexts English { get; } = new()
     {
+        Language = Language.English,
+        SetupCommand = "setup",
         WelcomeTitle = "Hello, I'm IntervisieBot",
         WelcomeGroup =
             "I help your intervision group keep meeting: I plan your meetings and remind you of them, keep track of who brings " +
@@ -176,7 +190,7 @@ public sealed record BotTexts
         NotYetAvailable = "I can't do that here. Type **help** to see what I can do.",
         MethodsTitle = "Intervision methods",
         MethodsIntro = "Each method gives the meeting a clear shape. Type **advice** if you'd like help choosing.",
-        Minutes = "{0}–{1} min",
+        MinutesTemplate = "{0}–{1} min",
         AdviceAskKind = "What kind of question is the case owner bringing?",
         AdviceAskTime = "How much time do you have for the case?",
         AdviceTimes = [("30", "About 30 minutes"), ("45", "About 45 minutes"), ("60", "About an hour"), ("90", "An hour and a half or more")],

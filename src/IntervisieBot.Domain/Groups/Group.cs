@@ -459,7 +459,7 @@ public sealed class Group
             throw new ArgumentException("A group has a name of 1 to 80 characters.", nameof(settings));
         }
 
-        if (settings.Language is not ("nl" or "en"))
+        if (!Enum.IsDefined(settings.Language))
         {
             throw new ArgumentException("The group's language is nl or en.", nameof(settings));
         }

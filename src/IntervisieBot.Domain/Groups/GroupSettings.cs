@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IntervisieBot.Domain.Groups;
 
 /// <summary>What set-up asks (J1). Defaults are the product's: Europe/Amsterdam, 90 minutes, rotating facilitator, review every third session.</summary>
@@ -16,8 +18,9 @@ public sealed record GroupSettings
 
     public required string Name { get; init; }
 
-    /// <summary>"nl" or "en": the language the bot speaks in the group.</summary>
-    public required string Language { get; init; }
+    /// <summary>The language the bot speaks in the group; stored as "nl" or "en".</summary>
+    [JsonConverter(typeof(LanguageCodeJsonConverter))]
+    public required Language Language { get; init; }
 
     public required Cadence Cadence { get; init; }
 

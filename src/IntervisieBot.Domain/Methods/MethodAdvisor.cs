@@ -174,12 +174,12 @@ public static class AdviceReasons
             "Caution: asks for a group with some intervision experience"),
     };
 
-    private static LocalizedText Sentence(QuestionKind kind, string dutch, string english)
+    private static LocalizedText Sentence(QuestionKind kind, string nl, string en)
     {
         var phrase = Describe(kind);
         return new(
-            string.Format(CultureInfo.InvariantCulture, dutch, phrase.Nl),
-            string.Format(CultureInfo.InvariantCulture, english, phrase.En));
+            string.Format(CultureInfo.InvariantCulture, nl, phrase.Nl),
+            string.Format(CultureInfo.InvariantCulture, en, phrase.En));
     }
 
     private static string Minutes(TimeSpan time) => time.TotalMinutes.ToString("0", CultureInfo.InvariantCulture);

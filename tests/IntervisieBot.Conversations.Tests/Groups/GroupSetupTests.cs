@@ -1,5 +1,6 @@
 using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 using static IntervisieBot.Conversations.Tests.Harness.BotClient;
 
@@ -63,7 +64,7 @@ public sealed class GroupSetupTests : IDisposable
         Assert.Contains("Time: 19:30–21:30 (Europe/London)", Text(summary), StringComparison.Ordinal);
         Assert.Contains("**Thursday 11 February 2027 · 19:30**", Text(summary), StringComparison.Ordinal);
         var group = await _chat.GroupAsync();
-        Assert.Equal((5, DayOfWeek.Thursday, "en"), (group!.Settings.Cadence.Weeks, group.Settings.Cadence.Weekday, group.Settings.Language));
+        Assert.Equal((5, DayOfWeek.Thursday, "en"), (group!.Settings.Cadence.Weeks, group.Settings.Cadence.Weekday, group.Settings.Language.Code));
         Assert.Empty(group.Agreements);
     }
 

@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Privacy;
 using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Tests.Harness;
@@ -33,8 +34,8 @@ public sealed class ForgetTests : IDisposable
         var stores = _bot.Get<IEnumerable<Conversations.Privacy.IGroupDataStore>>().Select(s => s.Name).ToList();
 
         Assert.True(stores.Count >= 10, $"only {stores.Count} stores are composed");
-        Assert.DoesNotContain(stores, name => !Conversations.Texts.PrivacyTexts.Dutch.StoreNames.ContainsKey(name));
-        Assert.DoesNotContain(stores, name => !Conversations.Texts.PrivacyTexts.English.StoreNames.ContainsKey(name));
+        Assert.DoesNotContain(stores, name => !PrivacyTexts.Dutch.StoreNames.ContainsKey(name));
+        Assert.DoesNotContain(stores, name => !PrivacyTexts.English.StoreNames.ContainsKey(name));
     }
 
     /// <summary>Group A has one finished session and one that is collecting; group B has one finished session.</summary>

@@ -1,10 +1,12 @@
 using System.Collections;
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 
 namespace IntervisieBot.Conversations.Tests.Texts;
@@ -39,11 +41,35 @@ public sealed partial class TextPairsTests
         Assert.True(different.Count == 0, string.Join("\n", different));
     }
 
+    [Theory]
+    [MemberData(nameof(TextTypes))]
+    public void EveryTextWithBlanks_FillsEveryArgument_InBothLanguages(string typeName)
+    {
+        var type = Pairs().Single(t => t.Name == typeName);
+        var methods = type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => m.ReturnType == typeof(string) && !m.IsSpecialName && m.GetParameters().Length >= 2);
+        var missing = new List<string>();
+        foreach (var method in methods)
+        {
+            // Distinct samples: 1001, 1002, ... and «a0», «a1», ...; a number above 1000 so no text picks a singular form.
+            var arguments = method.GetParameters()
+                .Select((p, i) => p.ParameterType == typeof(int) ? (object)(1001 + i) : p.ParameterType == typeof(string) ? $"«a{i}»" : throw new InvalidOperationException($"{typeName}.{method.Name}: add a sample for {p.ParameterType.Name}"))
+                .ToArray();
+            foreach (var language in new[] { "Dutch", "English" })
+            {
+                var said = (string)method.Invoke(type.GetProperty(language)!.GetValue(null), arguments)!;
+                missing.AddRange(arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)!).Where(a => !said.Contains(a, StringComparison.Ordinal)).Select(a => $"{typeName}.{method.Name} ({language}) drops {a}"));
+            }
+        }
+
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
     [Fact]
     public void TheSettingsCard_InEnglish_SaysPausedInEnglish()
     {
         var group = Domain.Groups.Group.Create(
-            new GroupSettings { Name = "North", Language = "en", Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = new DateOnly(2027, 1, 12), StartTime = new TimeOnly(19, 30) },
+            new GroupSettings { Name = "North", Language = Language.English, Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = new DateOnly(2027, 1, 12), StartTime = new TimeOnly(19, 30) },
             [new Member("u-anna", "Anna"), new Member("u-bram", "Bram") { Status = MemberStatus.Paused }, new Member("u-cees", "Cees")]);
 
         var english = Facts(GroupCards.SettingsMenu(group, GroupTexts.English));
@@ -58,7 +84,7 @@ public sealed partial class TextPairsTests
 
     private static IEnumerable<Type> Pairs() =>
         typeof(BotTexts).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(BotTexts).Namespace && t.GetProperty("Dutch", BindingFlags.Public | BindingFlags.Static) is not null && t.GetProperty("English", BindingFlags.Public | BindingFlags.Static) is not null)
+            .Where(t => t.GetProperty("Dutch", BindingFlags.Public | BindingFlags.Static)?.PropertyType == t && t.GetProperty("English", BindingFlags.Public | BindingFlags.Static)?.PropertyType == t)
             .OrderBy(t => t.Name);
 
     /// <summary>Every string a texts record holds, by its path (property, list index, dictionary key, tuple item).</summary>

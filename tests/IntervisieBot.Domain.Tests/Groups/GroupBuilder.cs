@@ -20,7 +20,7 @@ internal static class GroupBuilder
     public static GroupSettings Settings(FacilitatorMode mode = FacilitatorMode.Rotating, string? fixedFacilitator = null) => new()
     {
         Name = "Team Noord",
-        Language = "nl",
+        Language = Language.Dutch,
         Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday),
         FirstMeeting = First,
         StartTime = new TimeOnly(19, 30),

@@ -8,7 +8,7 @@ public sealed class ReminderPlanTests
     private static readonly TimeZoneInfo Amsterdam = Schedule.FindZone("Europe/Amsterdam")!;
 
     private static Group EveryFourWeeks(DateOnly first, TimeOnly start) => Group.Create(
-        new GroupSettings { Name = "Team Noord", Language = "nl", Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = first, StartTime = start },
+        new GroupSettings { Name = "Team Noord", Language = Language.Dutch, Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = first, StartTime = start },
         [new Member("a", "Anna"), new Member("b", "Bram"), new Member("c", "Cees")]);
 
     [Fact]

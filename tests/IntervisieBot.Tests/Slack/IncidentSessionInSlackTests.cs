@@ -4,6 +4,7 @@ using IntervisieBot.Channels.Slack.Tests.Fakes;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -122,7 +123,7 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         // The group was set up before (its roster is what "casus" looks at); its first meeting is Anna's turn.
         var group = new ConversationAddress("slack", "slack", Channel, ConversationScope.Channel, FakeSlackApi.TeamId);
         await _chat.Bot.Services.GetRequiredService<GroupStore>().SaveAsync(group, Group.Create(
-            new GroupSettings { Name = "Team Noord", Language = "nl", Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = new DateOnly(2027, 1, 12), StartTime = new TimeOnly(19, 30) },
+            new GroupSettings { Name = "Team Noord", Language = Language.Dutch, Cadence = Cadence.EveryWeeks(4, DayOfWeek.Tuesday), FirstMeeting = new DateOnly(2027, 1, 12), StartTime = new TimeOnly(19, 30) },
             Names.Select(n => new Member(Id(n), n))));
 
         // Anna prepares her case in her direct message with the bot: the form opens as a modal.

@@ -1,8 +1,14 @@
-namespace IntervisieBot.Conversations.Texts;
+using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Domain;
+
+namespace IntervisieBot.Conversations.Cases;
 
 /// <summary>What the bot says about preparing a case (J5) and sharing it in the session, once per language.</summary>
 public sealed record CaseTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string InGroup { get; init; }
 
     public required string PrivateInvite { get; init; }
@@ -11,7 +17,9 @@ public sealed record CaseTexts
 
     public required string AskGroup { get; init; }
 
-    public required string AskWay { get; init; }
+    public required string AskWayTemplate { get; init; }
+
+    public string AskWay(string group, string meeting) => TextTemplate.Fill(AskWayTemplate, group, meeting);
 
     public required string ForMeeting { get; init; }
 
@@ -137,7 +145,9 @@ public sealed record CaseTexts
 
     public required string NothingToShare { get; init; }
 
-    public required string SharedTitle { get; init; }
+    public required string SharedTitleTemplate { get; init; }
+
+    public string SharedTitle(string caseOwner, string title) => TextTemplate.Fill(SharedTitleTemplate, caseOwner, title);
 
     public required string SharedBy { get; init; }
 
@@ -151,19 +161,21 @@ public sealed record CaseTexts
 
     public required string Deleted { get; init; }
 
-    public static CaseTexts For(Language language) => language == Language.Dutch ? Dutch : English;
+    /// <summary>What a member types for "no preference" when asked for a method, in either language.</summary>
+    public static IReadOnlyList<string> NoPreferenceWords { get; } = ["nee", "no", "geen", "none"];
 
-    public static CaseTexts For(bool dutch) => dutch ? Dutch : English;
+    public static CaseTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public static CaseTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         InGroup = "Je casus bereid je voor in een privégesprek met mij, zodat de groep hem pas ziet als jij hem deelt. Ik heb je daar een bericht gestuurd.",
         PrivateInvite = "Hier bereid je je casus voor; alleen jij ziet wat je hier schrijft. Typ **casus** om te beginnen.",
         NoGroup =
             "Ik vind geen intervisiegroep waarin jij bij de deelnemers staat. Vraag in het groepsgesprek om de groep in te stellen " +
             "(**instellen**) of om jou aan de deelnemers toe te voegen, en typ dan hier weer **casus**.",
         AskGroup = "Voor welke groep bereid je een casus voor?",
-        AskWay = "Je casus voor **{0}**{1}. Hoe wil je hem invullen?",
+        AskWayTemplate = "Je casus voor **{0}**{1}. Hoe wil je hem invullen?",
         ForMeeting = " (bijeenkomst van {0})",
         FormChoice = "Formulier: alles in één keer",
         StepsChoice = "Vraag voor vraag",
@@ -241,7 +253,7 @@ public sealed record CaseTexts
         ShareButton = "Deel mijn casus",
         OnlyOwnerShares = "Alleen {0} kan de eigen casus delen.",
         NothingToShare = "Er staat geen voorbereide casus klaar om te delen.",
-        SharedTitle = "Casus van {0}: {1}",
+        SharedTitleTemplate = "Casus van {0}: {1}",
         SharedBy = "Gedeeld door {0}",
         KeepQuestion = "De bijeenkomst is afgelopen. Wil je de tekst van je casus **{0}** bewaren? Kies je niets, dan wis ik hem binnen een dag.",
         KeepButton = "Bewaren",
@@ -252,13 +264,14 @@ public sealed record CaseTexts
 
     public static CaseTexts English { get; } = new()
     {
+        Language = Language.English,
         InGroup = "You prepare your case in a private chat with me, so the group only sees it when you share it. I've sent you a message there.",
         PrivateInvite = "This is where you prepare your case; only you see what you write here. Type **case** to begin.",
         NoGroup =
             "I can't find an intervision group that has you among its participants. Ask in the group conversation to set the group up " +
             "(**setup**) or to add you to the participants, then type **case** here again.",
         AskGroup = "Which group are you preparing a case for?",
-        AskWay = "Your case for **{0}**{1}. How would you like to fill it in?",
+        AskWayTemplate = "Your case for **{0}**{1}. How would you like to fill it in?",
         ForMeeting = " (meeting of {0})",
         FormChoice = "A form: everything at once",
         StepsChoice = "Question by question",
@@ -336,7 +349,7 @@ public sealed record CaseTexts
         ShareButton = "Share my case",
         OnlyOwnerShares = "Only {0} can share their own case.",
         NothingToShare = "There's no prepared case waiting to be shared.",
-        SharedTitle = "{0}'s case: {1}",
+        SharedTitleTemplate = "{0}'s case: {1}",
         SharedBy = "Shared by {0}",
         KeepQuestion = "The meeting is over. Would you like to keep the text of your case **{0}**? If you choose nothing, I'll erase it within a day.",
         KeepButton = "Keep",

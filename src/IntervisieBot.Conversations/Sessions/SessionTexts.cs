@@ -1,8 +1,14 @@
-namespace IntervisieBot.Conversations.Texts;
+using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Domain;
+
+namespace IntervisieBot.Conversations.Sessions;
 
 /// <summary>What the bot says while it guides a session, once per language; every text required.</summary>
 public sealed record SessionTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string AskMethod { get; init; }
 
     public required string AskCaseOwner { get; init; }
@@ -13,15 +19,21 @@ public sealed record SessionTexts
 
     public required string StartTitle { get; init; }
 
-    public required string Roles { get; init; }
+    public required string RolesTemplate { get; init; }
+
+    public string Roles(string caseOwner, string facilitator, string attendees) => TextTemplate.Fill(RolesTemplate, caseOwner, facilitator, attendees);
 
     public required string AgreementsTitle { get; init; }
 
     public required IReadOnlyList<string> DefaultAgreements { get; init; }
 
-    public required string StepOf { get; init; }
+    public required string StepOfTemplate { get; init; }
 
-    public required string FollowUp { get; init; }
+    public string StepOf(int step, int steps, int minutes) => TextTemplate.Fill(StepOfTemplate, step, steps, minutes);
+
+    public required string FollowUpTemplate { get; init; }
+
+    public string FollowUp(string caseOwner, string action) => TextTemplate.Fill(FollowUpTemplate, caseOwner, action);
 
     public required string FirstCheckIn { get; init; }
 
@@ -43,9 +55,13 @@ public sealed record SessionTexts
 
     public required string CollectSentPrivately { get; init; }
 
-    public required string CollectPrivatePrompt { get; init; }
+    public required string CollectPrivatePromptTemplate { get; init; }
 
-    public required string CollectReceived { get; init; }
+    public string CollectPrivatePrompt(string prompt, int perParticipant) => TextTemplate.Fill(CollectPrivatePromptTemplate, prompt, perParticipant);
+
+    public required string CollectReceivedTemplate { get; init; }
+
+    public string CollectReceived(int received, int perParticipant) => TextTemplate.Fill(CollectReceivedTemplate, received, perParticipant);
 
     public required string CollectProgress { get; init; }
 
@@ -81,7 +97,9 @@ public sealed record SessionTexts
 
     public required string Resumed { get; init; }
 
-    public required string OnlyLeaders { get; init; }
+    public required string OnlyLeadersTemplate { get; init; }
+
+    public string OnlyLeaders(string facilitator, string caseOwner) => TextTemplate.Fill(OnlyLeadersTemplate, facilitator, caseOwner);
 
     public required string NotThisStep { get; init; }
 
@@ -107,11 +125,15 @@ public sealed record SessionTexts
 
     public required string AskSecondCaseMethod { get; init; }
 
-    public required string AskPresent { get; init; }
+    public required string AskPresentTemplate { get; init; }
+
+    public string AskPresent(string caseOwner, string facilitator) => TextTemplate.Fill(AskPresentTemplate, caseOwner, facilitator);
 
     public required string RankSaveButton { get; init; }
 
-    public required string RankSaved { get; init; }
+    public required string RankSavedTemplate { get; init; }
+
+    public string RankSaved(int helpful, int neutral, int notHelpful) => TextTemplate.Fill(RankSavedTemplate, helpful, neutral, notHelpful);
 
     public required string AnswerHelpful { get; init; }
 
@@ -127,12 +149,13 @@ public sealed record SessionTexts
 
     public static SessionTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         AskMethod = "Met welke methode werken we vandaag?",
         AskCaseOwner = "Wie brengt vandaag de casus in?",
         AskFacilitator = "Wie leidt het gesprek? (Niet de casusinbrenger.)",
         TooFewMembers = "Voor een intervisie zijn minstens twee mensen nodig naast de bot. Voeg de groepsleden toe aan dit gesprek en typ dan opnieuw **start**.",
         StartTitle = "We beginnen: {0}",
-        Roles = "Casusinbrenger: **{0}** · gespreksleider: **{1}** · aanwezig: {2}",
+        RolesTemplate = "Casusinbrenger: **{0}** · gespreksleider: **{1}** · aanwezig: {2}",
         AgreementsTitle = "Onze afspraken",
         DefaultAgreements =
         [
@@ -143,8 +166,8 @@ public sealed record SessionTexts
             "We zijn nieuwsgierig, niet oordelend, en respecteren grenzen.",
             "Iedereen doet mee.",
         ],
-        StepOf = "Stap {0} van {1} · {2} min",
-        FollowUp = "Vorige keer nam {0} zich voor: \"{1}\". {0}, hoe is dat gegaan?",
+        StepOfTemplate = "Stap {0} van {1} · {2} min",
+        FollowUpTemplate = "Vorige keer nam {0} zich voor: \"{1}\". {0}, hoe is dat gegaan?",
         FirstCheckIn = "Jullie eerste bijeenkomst: begin met een kennismaking ({0} min).",
         NextButton = "Volgende stap",
         BackButton = "Terug",
@@ -155,8 +178,8 @@ public sealed record SessionTexts
         FloorTo = "{0}, jij hebt het woord.",
         RoundDone = "Iedereen is aan de beurt geweest. De gespreksleider kan naar de volgende stap.",
         CollectSentPrivately = "Ik stuur iedereen die iets mag inbrengen een privébericht. Jullie bijdragen komen hier samen zodra de gespreksleider verdergaat.",
-        CollectPrivatePrompt = "{0}\n\nStuur hier {1} bijdrage(n); ieder bericht telt als één.",
-        CollectReceived = "Ontvangen ({0} van {1}).",
+        CollectPrivatePromptTemplate = "{0}\n\nStuur hier {1} bijdrage(n); ieder bericht telt als één.",
+        CollectReceivedTemplate = "Ontvangen ({0} van {1}).",
         CollectProgress = "{0} van {1} bijdragen binnen.",
         CollectRevealTitle = "Wat jullie inbrachten",
         Anonymous = "anoniem",
@@ -174,7 +197,7 @@ public sealed record SessionTexts
         AskRating = "Welk cijfer geef je deze methode vandaag (1 tot 10)? Alleen het groepsgemiddelde wordt bewaard.",
         Paused = "Pauze. De gespreksleider of casusinbrenger typt **hervat** om door te gaan.",
         Resumed = "We gaan verder.",
-        OnlyLeaders = "Alleen de gespreksleider ({0}) of de casusinbrenger ({1}) kan de bijeenkomst verder zetten.",
+        OnlyLeadersTemplate = "Alleen de gespreksleider ({0}) of de casusinbrenger ({1}) kan de bijeenkomst verder zetten.",
         NotThisStep = "Dat hoort niet bij deze stap.",
         NotYourPart = "Dit deel is voor iemand anders in de groep.",
         AlreadyComplete = "Je hebt voor deze stap al alles ingebracht, dank je.",
@@ -187,9 +210,9 @@ public sealed record SessionTexts
         NoSessionRunning = "Er loopt nu geen bijeenkomst. Typ **start** in de groepschat om er een te beginnen.",
         StaleButton = "Die knop hoort bij een eerder bericht; de bijeenkomst is al verder. Gebruik de knoppen van het laatste bericht.",
         AskSecondCaseMethod = "Een tweede casus: kies een korte methode (tot een uur).",
-        AskPresent = "{0} brengt de casus in en {1} leidt het gesprek. Wie is er verder bij? Haal het vinkje weg bij wie er niet is.",
+        AskPresentTemplate = "{0} brengt de casus in en {1} leidt het gesprek. Wie is er verder bij? Haal het vinkje weg bij wie er niet is.",
         RankSaveButton = "Labels opslaan",
-        RankSaved = "Gelabeld: {0} helpend, {1} neutraal, {2} niet helpend.",
+        RankSavedTemplate = "Gelabeld: {0} helpend, {1} neutraal, {2} niet helpend.",
         AnswerHelpful = "{0}, beantwoord nu de helpende vragen:",
         SecondCaseOffer = "Is er tijd voor nog een casus? Met een korte methode past een tweede casus in dezelfde bijeenkomst.",
         SecondCaseButton = "Tweede casus",
@@ -199,12 +222,13 @@ public sealed record SessionTexts
 
     public static SessionTexts English { get; } = new()
     {
+        Language = Language.English,
         AskMethod = "Which method shall we use today?",
         AskCaseOwner = "Who brings the case today?",
         AskFacilitator = "Who facilitates? (Not the case owner.)",
         TooFewMembers = "An intervision needs at least two people besides the bot. Add the group's members to this chat, then type **start** again.",
         StartTitle = "Let's begin: {0}",
-        Roles = "Case owner: **{0}** · facilitator: **{1}** · present: {2}",
+        RolesTemplate = "Case owner: **{0}** · facilitator: **{1}** · present: {2}",
         AgreementsTitle = "Our agreements",
         DefaultAgreements =
         [
@@ -215,8 +239,8 @@ public sealed record SessionTexts
             "We are curious rather than judging, and respect boundaries.",
             "Everyone takes part.",
         ],
-        StepOf = "Step {0} of {1} · {2} min",
-        FollowUp = "Last time {0} planned to: \"{1}\". {0}, how did it go?",
+        StepOfTemplate = "Step {0} of {1} · {2} min",
+        FollowUpTemplate = "Last time {0} planned to: \"{1}\". {0}, how did it go?",
         FirstCheckIn = "Your first meeting: start by getting to know each other ({0} min).",
         NextButton = "Next step",
         BackButton = "Back",
@@ -227,8 +251,8 @@ public sealed record SessionTexts
         FloorTo = "{0}, you have the floor.",
         RoundDone = "Everyone has had a turn. The facilitator can move to the next step.",
         CollectSentPrivately = "I'm sending everyone who contributes here a private message. Your contributions come together here when the facilitator moves on.",
-        CollectPrivatePrompt = "{0}\n\nSend {1} contribution(s) here; each message counts as one.",
-        CollectReceived = "Received ({0} of {1}).",
+        CollectPrivatePromptTemplate = "{0}\n\nSend {1} contribution(s) here; each message counts as one.",
+        CollectReceivedTemplate = "Received ({0} of {1}).",
         CollectProgress = "{0} of {1} contributions are in.",
         CollectRevealTitle = "What you brought in",
         Anonymous = "anonymous",
@@ -246,7 +270,7 @@ public sealed record SessionTexts
         AskRating = "What mark do you give this method today (1 to 10)? Only the group's average is kept.",
         Paused = "Paused. The facilitator or the case owner types **resume** to carry on.",
         Resumed = "Let's carry on.",
-        OnlyLeaders = "Only the facilitator ({0}) or the case owner ({1}) can move the meeting on.",
+        OnlyLeadersTemplate = "Only the facilitator ({0}) or the case owner ({1}) can move the meeting on.",
         NotThisStep = "That isn't part of this step.",
         NotYourPart = "This part is for someone else in the group.",
         AlreadyComplete = "You've brought in everything this step asks, thank you.",
@@ -259,9 +283,9 @@ public sealed record SessionTexts
         NoSessionRunning = "No meeting is running right now. Type **start** in the group chat to begin one.",
         StaleButton = "That button belongs to an earlier message; the meeting has moved on. Use the buttons of the latest one.",
         AskSecondCaseMethod = "A second case: pick a short method (an hour at most).",
-        AskPresent = "{0} brings the case and {1} facilitates. Who else is here? Untick whoever is not.",
+        AskPresentTemplate = "{0} brings the case and {1} facilitates. Who else is here? Untick whoever is not.",
         RankSaveButton = "Save labels",
-        RankSaved = "Labelled: {0} helpful, {1} neutral, {2} not helpful.",
+        RankSavedTemplate = "Labelled: {0} helpful, {1} neutral, {2} not helpful.",
         AnswerHelpful = "{0}, now answer the helpful questions:",
         SecondCaseOffer = "Time for another case? With a short method a second case fits in the same meeting.",
         SecondCaseButton = "Second case",

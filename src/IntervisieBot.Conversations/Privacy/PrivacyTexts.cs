@@ -1,10 +1,15 @@
 using System.Globalization;
+using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Domain;
 
-namespace IntervisieBot.Conversations.Texts;
+namespace IntervisieBot.Conversations.Privacy;
 
 /// <summary>What the bot says about the group's data (J11): forget, export, and buttons from elsewhere.</summary>
 public sealed record PrivacyTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string ForgetTitle { get; init; }
 
     public required string ForgetWhat { get; init; }
@@ -17,7 +22,9 @@ public sealed record PrivacyTexts
 
     public required string ForgetPendingTitle { get; init; }
 
-    public required string ForgetPending { get; init; }
+    public required string ForgetPendingTemplate { get; init; }
+
+    public string ForgetPending(string name, string when) => TextTemplate.Fill(ForgetPendingTemplate, name, when);
 
     public required string ForgetHowToCancel { get; init; }
 
@@ -41,7 +48,9 @@ public sealed record PrivacyTexts
 
     public required string ForgottenTitle { get; init; }
 
-    public required string Forgotten { get; init; }
+    public required string ForgottenTemplate { get; init; }
+
+    public string Forgotten(string by, string stores) => TextTemplate.Fill(ForgottenTemplate, by, stores);
 
     public required string ForgottenNothing { get; init; }
 
@@ -72,7 +81,9 @@ public sealed record PrivacyTexts
     public required CultureInfo Culture { get; init; }
 
     /// <summary>{0} the day ("vrijdag 4 december"), {1} the time ("19:30").</summary>
-    public required string DayAtTime { get; init; }
+    public required string DayAtTimeTemplate { get; init; }
+
+    public string DayAtTime(string day, string time) => TextTemplate.Fill(DayAtTimeTemplate, day, time);
 
     public required string OneHour { get; init; }
 
@@ -82,6 +93,7 @@ public sealed record PrivacyTexts
 
     public static PrivacyTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         ForgetTitle = "Alles van deze groep wissen?",
         ForgetWhat =
             "Als jullie doorgaan, wis ik alles wat ik over deze groep bewaar:\n" +
@@ -95,9 +107,9 @@ public sealed record PrivacyTexts
         ForgetButton = "Ja, alles wissen",
         ForgetCancelButton = "Nee, niets wissen",
         ForgetPendingTitle = "Alles van deze groep wordt gewist",
-        ForgetPending = "{0} heeft gevraagd alles van deze groep te wissen. Dat gebeurt op {1}, tenzij iemand het voor die tijd annuleert.",
+        ForgetPendingTemplate = "{0} heeft gevraagd alles van deze groep te wissen. Dat gebeurt op {1}, tenzij iemand het voor die tijd annuleert.",
         Culture = CultureInfo.GetCultureInfo("nl-NL"),
-        DayAtTime = "{0} om {1}",
+        DayAtTimeTemplate = "{0} om {1}",
         ForgetHowToCancel = "Wil je dat niet? Druk op **Niet wissen** of typ **vergeet annuleren**; dat kan iedereen in de groep.",
         ForgetKeepButton = "Niet wissen",
         ForgetNowButton = "Nu wissen",
@@ -113,7 +125,7 @@ public sealed record PrivacyTexts
         OneMinute = "een minuut",
         Minutes = "{0} minuten",
         ForgottenTitle = "Alles van deze groep is gewist",
-        Forgotten = "Gewist op verzoek van {0}:\n{1}\n\nIk bewaar niets meer van deze groep. Wie opnieuw wil beginnen, typt **hulp**.",
+        ForgottenTemplate = "Gewist op verzoek van {0}:\n{1}\n\nIk bewaar niets meer van deze groep. Wie opnieuw wil beginnen, typt **hulp**.",
         ForgottenNothing = "Gewist op verzoek van {0}. Er stond niets over deze groep opgeslagen, en dat blijft zo. Wie opnieuw wil beginnen, typt **hulp**.",
         ForgetCancelled = "Niets gewist; alles blijft zoals het was.",
         ForgetExpired = "Deze bevestiging geldt niet meer (te laat, of al gebruikt). Er is niets gewist. Typ **vergeet** om opnieuw te beginnen.",
@@ -154,6 +166,7 @@ public sealed record PrivacyTexts
 
     public static PrivacyTexts English { get; } = new()
     {
+        Language = Language.English,
         ForgetTitle = "Erase everything about this group?",
         ForgetWhat =
             "If you go ahead, I erase everything I keep about this group:\n" +
@@ -167,9 +180,9 @@ public sealed record PrivacyTexts
         ForgetButton = "Yes, erase everything",
         ForgetCancelButton = "No, erase nothing",
         ForgetPendingTitle = "Everything about this group will be erased",
-        ForgetPending = "{0} asked to erase everything about this group. That happens on {1}, unless someone cancels it before then.",
+        ForgetPendingTemplate = "{0} asked to erase everything about this group. That happens on {1}, unless someone cancels it before then.",
         Culture = CultureInfo.GetCultureInfo("en-GB"),
-        DayAtTime = "{0} at {1}",
+        DayAtTimeTemplate = "{0} at {1}",
         ForgetHowToCancel = "Don't want that? Press **Don't erase** or type **forget cancel**; anyone in the group can.",
         ForgetKeepButton = "Don't erase",
         ForgetNowButton = "Erase now",
@@ -185,7 +198,7 @@ public sealed record PrivacyTexts
         OneMinute = "a minute",
         Minutes = "{0} minutes",
         ForgottenTitle = "Everything about this group has been erased",
-        Forgotten = "Erased at the request of {0}:\n{1}\n\nI keep nothing about this group any more. To start again, type **help**.",
+        ForgottenTemplate = "Erased at the request of {0}:\n{1}\n\nI keep nothing about this group any more. To start again, type **help**.",
         ForgottenNothing = "Erased at the request of {0}. Nothing about this group was stored, and it stays that way. To start again, type **help**.",
         ForgetCancelled = "Nothing erased; everything stays as it was.",
         ForgetExpired = "This confirmation no longer holds (too late, or already used). Nothing was erased. Type **forget** to start again.",

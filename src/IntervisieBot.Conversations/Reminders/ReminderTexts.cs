@@ -1,4 +1,7 @@
-namespace IntervisieBot.Conversations.Texts;
+using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Domain;
+
+namespace IntervisieBot.Conversations.Reminders;
 
 /// <summary>
 /// What the bot says on its own about meetings (J4), the schedule, group health (J9) and the evaluation (J10), once per
@@ -6,6 +9,9 @@ namespace IntervisieBot.Conversations.Texts;
 /// </summary>
 public sealed record ReminderTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string WeekTitle { get; init; }
 
     /// <summary>{0}: the method.</summary>
@@ -18,45 +24,65 @@ public sealed record ReminderTexts
     public required string AbsentButton { get; init; }
 
     /// <summary>{0}: the group; {1}: the meeting (when); {2}: the deadline (day).</summary>
-    public required string YourTurn { get; init; }
+    public required string YourTurnTemplate { get; init; }
+
+    public string YourTurn(string group, string when, string deadline) => TextTemplate.Fill(YourTurnTemplate, group, when, deadline);
 
     public required string PassButton { get; init; }
 
     /// <summary>{0}: the group; {1}: the meeting (day); {2}: the deadline (day).</summary>
-    public required string Nudge { get; init; }
+    public required string NudgeTemplate { get; init; }
+
+    public string Nudge(string group, string day, string deadline) => TextTemplate.Fill(NudgeTemplate, group, day, deadline);
 
     /// <summary>{0}: the case owner; {1}: the group; {2}: the meeting (day).</summary>
-    public required string NoCaseYet { get; init; }
+    public required string NoCaseYetTemplate { get; init; }
+
+    public string NoCaseYet(string name, string group, string day) => TextTemplate.Fill(NoCaseYetTemplate, name, group, day);
 
     public required string TomorrowTitle { get; init; }
 
     /// <summary>{0}: how many; {1}: their names.</summary>
-    public required string Coming { get; init; }
+    public required string ComingTemplate { get; init; }
+
+    public string Coming(int count, string names) => TextTemplate.Fill(ComingTemplate, count, names);
 
     /// <summary>{0}: their names.</summary>
     public required string NotComing { get; init; }
 
     /// <summary>{0}: how many come; {1}: the group's minimum.</summary>
-    public required string TooFew { get; init; }
+    public required string TooFewTemplate { get; init; }
+
+    public string TooFew(int count, int minimum) => TextTemplate.Fill(TooFewTemplate, count, minimum);
 
     public required string StartingTitle { get; init; }
 
     /// <summary>{0}: the case owner; {1}: the facilitator.</summary>
-    public required string Starting { get; init; }
+    public required string StartingTemplate { get; init; }
+
+    public string Starting(string caseOwner, string facilitator) => TextTemplate.Fill(StartingTemplate, caseOwner, facilitator);
 
     public required string StartButton { get; init; }
 
     /// <summary>To the case owner who gave up the turn. {0}: who takes over; {1}: the meeting (day); {2}: the group.</summary>
-    public required string HandedOverFrom { get; init; }
+    public required string HandedOverFromTemplate { get; init; }
+
+    public string HandedOverFrom(string to, string day, string group) => TextTemplate.Fill(HandedOverFromTemplate, to, day, group);
 
     /// <summary>{0}: the meeting (day); {1}: the group.</summary>
-    public required string NobodyTakesOver { get; init; }
+    public required string NobodyTakesOverTemplate { get; init; }
+
+    public string NobodyTakesOver(string day, string group) => TextTemplate.Fill(NobodyTakesOverTemplate, day, group);
 
     /// <summary>To the new case owner. {0}: who gave the turn up; {1}: the meeting (day); {2}: the group; {3}: the deadline.</summary>
-    public required string HandedOverTo { get; init; }
+    public required string HandedOverToTemplate { get; init; }
+
+    public string HandedOverTo(string from, string day, string group, string deadline) => TextTemplate.Fill(HandedOverToTemplate, from, day, group, deadline);
 
     /// <summary>{0}: the member; {1}: the meeting (day).</summary>
-    public required string MarkedAttending { get; init; }
+    public required string MarkedAttendingTemplate { get; init; }
+
+    public string MarkedAttending(string name, string day) => TextTemplate.Fill(MarkedAttendingTemplate, name, day);
 
     /// <summary>{0}: the meeting (day).</summary>
     public required string PassedPrivately { get; init; }
@@ -128,10 +154,14 @@ public sealed record ReminderTexts
     public required string ResumeButton { get; init; }
 
     /// <summary>{0}: who; {1}: the meeting as planned (day); {2}: the new moment (when).</summary>
-    public required string Moved { get; init; }
+    public required string MovedTemplate { get; init; }
+
+    public string Moved(string who, string before, string when) => TextTemplate.Fill(MovedTemplate, who, before, when);
 
     /// <summary>{0}: who; {1}: the meeting (day).</summary>
-    public required string Cancelled { get; init; }
+    public required string CancelledTemplate { get; init; }
+
+    public string Cancelled(string who, string day) => TextTemplate.Fill(CancelledTemplate, who, day);
 
     public required string Paused { get; init; }
 
@@ -147,30 +177,31 @@ public sealed record ReminderTexts
 
     public required string NewDateInPast { get; init; }
 
-    public static ReminderTexts For(bool dutch) => dutch ? Dutch : English;
+    public static ReminderTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public static ReminderTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         WeekTitle = "Volgende week intervisie",
         MethodLine = "Methode: {0}",
         AttendQuestion = "Kom je? Laat het even weten met een knop, dan weet iedereen op wie de groep kan rekenen.",
         AttendButton = "Ik kom",
         AbsentButton = "Ik kan niet",
-        YourTurn = "Bij **{0}** breng jij de casus in op **{1}**. Bereid je casus hier met mij voor (typ **casus**), het liefst vóór {2}. Kun je niet, of heb je nu niets om in te brengen? Druk dan op de knop; dan gaat de beurt naar de volgende.",
+        YourTurnTemplate = "Bij **{0}** breng jij de casus in op **{1}**. Bereid je casus hier met mij voor (typ **casus**), het liefst vóór {2}. Kun je niet, of heb je nu niets om in te brengen? Druk dan op de knop; dan gaat de beurt naar de volgende.",
         PassButton = "Ik pas / ik kan niet",
-        Nudge = "Je casus voor **{0}** op {1} staat nog niet klaar. Typ hier **casus** om hem voor te bereiden, het liefst vóór {2}. Lukt het niet, druk dan op de knop; dan gaat de beurt door.",
-        NoCaseYet = "Voor **{1}** op {2} heeft {0} nog geen casus voorbereid. Misschien wil je even contact opnemen, of met de groep een reservecasus achter de hand houden.",
+        NudgeTemplate = "Je casus voor **{0}** op {1} staat nog niet klaar. Typ hier **casus** om hem voor te bereiden, het liefst vóór {2}. Lukt het niet, druk dan op de knop; dan gaat de beurt door.",
+        NoCaseYetTemplate = "Voor **{1}** op {2} heeft {0} nog geen casus voorbereid. Misschien wil je even contact opnemen, of met de groep een reservecasus achter de hand houden.",
         TomorrowTitle = "Morgen intervisie",
-        Coming = "Erbij ({0}): {1}",
+        ComingTemplate = "Erbij ({0}): {1}",
         NotComing = "Afgemeld: {0}",
-        TooFew = "⚠ Er komen er maar {0}, minder dan jullie minimum van {1}. Met zo weinig mensen valt er weinig samen te onderzoeken; overweeg de bijeenkomst te verplaatsen (**planning**).",
+        TooFewTemplate = "⚠ Er komen er maar {0}, minder dan jullie minimum van {1}. Met zo weinig mensen valt er weinig samen te onderzoeken; overweeg de bijeenkomst te verplaatsen (**planning**).",
         StartingTitle = "De intervisie begint",
-        Starting = "We beginnen nu. {0} brengt de casus in, {1} leidt het gesprek. Druk op de knop om de sessie te starten.",
+        StartingTemplate = "We beginnen nu. {0} brengt de casus in, {1} leidt het gesprek. Druk op de knop om de sessie te starten.",
         StartButton = "Start de sessie",
-        HandedOverFrom = "{0} neemt jouw beurt bij **{2}** op {1} over. Je hoeft voor die bijeenkomst geen casus voor te bereiden.",
-        NobodyTakesOver = "Je beurt bij **{1}** op {0} is doorgegeven, maar er is nu niemand anders die een casus kan inbrengen. Bespreek het even met de groep.",
-        HandedOverTo = "{0} kan bij **{2}** op {1} geen casus inbrengen; nu ben jij aan de beurt. Bereid je casus hier met mij voor (typ **casus**), het liefst vóór {3}.",
-        MarkedAttending = "{0} komt op {1}.",
+        HandedOverFromTemplate = "{0} neemt jouw beurt bij **{2}** op {1} over. Je hoeft voor die bijeenkomst geen casus voor te bereiden.",
+        NobodyTakesOverTemplate = "Je beurt bij **{1}** op {0} is doorgegeven, maar er is nu niemand anders die een casus kan inbrengen. Bespreek het even met de groep.",
+        HandedOverToTemplate = "{0} kan bij **{2}** op {1} geen casus inbrengen; nu ben jij aan de beurt. Bereid je casus hier met mij voor (typ **casus**), het liefst vóór {3}.",
+        MarkedAttendingTemplate = "{0} komt op {1}.",
         PassedPrivately = "Doorgegeven: je brengt op {0} geen casus in. De volgende in de beurt hoort het van mij.",
         ButtonExpired = "Deze knop hoort bij een bijeenkomst die voorbij is of niet meer bestaat.",
         HealthTitle = "Hoe gaat het met {0}?",
@@ -207,8 +238,8 @@ public sealed record ReminderTexts
         CancelButton = "Annuleren",
         PauseButton = "Groep pauzeren",
         ResumeButton = "Groep hervatten",
-        Moved = "{0} heeft de bijeenkomst van {1} verplaatst naar {2}. De herinneringen schuiven mee.",
-        Cancelled = "{0} heeft de bijeenkomst van {1} geannuleerd. Daarvoor komen geen herinneringen meer.",
+        MovedTemplate = "{0} heeft de bijeenkomst van {1} verplaatst naar {2}. De herinneringen schuiven mee.",
+        CancelledTemplate = "{0} heeft de bijeenkomst van {1} geannuleerd. Daarvoor komen geen herinneringen meer.",
         Paused = "De groep heeft pauze. Ik stuur geen herinneringen meer tot iemand **planning hervat** typt.",
         Resumed = "De groep gaat weer verder; de herinneringen staan weer aan.",
         AlreadyPaused = "De groep had al pauze.",
@@ -220,26 +251,27 @@ public sealed record ReminderTexts
 
     public static ReminderTexts English { get; } = new()
     {
+        Language = Language.English,
         WeekTitle = "Intervision next week",
         MethodLine = "Method: {0}",
         AttendQuestion = "Are you coming? Let us know with a button, so everyone knows who the group can count on.",
         AttendButton = "I'll be there",
         AbsentButton = "I can't come",
-        YourTurn = "At **{0}** you bring the case on **{1}**. Prepare your case here with me (type **case**), preferably before {2}. Can't make it, or nothing to bring right now? Press the button and the turn goes to the next person.",
+        YourTurnTemplate = "At **{0}** you bring the case on **{1}**. Prepare your case here with me (type **case**), preferably before {2}. Can't make it, or nothing to bring right now? Press the button and the turn goes to the next person.",
         PassButton = "Pass / I can't",
-        Nudge = "Your case for **{0}** on {1} is not ready yet. Type **case** here to prepare it, preferably before {2}. If it doesn't work out, press the button and the turn moves on.",
-        NoCaseYet = "{0} has not prepared a case yet for **{1}** on {2}. You may want to get in touch, or have the group keep a spare case at hand.",
+        NudgeTemplate = "Your case for **{0}** on {1} is not ready yet. Type **case** here to prepare it, preferably before {2}. If it doesn't work out, press the button and the turn moves on.",
+        NoCaseYetTemplate = "{0} has not prepared a case yet for **{1}** on {2}. You may want to get in touch, or have the group keep a spare case at hand.",
         TomorrowTitle = "Intervision tomorrow",
-        Coming = "Coming ({0}): {1}",
+        ComingTemplate = "Coming ({0}): {1}",
         NotComing = "Away: {0}",
-        TooFew = "⚠ Only {0} are coming, fewer than your minimum of {1}. With so few people there is little to explore together; consider moving the meeting (**schedule**).",
+        TooFewTemplate = "⚠ Only {0} are coming, fewer than your minimum of {1}. With so few people there is little to explore together; consider moving the meeting (**schedule**).",
         StartingTitle = "Intervision is starting",
-        Starting = "We start now. {0} brings the case, {1} facilitates. Press the button to start the session.",
+        StartingTemplate = "We start now. {0} brings the case, {1} facilitates. Press the button to start the session.",
         StartButton = "Start the session",
-        HandedOverFrom = "{0} takes over your turn at **{2}** on {1}. You don't need to prepare a case for that meeting.",
-        NobodyTakesOver = "Your turn at **{1}** on {0} was handed on, but nobody else can bring a case right now. Talk it over with the group.",
-        HandedOverTo = "{0} can't bring a case at **{2}** on {1}; it is your turn now. Prepare your case here with me (type **case**), preferably before {3}.",
-        MarkedAttending = "{0} is coming on {1}.",
+        HandedOverFromTemplate = "{0} takes over your turn at **{2}** on {1}. You don't need to prepare a case for that meeting.",
+        NobodyTakesOverTemplate = "Your turn at **{1}** on {0} was handed on, but nobody else can bring a case right now. Talk it over with the group.",
+        HandedOverToTemplate = "{0} can't bring a case at **{2}** on {1}; it is your turn now. Prepare your case here with me (type **case**), preferably before {3}.",
+        MarkedAttendingTemplate = "{0} is coming on {1}.",
         PassedPrivately = "Handed on: you won't bring a case on {0}. I'll tell the next in turn.",
         ButtonExpired = "This button belongs to a meeting that is over or no longer exists.",
         HealthTitle = "How is {0} doing?",
@@ -276,8 +308,8 @@ public sealed record ReminderTexts
         CancelButton = "Cancel",
         PauseButton = "Pause the group",
         ResumeButton = "Resume the group",
-        Moved = "{0} moved the meeting of {1} to {2}. The reminders move along.",
-        Cancelled = "{0} cancelled the meeting of {1}. No more reminders for it.",
+        MovedTemplate = "{0} moved the meeting of {1} to {2}. The reminders move along.",
+        CancelledTemplate = "{0} cancelled the meeting of {1}. No more reminders for it.",
         Paused = "The group is on a break. I send no reminders until someone types **schedule resume**.",
         Resumed = "The group carries on; the reminders are back on.",
         AlreadyPaused = "The group was already on a break.",

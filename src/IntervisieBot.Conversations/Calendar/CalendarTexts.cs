@@ -1,13 +1,21 @@
-namespace IntervisieBot.Conversations.Texts;
+using IntervisieBot.Conversations.Texts;
+using IntervisieBot.Domain;
+
+namespace IntervisieBot.Conversations.Calendar;
 
 /// <summary>What the bot says about the group's calendar link, and what the calendar itself says, once per language.</summary>
 public sealed record CalendarTexts
 {
+    /// <summary>The language these texts are in.</summary>
+    public required Language Language { get; init; }
+
     public required string Title { get; init; }
 
     public required string Ready { get; init; }
 
-    public required string NextMeeting { get; init; }
+    public required string NextMeetingTemplate { get; init; }
+
+    public string NextMeeting(string when, string link) => TextTemplate.Fill(NextMeetingTemplate, when, link);
 
     public required string RenewButton { get; init; }
 
@@ -29,16 +37,17 @@ public sealed record CalendarTexts
 
     public required string Cancelled { get; init; }
 
-    public static CalendarTexts For(bool dutch) => dutch ? Dutch : English;
+    public static CalendarTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public static CalendarTexts Dutch { get; } = new()
     {
+        Language = Language.Dutch,
         Title = "Jullie bijeenkomsten in je eigen agenda",
         Ready =
             "Abonneer je agenda (Outlook, Google, Apple) op deze link: dan staan alle bijeenkomsten erin, met casusinbrenger en " +
             "gespreksleider, en schuiven verplaatsingen vanzelf mee.\n\n{0}\n\n" +
             "Wie de link heeft, ziet jullie planning (nooit iets van een casus): deel hem alleen binnen de groep. Uitgelekt? Maak een nieuwe.",
-        NextMeeting = "De volgende bijeenkomst als los bestand: [{0}]({1})",
+        NextMeetingTemplate = "De volgende bijeenkomst als los bestand: [{0}]({1})",
         RenewButton = "Nieuwe link (de oude werkt dan niet meer)",
         Renewed = "{0} heeft een nieuwe agenda-link gemaakt; de oude werkt niet meer.",
         NotSetUp = "Er is nog geen planning. Typ **instellen** om de groep in te richten; daarna staat hier de agenda-link.",
@@ -53,12 +62,13 @@ public sealed record CalendarTexts
 
     public static CalendarTexts English { get; } = new()
     {
+        Language = Language.English,
         Title = "Your meetings in your own calendar",
         Ready =
             "Subscribe your calendar (Outlook, Google, Apple) to this link: every meeting is in it, with case owner and facilitator, " +
             "and moved meetings follow by themselves.\n\n{0}\n\n" +
             "Anyone with the link sees your schedule (never anything of a case): share it only within the group. Leaked? Make a new one.",
-        NextMeeting = "The next meeting as a single file: [{0}]({1})",
+        NextMeetingTemplate = "The next meeting as a single file: [{0}]({1})",
         RenewButton = "New link (the old one stops working)",
         Renewed = "{0} made a new calendar link; the old one no longer works.",
         NotSetUp = "There is no schedule yet. Type **setup** to set the group up; then the calendar link is here.",

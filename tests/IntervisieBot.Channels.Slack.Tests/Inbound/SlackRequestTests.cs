@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using IntervisieBot.Channels.Slack.Inbound;
 using IntervisieBot.Channels.Slack.Tests.Fakes;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Testing;
 
 namespace IntervisieBot.Channels.Slack.Tests.Inbound;
 
@@ -16,7 +17,8 @@ public sealed class SlackRequestTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await SlackTestHost.StartAsync(_bot);
+        // A fixed clock: the five-minute window is checked against it, not against the machine's (a loaded machine is slow).
+        _host = await SlackTestHost.StartAsync(_bot, new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 14, 0, 0, TimeSpan.Zero)));
         _host.Slack.AddUser("U0ANNA", "Anna", "nl-NL");
     }
 

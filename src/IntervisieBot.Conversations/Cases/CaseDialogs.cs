@@ -15,14 +15,14 @@ internal static class CaseDialogs
     /// <summary>A case with nothing typed yet.</summary>
     public static PreparedCase Empty() => new() { Title = "", Situation = "", Question = "" };
 
-    public static async Task<DialogTurnResult> GiveUpAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    public static async Task<DialogTurnResult> GiveUpAsync<TState>(WaterfallStepContext<TState> step, bool dutch, CancellationToken cancellationToken)
+        where TState : class, new()
     {
-        await step.Dialogs.SendAsync(new OutgoingMessage(Texts(step).GaveUp), cancellationToken);
+        await step.Dialogs.SendAsync(new OutgoingMessage(CaseTexts.For(dutch).GaveUp), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }
 
-    public static bool Dutch(WaterfallStepContext step) =>
-        step.Values["dutch"]?.GetValue<bool>() ?? Languages.FromLocale(step.Dialogs.Turn.Locale) == Language.Dutch;
-
-    public static CaseTexts Texts(WaterfallStepContext step) => CaseTexts.For(Dutch(step));
+    /// <summary>The language a case dialog keeps (<paramref name="kept"/>), else the one of the turn's locale.</summary>
+    public static bool Dutch(DialogContext dc, bool? kept) =>
+        kept ?? Languages.FromLocale(dc.Turn.Locale) == Language.Dutch;
 }

@@ -1,0 +1,25 @@
+using IntervisieBot.Domain.Sessions;
+
+namespace IntervisieBot.Conversations.Sessions;
+
+/// <summary>What "start" (<see cref="SessionSetupDialog"/>) has gathered before the session begins.</summary>
+public sealed class SessionSetupState
+{
+    public bool Dutch { get; set; } = true;
+
+    /// <summary>The chosen method's id.</summary>
+    public string? Method { get; set; }
+
+    /// <summary>The conversation's members when the case owner was asked.</summary>
+    public List<SessionMember> Members { get; set; } = [];
+
+    /// <summary>The facilitator the rotation proposes, when the group is set up.</summary>
+    public string? ProposedFacilitator { get; set; }
+
+    /// <summary>The rotation's "on turn" mark (a format with the name), when it proposes anyone.</summary>
+    public string? OnTurn { get; set; }
+
+    public string? Owner { get; set; }
+
+    public string? Facilitator { get; set; }
+}

@@ -9,8 +9,8 @@ namespace IntervisieBot.Conversations;
 
 /// <summary>
 /// The source-generated serialisation of what the dialogs of this project keep between turns: each dialog's typed
-/// state (<see cref="Dialogs.DialogState{T}"/>, <see cref="Dialogs.WaterfallDialog{TState}"/>) and the typed
-/// conversation-wide values (<see cref="Dialogs.ConversationValue{T}"/>). Changing a state's shape needs a new version
+/// state (<see cref="Dialogs.DialogState{T}"/>, <see cref="Dialogs.WaterfallDialog{TState}"/>), the options they
+/// begin with, and the typed conversation-wide values (<see cref="Dialogs.ConversationValue{T}"/>). Changing a state's shape needs a new version
 /// of its dialog.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -21,6 +21,9 @@ namespace IntervisieBot.Conversations;
 [JsonSerializable(typeof(CasePreparationState))]
 [JsonSerializable(typeof(CaseCheckState))]
 [JsonSerializable(typeof(ChosenCaseGroup))]
+[JsonSerializable(typeof(CasePreparationOptions))]
+[JsonSerializable(typeof(GroupSetupOptions))]
+[JsonSerializable(typeof(SessionSetupOptions))]
 [JsonSerializable(typeof(GroupSetupState))]
 [JsonSerializable(typeof(SessionSetupState))]
 [JsonSerializable(typeof(SessionDialogState))]

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Dialogs;
@@ -24,6 +26,9 @@ public sealed class WaterfallStepContext<TState>
     public int Index { get; }
 
     public JsonNode? Options { get; }
+
+    /// <summary>The options the dialog began with as a typed value (null when it began without).</summary>
+    public T? OptionsAs<T>(JsonTypeInfo<T> type) => Options is null ? default : Options.Deserialize(type);
 
     /// <summary>What this run of the dialog has gathered; stored with it at the end of the turn.</summary>
     public TState State { get; }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
@@ -38,7 +37,7 @@ public sealed class CaseGroups(GroupStore groups, MemberGroupIndex index)
     }
 
     /// <summary>Remembers the group this personal chat prepares a case for.</summary>
-    public static void Remember(DialogContext dc, string id, string scope) => Chosen.Set(dc.State, new ChosenCaseGroup(id, scope));
+    public static void Remember(DialogContext dc, ChosenCaseGroup group) => Chosen.Set(dc.State, group with { Name = null });
 
     /// <summary>The group, when the member is (still) in its roster.</summary>
     public async Task<Group?> MemberGroupAsync(ConversationAddress address, string memberId, CancellationToken cancellationToken) =>
@@ -50,10 +49,6 @@ public sealed class CaseGroups(GroupStore groups, MemberGroupIndex index)
         && Enum.TryParse<ConversationScope>(chosen.Scope, out var scope) && scope != ConversationScope.Personal
             ? dc.Turn.Conversation.Sibling(id, scope)
             : null;
-
-    /// <summary>A group as the preparation dialog lists it.</summary>
-    public static JsonObject GroupNode(ConversationAddress group, string name) =>
-        new() { ["id"] = group.ConversationId, ["scope"] = group.Scope.ToString(), ["name"] = name };
 
     /// <summary>The meeting the member's case is for: the next one they bring the case to, else the next one.</summary>
     public static Meeting? MeetingFor(Group group, string memberId, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Texts;
@@ -36,6 +37,12 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
         ],
         version: 2));
 
+    /// <summary>The options that begin case preparation.</summary>
+    public static JsonNode Options(CasePreparationOptions options) => JsonSerializer.SerializeToNode(options, DialogStateJson.Default.CasePreparationOptions)!;
+
+    private static IReadOnlyList<ChosenCaseGroup> Groups(WaterfallStepContext<CasePreparationState> step) =>
+        step.OptionsAs(DialogStateJson.Default.CasePreparationOptions)!.Groups;
+
     /// <summary>Case preparation keeps no language of its own: the turn's locale decides.</summary>
     private static bool Dutch(WaterfallStepContext<CasePreparationState> step) => CaseDialogs.Dutch(step.Dialogs, null);
 
@@ -46,7 +53,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
 
     private async Task<DialogTurnResult> ChooseGroupStepAsync(WaterfallStepContext<CasePreparationState> step, CancellationToken cancellationToken)
     {
-        var choices = step.Options!["groups"]!.AsArray();
+        var choices = Groups(step);
         if (choices.Count == 1)
         {
             return await step.NextAsync(JsonValue.Create("0"), cancellationToken);
@@ -55,7 +62,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
         return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
         {
             Text = Texts(step).AskGroup,
-            Choices = [.. choices.Select((g, i) => new PromptChoice(i.ToString(System.Globalization.CultureInfo.InvariantCulture), g!["name"]!.GetValue<string>()))],
+            Choices = [.. choices.Select((g, i) => new PromptChoice(i.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Name ?? ""))],
             Dutch = Dutch(step),
         }, cancellationToken);
     }
@@ -67,8 +74,7 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
             return await GiveUpAsync(step, cancellationToken);
         }
 
-        var chosen = step.Options!["groups"]![int.Parse(step.Result.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)]!;
-        CaseGroups.Remember(step.Dialogs, chosen["id"]!.GetValue<string>(), chosen["scope"]!.GetValue<string>());
+        CaseGroups.Remember(step.Dialogs, Groups(step)[int.Parse(step.Result.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)]);
         var texts = Texts(step);
         var address = CaseGroups.GroupOf(step.Dialogs)!;
         if (await caseGroups.MemberGroupAsync(address, step.From.Id, cancellationToken) is not { } group)

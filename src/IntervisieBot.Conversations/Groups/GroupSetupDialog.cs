@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Texts;
@@ -51,14 +52,15 @@ public sealed partial class GroupSetupDialog(GroupStore groups, SessionRecordSto
         .Add(new ConfirmPrompt(ConfirmId));
 
     /// <summary>The options that start set-up: all questions, or those of one setting.</summary>
-    public static JsonObject Options(IEnumerable<string> fields) => new() { ["fields"] = new JsonArray([.. fields.Select(f => (JsonNode)JsonValue.Create(f))]) };
+    public static JsonNode Options(IEnumerable<string> fields) =>
+        JsonSerializer.SerializeToNode(new GroupSetupOptions([.. fields]), DialogStateJson.Default.GroupSetupOptions)!;
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
     {
         var existing = await groups.GetAsync(dc.Turn.Conversation, cancellationToken);
         States.Set(dc.ActiveDialog!, new GroupSetupState
         {
-            Fields = options?["fields"] is JsonArray fields ? [.. fields.Select(f => f!.GetValue<string>())] : [.. AllFields],
+            Fields = [.. options?.Deserialize(DialogStateJson.Default.GroupSetupOptions)?.Fields ?? AllFields],
             Draft = existing is null ? new GroupDraft() : GroupDraft.From(existing),
             Existing = existing is not null,
             Dutch = existing is null ? Languages.FromLocale(dc.Turn.Locale) == Language.Dutch : existing.Settings.Language == "nl",

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
@@ -26,9 +27,6 @@ public static class SessionSetupDialog
     /// <summary>The conversation's recommended method as a typed value; see <see cref="RecommendedMethodKey"/>.</summary>
     public static ConversationValue<string> RecommendedMethod { get; } = new(RecommendedMethodKey, DialogStateJson.Default.String);
 
-    /// <summary>Options of a second case in the same meeting: only short methods, and the first case owner is not asked again.</summary>
-    public const string SecondCaseKey = "secondCase";
-
     /// <summary>A method fits a second case in the same meeting when it takes an hour at most.</summary>
     public static readonly TimeSpan ShortMethod = TimeSpan.FromMinutes(60);
 
@@ -52,19 +50,25 @@ public static class SessionSetupDialog
 
     private static bool Dutch(WaterfallStepContext<SessionSetupState> step) => step.State.Dutch;
 
+    private static SessionSetupOptions Options(WaterfallStepContext<SessionSetupState> step) =>
+        step.OptionsAs(DialogStateJson.Default.SessionSetupOptions) ?? new SessionSetupOptions();
+
+    /// <summary>The options that begin set-up of a session.</summary>
+    public static JsonNode Options(SessionSetupOptions options) => JsonSerializer.SerializeToNode(options, DialogStateJson.Default.SessionSetupOptions)!;
+
     private static SessionTexts Texts(WaterfallStepContext<SessionSetupState> step) => Dutch(step) ? SessionTexts.Dutch : SessionTexts.English;
 
     private static async Task<DialogTurnResult> AskMethodStepAsync(WaterfallStepContext<SessionSetupState> step, MethodLibrary library, ISessionCases cases, CancellationToken cancellationToken)
     {
         var dutch = Languages.FromLocale(step.Dialogs.Turn.Locale) == Language.Dutch;
         step.State.Dutch = dutch;
-        var named = step.Options?["method"]?.GetValue<string>() is { Length: > 0 } name ? library.Find(name) : null;
+        var named = Options(step).Method is { Length: > 0 } name ? library.Find(name) : null;
         if (named is not null)
         {
             return await step.NextAsync(JsonValue.Create(named.Id), cancellationToken);
         }
 
-        var secondCase = step.Options?[SecondCaseKey] is not null;
+        var secondCase = Options(step).FirstOwner is not null;
         // A prepared case's method (the owner's wish, or what the advice gave it) goes first; else the group's last advice.
         var fromCase = secondCase ? null : await cases.MethodForAsync(step.Dialogs.Turn.Conversation, cancellationToken);
         var recommended = (fromCase ?? RecommendedMethod.Get(step.Dialogs.State)) is { } id ? library.Find(id) : null;
@@ -104,7 +108,7 @@ public static class SessionSetupDialog
         }
 
         step.State.Members = [.. members.Select(m => new SessionMember(m.Id, m.Name))];
-        var firstOwner = step.Options?[SecondCaseKey]?["owner"]?.GetValue<string>();
+        var firstOwner = Options(step).FirstOwner;
         // A group that is set up: the rotation's case owner and facilitator come first, marked; anyone can still be chosen.
         var opening = firstOwner is null ? await rotation.OpenAsync(step.Dialogs.Turn.Conversation, Dutch(step), cancellationToken) : null;
         step.State.ProposedFacilitator = opening?.Facilitator;
@@ -181,7 +185,7 @@ public static class SessionSetupDialog
         RecommendedMethod.Remove(step.Dialogs.State);
         return await step.ReplaceAsync(
             SessionDialog.DialogId,
-            SessionDialog.Options(new SessionDialogState { Session = session.ToSnapshot(), Dutch = Dutch(step), SecondCase = step.Options?[SecondCaseKey] is not null }),
+            SessionDialog.Options(new SessionDialogState { Session = session.ToSnapshot(), Dutch = Dutch(step), SecondCase = Options(step).FirstOwner is not null }),
             cancellationToken);
     }
 

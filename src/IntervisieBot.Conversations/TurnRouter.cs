@@ -20,6 +20,9 @@ public sealed class TurnRouter(
     IEnumerable<IPersonalMessageRoute> personalRoutes) : IBot
 {
     private const string StopPendingKey = "stopPending";
+
+    /// <summary>Whether "stop" asked "are you sure?" and waits for the answer (a conversation-wide value).</summary>
+    private static readonly ConversationValue<bool> StopPending = new(StopPendingKey, DialogStateJson.Default.Boolean);
     private const string StopCard = "stop";
 
     /// <summary>A button that stands for a typed command carries the command word under this key (e.g. "setup").</summary>
@@ -76,7 +79,7 @@ public sealed class TurnRouter(
             return;
         }
 
-        if (dc.State.Values[StopPendingKey] is not null && await OnStopAnswerAsync(dc, texts, cancellationToken))
+        if (StopPending.Has(dc.State) && await OnStopAnswerAsync(dc, texts, cancellationToken))
         {
             return;
         }
@@ -180,7 +183,7 @@ public sealed class TurnRouter(
 
         if (dc.State.Stack.Any(instance => dialogs.Find(instance.Id)?.ConfirmBeforeStop == true))
         {
-            dc.State.Values[StopPendingKey] = true;
+            StopPending.Set(dc.State, true);
             var yesNo = ConfirmPrompt.Choices(texts.Language);
             await dc.SendAsync(OutgoingMessage.FromCard(new Card
             {
@@ -197,7 +200,7 @@ public sealed class TurnRouter(
     /// <summary>The answer to "are you sure you want to stop?"; anything else means no, and is handled as usual.</summary>
     private static async Task<bool> OnStopAnswerAsync(DialogContext dc, BotTexts texts, CancellationToken cancellationToken)
     {
-        dc.State.Values.Remove(StopPendingKey);
+        StopPending.Remove(dc.State);
         var typed = dc.Turn.Text.Trim().ToLowerInvariant();
         var yes = ConfirmPrompt.Choices(Language.Dutch)[0].Synonyms!.Contains(typed);
         var no = ConfirmPrompt.Choices(Language.Dutch)[1].Synonyms!.Contains(typed);
@@ -244,8 +247,8 @@ public sealed class TurnRouter(
                 // A button that stands for a command (set up) goes on as if the command was typed.
                 return !turn.Values.ContainsKey(CommandKey);
             case StopCard:
-                var pending = dc.State.Values[StopPendingKey] is not null;
-                dc.State.Values.Remove(StopPendingKey);
+                var pending = StopPending.Has(dc.State);
+                StopPending.Remove(dc.State);
                 if (turn.ReplyToId is { } stopMessage)
                 {
                     await dc.Context.UpdateAsync(

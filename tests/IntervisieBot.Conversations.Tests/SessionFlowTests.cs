@@ -177,7 +177,7 @@ public sealed class SessionFlowTests : IDisposable
         var stored = await _states.LoadAsync(Group);
         var running = stored.State.Stack[0];
         running.State["phase"] = "insight";
-        running.State["session"]!.AsObject().Remove("phase");
+        running.State["state"]!["session"]!.AsObject().Remove("phase");
         stored.State.Stack[0] = new DialogInstance { Id = running.Id, Version = 1, State = running.State };
         await _states.SaveAsync(Group, stored.State.Serialize(), stored.ETag);
 
@@ -193,7 +193,7 @@ public sealed class SessionFlowTests : IDisposable
         await StartWithEveryoneAsync("incidentmethode");
 
         Assert.Empty(await SayAsync("Anna", "Volgende keer doe ik het anders"));
-        Assert.Equal(0, (await _states.LoadAsync(Group)).State.Stack[0].State["session"]!["stepIndex"]!.GetValue<int>());
+        Assert.Equal(0, (await _states.LoadAsync(Group)).State.Stack[0].State["state"]!["session"]!["stepIndex"]!.GetValue<int>());
     }
 
     [Fact]
@@ -313,7 +313,7 @@ public sealed class SessionFlowTests : IDisposable
         var again = Assert.Single(await PressAsync("Anna", next));
 
         Assert.StartsWith("Die knop hoort bij een eerder bericht", again.Text, StringComparison.Ordinal);
-        Assert.Equal(1, (await _states.LoadAsync(Group)).State.Stack[0].State["session"]!["stepIndex"]!.GetValue<int>());
+        Assert.Equal(1, (await _states.LoadAsync(Group)).State.Stack[0].State["state"]!["session"]!["stepIndex"]!.GetValue<int>());
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class CaseCardHandler(CaseStore cases, CaseGroups caseGroups, Case
 
         if (turn.Values.TryGetValue(CaseCards.GroupKey, out var groupId) && turn.Values.TryGetValue(CaseCards.ScopeKey, out var scope))
         {
-            CaseGroups.Remember(dc, groupId, scope);
+            CaseGroups.Remember(dc, new ChosenCaseGroup(groupId, scope));
         }
 
         if (CaseGroups.GroupOf(dc) is not { } address || await caseGroups.MemberGroupAsync(address, turn.From.Id, cancellationToken) is not { } group)

@@ -12,12 +12,13 @@ namespace IntervisieBot.Conversations.Cases;
 /// <summary>
 /// The checks of a saved case, each with why it matters: the owner's own question, current, reflective rather than a
 /// task, not a 'why' question (with a chance to rewrite it); then the kind of question and the methods that fit.
+/// Version 2 keeps the answers in a <see cref="CaseCheckState"/>.
 /// </summary>
 public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, MethodLibrary library, TimeProvider time) : IDialogModule
 {
     public const string Id = "case-check";
 
-    public void AddTo(DialogSet dialogs) => dialogs.Add(new WaterfallDialog(Id,
+    public void AddTo(DialogSet dialogs) => dialogs.Add(new WaterfallDialog<CaseCheckState>(Id, DialogStateJson.Default.CaseCheckState,
     [
         CheckOwnStepAsync,
         CheckCurrentStepAsync,
@@ -26,7 +27,8 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
         RewriteStepAsync,
         AskKindStepAsync,
         AdviseStepAsync,
-    ]));
+    ],
+    version: 2));
 
     /// <summary>Stores the case as typed (a new text starts its checks afresh), then walks the owner through the checks.</summary>
     public async Task SaveAndCheckAsync(DialogContext dc, ConversationAddress address, Group group, PreparedCase typed, CaseTexts texts, CancellationToken cancellationToken)
@@ -48,65 +50,65 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
         await dc.BeginDialogAsync(Id, null, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> CheckOwnStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> CheckOwnStepAsync(WaterfallStepContext<CaseCheckState> step, CancellationToken cancellationToken)
     {
-        step.Values[StoredLanguage.Key] = StoredLanguage.Write(Language.FromLocale(step.Dialogs.Turn.Locale));
-        return await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = CaseDialogs.Texts(step).CheckOwn, Language = CaseDialogs.LanguageOf(step) }, cancellationToken);
+        step.State.Language = Language.FromLocale(step.Dialogs.Turn.Locale);
+        return await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = Texts(step).CheckOwn, Language = LanguageOf(step) }, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> CheckCurrentStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> CheckCurrentStepAsync(WaterfallStepContext<CaseCheckState> step, CancellationToken cancellationToken)
     {
-        await NoteAsync(step, "own", t => t.CheckOwnNo, cancellationToken);
-        return await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = CaseDialogs.Texts(step).CheckCurrent, Language = CaseDialogs.LanguageOf(step) }, cancellationToken);
+        await NoteAsync(step, (s, own) => s.Own = own, t => t.CheckOwnNo, cancellationToken);
+        return await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = Texts(step).CheckCurrent, Language = LanguageOf(step) }, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> CheckReflectiveStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> CheckReflectiveStepAsync(WaterfallStepContext<CaseCheckState> step, CancellationToken cancellationToken)
     {
-        await NoteAsync(step, "current", t => t.CheckCurrentNo, cancellationToken);
+        await NoteAsync(step, (s, current) => s.Current = current, t => t.CheckCurrentNo, cancellationToken);
         if (await CaseAsync(step, cancellationToken) is not { } value)
         {
             return await step.EndAsync(null, cancellationToken);
         }
 
-        var texts = CaseDialogs.Texts(step);
+        var texts = Texts(step);
         return await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions
         {
             Text = (CaseReview.LooksLikeTask(value.Question) ? texts.LooksLikeTask : "") + texts.CheckReflective,
-            Language = CaseDialogs.LanguageOf(step),
+            Language = LanguageOf(step),
         }, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> CheckWhyStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> CheckWhyStepAsync(WaterfallStepContext<CaseCheckState> step, CancellationToken cancellationToken)
     {
-        await NoteAsync(step, "reflective", t => t.CheckReflectiveNo, cancellationToken);
+        await NoteAsync(step, (s, reflective) => s.Reflective = reflective, t => t.CheckReflectiveNo, cancellationToken);
         if (await CaseAsync(step, cancellationToken) is not { } value)
         {
             return await step.EndAsync(null, cancellationToken);
         }
 
         return WhyQuestion.IsWhyQuestion(QuestionText(value.Question))
-            ? await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = CaseDialogs.Texts(step).WhyFound, Language = CaseDialogs.LanguageOf(step) }, cancellationToken)
+            ? await step.PromptAsync(CaseDialogs.ConfirmId, new PromptOptions { Text = Texts(step).WhyFound, Language = LanguageOf(step) }, cancellationToken)
             : await step.NextAsync(JsonValue.Create(false), cancellationToken);
     }
 
-    private async Task<DialogTurnResult> RewriteStepAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+    private async Task<DialogTurnResult> RewriteStepAsync(WaterfallStepContext<CaseCheckState> step, CancellationToken cancellationToken) =>
         step.Result?.GetValue<bool>() == true
-            ? await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = CaseDialogs.Texts(step).AskRewrite, Language = CaseDialogs.LanguageOf(step) }, cancellationToken)
+            ? await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = Texts(step).AskRewrite, Language = LanguageOf(step) }, cancellationToken)
             : await step.NextAsync(null, cancellationToken);
 
-    private async Task<DialogTurnResult> AskKindStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskKindStepAsync(WaterfallStepContext<CaseCheckState> step, CancellationToken cancellationToken)
     {
-        var texts = CaseDialogs.Texts(step);
+        var texts = Texts(step);
         if (step.Result?.GetValue<string>() is { Length: > 0 } rewritten)
         {
-            step.Values["question"] = rewritten;
+            step.State.Question = rewritten;
             if (WhyQuestion.IsWhyQuestion(QuestionText(rewritten)))
             {
                 await step.Dialogs.SendAsync(new OutgoingMessage(texts.StillWhy), cancellationToken);
             }
         }
 
-        var language = CaseDialogs.LanguageOf(step);
+        var language = LanguageOf(step);
         return await step.PromptAsync(CaseDialogs.ChoiceId, new PromptOptions
         {
             Text = texts.AskKind,
@@ -119,17 +121,17 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
         }, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> AdviseStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AdviseStepAsync(WaterfallStepContext<CaseCheckState> step, CancellationToken cancellationToken)
     {
-        var texts = CaseDialogs.Texts(step);
-        var language = CaseDialogs.LanguageOf(step);
+        var texts = Texts(step);
+        var language = LanguageOf(step);
         var address = CaseGroups.GroupOf(step.Dialogs);
         if (address is null || await CaseAsync(step, cancellationToken) is not { } value || await caseGroups.MemberGroupAsync(address, step.From.Id, cancellationToken) is not { } group)
         {
             return await step.EndAsync(null, cancellationToken);
         }
 
-        if (step.Values["question"]?.GetValue<string>() is { } question)
+        if (step.State.Question is { } question)
         {
             value = value with { Question = question };
         }
@@ -151,7 +153,7 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
         {
             Kind = kind,
             Recommended = [.. ranked.Take(3).Select(a => a.Method.Id)],
-            Checks = new CaseChecks(Answer(step, "own"), Answer(step, "current"), Answer(step, "reflective")),
+            Checks = new CaseChecks(step.State.Own, step.State.Current, step.State.Reflective),
             UpdatedAt = time.GetUtcNow(),
         };
         var saved = await cases.SaveAsync(address, step.From.Id, value, cancellationToken);
@@ -176,17 +178,19 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
             HighSafety: held >= 3);
     }
 
-    /// <summary>The answer to a check (kept under <paramref name="key"/>); "no" gets the explanation of what works better.</summary>
-    private static async Task NoteAsync(WaterfallStepContext step, string key, Func<CaseTexts, string> onNo, CancellationToken cancellationToken)
+    /// <summary>The answer to a check (kept with <paramref name="keep"/>); "no" gets the explanation of what works better.</summary>
+    private static async Task NoteAsync(WaterfallStepContext<CaseCheckState> step, Action<CaseCheckState, bool?> keep, Func<CaseTexts, string> onNo, CancellationToken cancellationToken)
     {
-        step.Values[key] = step.Result?.DeepClone();
+        keep(step.State, step.Result?.GetValue<bool>());
         if (step.Result?.GetValue<bool>() == false)
         {
-            await step.Dialogs.SendAsync(new OutgoingMessage(onNo(CaseDialogs.Texts(step))), cancellationToken);
+            await step.Dialogs.SendAsync(new OutgoingMessage(onNo(Texts(step))), cancellationToken);
         }
     }
 
-    private static bool? Answer(WaterfallStepContext step, string key) => step.Values[key]?.GetValue<bool>();
+    private static Language LanguageOf(WaterfallStepContext<CaseCheckState> step) => CaseDialogs.LanguageOf(step.Dialogs, step.State.Language);
+
+    private static CaseTexts Texts(WaterfallStepContext<CaseCheckState> step) => CaseTexts.For(LanguageOf(step));
 
     /// <summary>"Mijn vraag is: waarom …" asks 'why' as much as "Waarom …" does.</summary>
     private static string QuestionText(string question)
@@ -203,7 +207,7 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
         return trimmed;
     }
 
-    private async Task<PreparedCase?> CaseAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+    private async Task<PreparedCase?> CaseAsync(WaterfallStepContext<CaseCheckState> step, CancellationToken cancellationToken) =>
         CaseGroups.GroupOf(step.Dialogs) is { } address ? await cases.GetAsync(address, step.From.Id, cancellationToken) : null;
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

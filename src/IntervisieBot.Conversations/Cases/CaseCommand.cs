@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
@@ -32,9 +31,7 @@ public sealed class CaseCommand(CaseGroups caseGroups) : ICommandHandler
             return;
         }
 
-        await dc.BeginDialogAsync(CasePreparationDialog.Id, new JsonObject
-        {
-            ["groups"] = new JsonArray([.. memberGroups.Select(g => CaseGroups.GroupNode(g.Group, g.Name))]),
-        }, cancellationToken);
+        var options = new CasePreparationOptions([.. memberGroups.Select(g => new ChosenCaseGroup(g.Group.ConversationId, g.Group.Scope.ToString(), g.Name))]);
+        await dc.BeginDialogAsync(CasePreparationDialog.Id, CasePreparationDialog.Options(options), cancellationToken);
     }
 }

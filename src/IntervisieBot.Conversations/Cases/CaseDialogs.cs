@@ -15,14 +15,14 @@ internal static class CaseDialogs
     /// <summary>A case with nothing typed yet.</summary>
     public static PreparedCase Empty() => new() { Title = "", Situation = "", Question = "" };
 
-    public static async Task<DialogTurnResult> GiveUpAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    public static async Task<DialogTurnResult> GiveUpAsync<TState>(WaterfallStepContext<TState> step, Language language, CancellationToken cancellationToken)
+        where TState : class, new()
     {
-        await step.Dialogs.SendAsync(new OutgoingMessage(Texts(step).GaveUp), cancellationToken);
+        await step.Dialogs.SendAsync(new OutgoingMessage(CaseTexts.For(language).GaveUp), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }
 
-    public static Language LanguageOf(WaterfallStepContext step) =>
-        StoredLanguage.Read(step.Values) ?? Language.FromLocale(step.Dialogs.Turn.Locale);
-
-    public static CaseTexts Texts(WaterfallStepContext step) => CaseTexts.For(LanguageOf(step));
+    /// <summary>The language a case dialog keeps (<paramref name="kept"/>), else the one of the turn's locale.</summary>
+    public static Language LanguageOf(DialogContext dc, Language? kept) =>
+        kept ?? Language.FromLocale(dc.Turn.Locale);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
@@ -14,6 +13,8 @@ public sealed class CaseGroups(GroupStore groups, MemberGroupIndex index)
 {
     /// <summary>The group the personal chat is preparing a case for ({ id, scope }), in the personal chat's values.</summary>
     public const string GroupValue = "caseGroup";
+
+    private static readonly ConversationValue<ChosenCaseGroup> Chosen = new(GroupValue, DialogStateJson.Default.ChosenCaseGroup);
 
     /// <summary>The groups whose roster has the member now; an index entry the roster no longer backs is dropped.</summary>
     public async Task<IReadOnlyList<MemberGroup>> OfMemberAsync(IncomingTurn turn, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public sealed class CaseGroups(GroupStore groups, MemberGroupIndex index)
     }
 
     /// <summary>Remembers the group this personal chat prepares a case for.</summary>
-    public static void Remember(DialogContext dc, string id, string scope) => dc.State.Values[GroupValue] = new JsonObject { ["id"] = id, ["scope"] = scope };
+    public static void Remember(DialogContext dc, ChosenCaseGroup group) => Chosen.Set(dc.State, group with { Name = null });
 
     /// <summary>The group, when the member is (still) in its roster.</summary>
     public async Task<Group?> MemberGroupAsync(ConversationAddress address, string memberId, CancellationToken cancellationToken) =>
@@ -44,14 +45,10 @@ public sealed class CaseGroups(GroupStore groups, MemberGroupIndex index)
 
     /// <summary>The group this personal chat prepares a case for; the personal chat's channel and tenant are the group's.</summary>
     public static ConversationAddress? GroupOf(DialogContext dc) =>
-        dc.State.Values[GroupValue] is JsonObject node && node["id"]?.GetValue<string>() is { } id
-        && Enum.TryParse<ConversationScope>(node["scope"]?.GetValue<string>(), out var scope) && scope != ConversationScope.Personal
+        Chosen.Get(dc.State) is { Id: { } id } chosen
+        && Enum.TryParse<ConversationScope>(chosen.Scope, out var scope) && scope != ConversationScope.Personal
             ? dc.Turn.Conversation.Sibling(id, scope)
             : null;
-
-    /// <summary>A group as the preparation dialog lists it.</summary>
-    public static JsonObject GroupNode(ConversationAddress group, string name) =>
-        new() { ["id"] = group.ConversationId, ["scope"] = group.Scope.ToString(), ["name"] = name };
 
     /// <summary>The meeting the member's case is for: the next one they bring the case to, else the next one.</summary>
     public static Meeting? MeetingFor(Group group, string memberId, DateTimeOffset now)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
@@ -32,7 +31,7 @@ public sealed class SessionCommands(
 
         await dc.BeginDialogAsync(
             SessionSetupDialog.Id,
-            new JsonObject { [SessionSetupDialog.SecondCaseKey] = new JsonObject { ["owner"] = turn.Values.GetValueOrDefault("owner", "") } },
+            SessionSetupDialog.Options(new SessionSetupOptions { FirstOwner = turn.Values.GetValueOrDefault("owner", "") }),
             cancellationToken);
     }
 
@@ -57,7 +56,7 @@ public sealed class SessionCommands(
                 return;
             }
 
-            await dc.BeginDialogAsync(SessionSetupDialog.Id, new JsonObject { ["method"] = argument }, cancellationToken);
+            await dc.BeginDialogAsync(SessionSetupDialog.Id, SessionSetupDialog.Options(new SessionSetupOptions { Method = argument }), cancellationToken);
             return;
         }
 

@@ -81,7 +81,7 @@ public sealed partial class SessionDialog
             await dc.Context.SendPrivateAsync(new Participant(session.CaseOwner.Id, session.CaseOwner.Name), keep, cancellationToken);
         }
 
-        if (dc.ActiveDialog!.State[SessionSetupDialog.SecondCaseKey]?.GetValue<bool>() != true && session.Method.Duration.Max <= SessionSetupDialog.ShortMethod)
+        if (!States.Get(dc.ActiveDialog!).SecondCase && session.Method.Duration.Max <= SessionSetupDialog.ShortMethod)
         {
             await dc.SendAsync(SessionCards.SecondCaseOffer(texts, session.CaseOwner.Id), cancellationToken);
         }

@@ -21,14 +21,16 @@ namespace IntervisieBot.Conversations.Sessions;
 /// </summary>
 /// <remarks>
 /// Version 2: the close's phase moved from the dialog state into the stored session; a session stored by version 1
-/// ends cleanly at the next turn.
+/// ends cleanly at the next turn. Version 3: the state is one typed <see cref="SessionDialogState"/>.
 /// </remarks>
 public sealed partial class SessionDialog(
     MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, ISessionCases cases, IDueWorkScheduler? scheduler = null)
-    : Dialog(DialogId, version: 2)
+    : Dialog(DialogId, version: 3)
 {
     public const string DialogId = "session";
-    private const string SessionKey = "session";
+
+    /// <summary>The running session's state; the timer is kept in it too.</summary>
+    internal static DialogState<SessionDialogState> States { get; } = new(DialogStateJson.Default.SessionDialogState);
     private readonly SessionTimer _timer = new(scheduler, time);
 
     public override bool ConfirmBeforeStop => true;
@@ -36,17 +38,14 @@ public sealed partial class SessionDialog(
     /// <summary>Whether the stored session waits for private contributions now (a running collect step).</summary>
     public bool IsCollecting(DialogInstance instance)
     {
-        var session = Load(instance.State);
+        var session = Load(States.Get(instance));
         return session.Status == SessionStatus.Running && session.Phase == SessionPhase.Steps
             && session.CurrentStep.Interaction == StepInteraction.Collect;
     }
 
     public override async Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
     {
-        var state = dc.ActiveDialog!.State;
-        state[SessionKey] = options![SessionKey]!.DeepClone();
-        state[StoredLanguage.Key] = options[StoredLanguage.Key]!.DeepClone();
-        state[SessionSetupDialog.SecondCaseKey] = options[SessionSetupDialog.SecondCaseKey]?.DeepClone();
+        var state = States.Set(dc.ActiveDialog!, options!.Deserialize(States.Type)!);
         var session = Load(state);
         var (texts, language) = Texts(state);
         var previous = await records.LatestAsync(dc.Turn.Conversation, cancellationToken);
@@ -61,7 +60,7 @@ public sealed partial class SessionDialog(
 
     public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var state = dc.ActiveDialog!.State;
+        var state = States.Get(dc.ActiveDialog!);
         var session = Load(state);
         var (texts, language) = Texts(state);
         var result = dc.Turn.PersonalChat is not null
@@ -69,7 +68,7 @@ public sealed partial class SessionDialog(
             : await OnGroupTurnAsync(dc, session, texts, language, cancellationToken);
         if (result.Status == DialogTurnStatus.Waiting && dc.ActiveDialog?.Id == DialogId)
         {
-            Save(dc.ActiveDialog.State, session);
+            Save(States.Get(dc.ActiveDialog), session);
         }
 
         return result;
@@ -308,12 +307,12 @@ public sealed partial class SessionDialog(
     /// <summary>The step's time announcements, planned by <see cref="SessionTimer"/>; stale ones say nothing.</summary>
     public override async Task OnScheduledAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
     {
-        if (_timer.Due(instance, dc.Turn.Values) is not { } due || Load(instance.State) is not { Status: SessionStatus.Running } session)
+        if (_timer.Due(instance, dc.Turn.Values) is not { } due || Load(States.Get(instance)) is not { Status: SessionStatus.Running } session)
         {
             return;
         }
 
-        var (texts, language) = Texts(instance.State);
+        var (texts, language) = Texts(States.Get(instance));
         await dc.SendAsync(
             due.Which == "left"
                 ? new OutgoingMessage(TimerTexts.For(language).Left(Math.Max(1, (int)Math.Round(due.Left.TotalMinutes, MidpointRounding.AwayFromZero))))
@@ -358,15 +357,15 @@ public sealed partial class SessionDialog(
         _ => texts.NothingThere,
     };
 
-    private Session Load(JsonObject state) => Session.Restore(state[SessionKey]!.Deserialize<SessionSnapshot>(ConversationState.Json)!, library);
+    /// <summary>The options that begin a session: its state without a timer.</summary>
+    public static JsonNode Options(SessionDialogState state) => JsonSerializer.SerializeToNode(state, States.Type)!;
 
-    private static void Save(JsonObject state, Session session) => state[SessionKey] = JsonSerializer.SerializeToNode(session.ToSnapshot(), ConversationState.Json);
+    private Session Load(SessionDialogState state) => Session.Restore(state.Session, library);
 
-    private static (SessionTexts Texts, Language Language) Texts(JsonObject state)
-    {
-        var language = StoredLanguage.Read(state) ?? Language.Dutch;
-        return (SessionTexts.For(language), language);
-    }
+    private static void Save(SessionDialogState state, Session session) => state.Session = session.ToSnapshot();
+
+    private static (SessionTexts Texts, Language Language) Texts(SessionDialogState state) =>
+        (SessionTexts.For(state.Language), state.Language);
 
     private static string Format(string template, params object[] values) => string.Format(CultureInfo.InvariantCulture, template, values);
 }

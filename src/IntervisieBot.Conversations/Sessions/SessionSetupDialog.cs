@@ -11,7 +11,8 @@ namespace IntervisieBot.Conversations.Sessions;
 /// <summary>
 /// "start [method]": which method (skipped when named; the recommended one first), who brings the case, who
 /// facilitates (never the case owner), and who else is present, from the conversation's own members; then the
-/// running session takes over. Version 2 added "who is present".
+/// running session takes over. Version 2 added "who is present"; version 3 keeps its answers in a
+/// <see cref="SessionSetupState"/>.
 /// </summary>
 public static class SessionSetupDialog
 {
@@ -23,8 +24,8 @@ public static class SessionSetupDialog
     /// </summary>
     public const string RecommendedMethodKey = "recommendedMethod";
 
-    /// <summary>Options of a second case in the same meeting: only short methods, and the first case owner is not asked again.</summary>
-    public const string SecondCaseKey = "secondCase";
+    /// <summary>The conversation's recommended method as a typed value; see <see cref="RecommendedMethodKey"/>.</summary>
+    public static ConversationValue<string> RecommendedMethod { get; } = new(RecommendedMethodKey, DialogStateJson.Default.String);
 
     /// <summary>A method fits a second case in the same meeting when it takes an hour at most.</summary>
     public static readonly TimeSpan ShortMethod = TimeSpan.FromMinutes(60);
@@ -37,7 +38,7 @@ public static class SessionSetupDialog
         .Add(new ChoicePrompt(ChoiceId))
         .Add(new MultiChoicePrompt(PresentId))
         .Add(new SessionDialog(library, time, routes, records, rotation, cases, scheduler))
-        .Add(new WaterfallDialog(Id,
+        .Add(new WaterfallDialog<SessionSetupState>(Id, DialogStateJson.Default.SessionSetupState,
         [
             (step, ct) => AskMethodStepAsync(step, library, cases, ct),
             (step, ct) => AskCaseOwnerStepAsync(step, rotation, ct),
@@ -45,26 +46,32 @@ public static class SessionSetupDialog
             AskPresentStepAsync,
             (step, ct) => BeginStepAsync(step, library, time, ct),
         ],
-        version: 2));
+        version: 3));
 
-    private static Language LanguageOf(WaterfallStepContext step) => StoredLanguage.Read(step.Values) ?? Language.Dutch;
+    private static Language LanguageOf(WaterfallStepContext<SessionSetupState> step) => step.State.Language;
 
-    private static SessionTexts Texts(WaterfallStepContext step) => SessionTexts.For(LanguageOf(step));
+    private static SessionSetupOptions Options(WaterfallStepContext<SessionSetupState> step) =>
+        step.OptionsAs(DialogStateJson.Default.SessionSetupOptions) ?? new SessionSetupOptions();
 
-    private static async Task<DialogTurnResult> AskMethodStepAsync(WaterfallStepContext step, MethodLibrary library, ISessionCases cases, CancellationToken cancellationToken)
+    /// <summary>The options that begin set-up of a session.</summary>
+    public static JsonNode Options(SessionSetupOptions options) => JsonSerializer.SerializeToNode(options, DialogStateJson.Default.SessionSetupOptions)!;
+
+    private static SessionTexts Texts(WaterfallStepContext<SessionSetupState> step) => SessionTexts.For(LanguageOf(step));
+
+    private static async Task<DialogTurnResult> AskMethodStepAsync(WaterfallStepContext<SessionSetupState> step, MethodLibrary library, ISessionCases cases, CancellationToken cancellationToken)
     {
         var language = Language.FromLocale(step.Dialogs.Turn.Locale);
-        step.Values[StoredLanguage.Key] = StoredLanguage.Write(language);
-        var named = step.Options?["method"]?.GetValue<string>() is { Length: > 0 } name ? library.Find(name) : null;
+        step.State.Language = language;
+        var named = Options(step).Method is { Length: > 0 } name ? library.Find(name) : null;
         if (named is not null)
         {
             return await step.NextAsync(JsonValue.Create(named.Id), cancellationToken);
         }
 
-        var secondCase = step.Options?[SecondCaseKey] is not null;
+        var secondCase = Options(step).FirstOwner is not null;
         // A prepared case's method (the owner's wish, or what the advice gave it) goes first; else the group's last advice.
         var fromCase = secondCase ? null : await cases.MethodForAsync(step.Dialogs.Turn.Conversation, cancellationToken);
-        var recommended = (fromCase ?? step.Dialogs.State.Values[RecommendedMethodKey]?.GetValue<string>()) is { } id ? library.Find(id) : null;
+        var recommended = (fromCase ?? RecommendedMethod.Get(step.Dialogs.State)) is { } id ? library.Find(id) : null;
         var methods = library.All.Where(m => !secondCase || m.Duration.Max <= ShortMethod).ToList();
         if (recommended is not null && methods.Remove(recommended))
         {
@@ -85,14 +92,14 @@ public static class SessionSetupDialog
         return await step.PromptAsync(ChoiceId, new PromptOptions { Text = secondCase ? texts.AskSecondCaseMethod : texts.AskMethod, Choices = choices, Language = language }, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> AskCaseOwnerStepAsync(WaterfallStepContext step, ISessionRotation rotation, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> AskCaseOwnerStepAsync(WaterfallStepContext<SessionSetupState> step, ISessionRotation rotation, CancellationToken cancellationToken)
     {
         if (step.Result is null)
         {
             return await step.EndAsync(null, cancellationToken);
         }
 
-        step.Values["method"] = step.Result.DeepClone();
+        step.State.Method = step.Result.GetValue<string>();
         var members = await step.Dialogs.Context.GetMembersAsync(cancellationToken);
         if (members.Count < 2)
         {
@@ -100,11 +107,12 @@ public static class SessionSetupDialog
             return await step.EndAsync(null, cancellationToken);
         }
 
-        step.Values["members"] = JsonSerializer.SerializeToNode(members.Select(m => new SessionMember(m.Id, m.Name)).ToList(), ConversationState.Json);
-        var firstOwner = step.Options?[SecondCaseKey]?["owner"]?.GetValue<string>();
+        step.State.Members = [.. members.Select(m => new SessionMember(m.Id, m.Name))];
+        var firstOwner = Options(step).FirstOwner;
         // A group that is set up: the rotation's case owner and facilitator come first, marked; anyone can still be chosen.
         var opening = firstOwner is null ? await rotation.OpenAsync(step.Dialogs.Turn.Conversation, LanguageOf(step), cancellationToken) : null;
-        step.Values["proposed"] = opening is null ? null : new JsonObject { ["facilitator"] = opening.Facilitator, ["onTurn"] = opening.OnTurn };
+        step.State.ProposedFacilitator = opening?.Facilitator;
+        step.State.OnTurn = opening?.OnTurn;
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
             Text = opening?.Proposal is { } proposal ? Texts(step).AskCaseOwner + "\n\n" + proposal : Texts(step).AskCaseOwner,
@@ -113,37 +121,37 @@ public static class SessionSetupDialog
         }, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> AskFacilitatorStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> AskFacilitatorStepAsync(WaterfallStepContext<SessionSetupState> step, CancellationToken cancellationToken)
     {
         if (step.Result is null)
         {
             return await step.EndAsync(null, cancellationToken);
         }
 
-        step.Values["owner"] = step.Result.DeepClone();
+        step.State.Owner = step.Result.GetValue<string>();
         var owner = step.Result.GetValue<string>();
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
             Text = Texts(step).AskFacilitator,
             Choices = Proposed(
                 Members(step).Where(m => m.Id != owner).Select(m => new PromptChoice(m.Id, m.Name)),
-                step.Values["proposed"]?["facilitator"]?.GetValue<string>(),
-                step.Values["proposed"]?["onTurn"]?.GetValue<string>()),
+                step.State.ProposedFacilitator,
+                step.State.OnTurn),
             Language = LanguageOf(step),
         }, cancellationToken);
     }
 
     /// <summary>The case owner and the facilitator are there by definition; the others are ticked, all of them at first.</summary>
-    private static async Task<DialogTurnResult> AskPresentStepAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> AskPresentStepAsync(WaterfallStepContext<SessionSetupState> step, CancellationToken cancellationToken)
     {
         if (step.Result is null)
         {
             return await step.EndAsync(null, cancellationToken);
         }
 
-        step.Values["facilitator"] = step.Result.DeepClone();
+        step.State.Facilitator = step.Result.GetValue<string>();
         var members = Members(step);
-        var owner = members.Single(m => m.Id == step.Values["owner"]!.GetValue<string>());
+        var owner = members.Single(m => m.Id == step.State.Owner);
         var facilitator = members.Single(m => m.Id == step.Result.GetValue<string>());
         var others = members.Where(m => m.Id != owner.Id && m.Id != facilitator.Id).ToList();
         if (others.Count == 0)
@@ -159,7 +167,7 @@ public static class SessionSetupDialog
         }, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> BeginStepAsync(WaterfallStepContext step, MethodLibrary library, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> BeginStepAsync(WaterfallStepContext<SessionSetupState> step, MethodLibrary library, TimeProvider time, CancellationToken cancellationToken)
     {
         if (step.Result is null)
         {
@@ -168,19 +176,17 @@ public static class SessionSetupDialog
 
         var present = step.Result.AsArray().Select(v => v!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var members = Members(step);
-        var owner = members.Single(m => m.Id == step.Values["owner"]!.GetValue<string>());
-        var facilitator = members.Single(m => m.Id == step.Values["facilitator"]!.GetValue<string>());
+        var owner = members.Single(m => m.Id == step.State.Owner);
+        var facilitator = members.Single(m => m.Id == step.State.Facilitator);
         present.Add(owner.Id);
         present.Add(facilitator.Id);
         var attendees = members.Where(m => present.Contains(m.Id)).ToList();
-        var session = Session.Start(library.Get(step.Values["method"]!.GetValue<string>()), owner, facilitator, attendees, time.GetUtcNow());
-        step.Dialogs.State.Values.Remove(RecommendedMethodKey);
-        return await step.ReplaceAsync(SessionDialog.DialogId, new JsonObject
-        {
-            ["session"] = JsonSerializer.SerializeToNode(session.ToSnapshot(), ConversationState.Json),
-            [StoredLanguage.Key] = StoredLanguage.Write(LanguageOf(step)),
-            ["secondCase"] = step.Options?[SecondCaseKey] is not null,
-        }, cancellationToken);
+        var session = Session.Start(library.Get(step.State.Method!), owner, facilitator, attendees, time.GetUtcNow());
+        RecommendedMethod.Remove(step.Dialogs.State);
+        return await step.ReplaceAsync(
+            SessionDialog.DialogId,
+            SessionDialog.Options(new SessionDialogState { Session = session.ToSnapshot(), Language = LanguageOf(step), SecondCase = Options(step).FirstOwner is not null }),
+            cancellationToken);
     }
 
     /// <summary>The members to choose from, the one the rotation proposes first and marked as on turn.</summary>
@@ -201,6 +207,5 @@ public static class SessionSetupDialog
 
     private static string Format(string template, params object[] values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, values);
 
-    private static List<SessionMember> Members(WaterfallStepContext step) =>
-        step.Values["members"]!.Deserialize<List<SessionMember>>(ConversationState.Json)!;
+    private static List<SessionMember> Members(WaterfallStepContext<SessionSetupState> step) => step.State.Members;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
@@ -12,8 +11,8 @@ namespace IntervisieBot.Conversations.Sessions;
 /// The time of a session step (J6). When a step with a timebox starts, the bot plans "time up" at its end, and for a
 /// timer step also "time left" shortly before, as scheduled turns in the group (durable: a restart loses nothing).
 /// Moving on, pausing and ending cancel them, resuming plans the time that was left, and extending moves them.
-/// The timer lives in the session dialog's state under <c>timer</c>: a generation that every change raises, the step,
-/// and when it ends (or, while paused, how much is left). An announcement that fires for an older generation is stale
+/// The timer lives in the session dialog's state (<see cref="SessionTimerState"/>): a generation that every change
+/// raises, the step, and when it ends (or, while paused, how much is left). An announcement that fires for an older generation is stale
 /// (a cancel that lost a race, a turn run twice) and says nothing.
 /// </summary>
 internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider time)
@@ -22,7 +21,6 @@ internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider ti
     public const string UpWorkId = "session-timer-up";
     public const string WhichKey = "timer";
     public const string GenerationKey = "generation";
-    private const string StateKey = "timer";
 
     /// <summary>How long before the end a timer step says how much time is left: none for very short steps.</summary>
     public static TimeSpan? Warning(MethodStep step) => step switch
@@ -44,8 +42,8 @@ internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider ti
         }
 
         var timer = Next(dc);
-        timer["step"] = session.StepIndex;
-        timer["warning"] = (Warning(step) ?? TimeSpan.Zero).TotalSeconds;
+        timer.Step = session.StepIndex;
+        timer.Warning = (Warning(step) ?? TimeSpan.Zero).TotalSeconds;
         await PlanAsync(dc, timer, time.GetUtcNow() + step.Timebox, cancellationToken);
     }
 
@@ -58,7 +56,7 @@ internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider ti
         }
 
         var timer = Next(dc);
-        timer["step"] = -1;
+        timer.Step = -1;
         await CancelAsync(dc, cancellationToken);
     }
 
@@ -71,14 +69,14 @@ internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider ti
 
         var timer = Next(dc);
         var left = endsAt - time.GetUtcNow();
-        timer.Remove("endsAt");
-        timer["remaining"] = Math.Max(0, left.TotalSeconds);
+        timer.EndsAt = null;
+        timer.Remaining = Math.Max(0, left.TotalSeconds);
         await CancelAsync(dc, cancellationToken);
     }
 
     public async Task ResumeAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        if (State(dc)?["remaining"]?.GetValue<double>() is not { } remaining)
+        if (State(dc)?.Remaining is not { } remaining)
         {
             return;
         }
@@ -93,16 +91,16 @@ internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider ti
     public async Task<(TimeSpan Left, bool Paused)?> ExtendAsync(DialogContext dc, Session session, TimeSpan extra, CancellationToken cancellationToken)
     {
         var state = State(dc);
-        if (state?["step"]?.GetValue<int>() != session.StepIndex)
+        if (state is null || state.Step != session.StepIndex)
         {
             return null;
         }
 
         var timer = Next(dc);
-        if (timer["remaining"]?.GetValue<double>() is { } remaining)
+        if (timer.Remaining is { } remaining)
         {
             var paused = TimeSpan.FromSeconds(remaining) + extra;
-            timer["remaining"] = paused.TotalSeconds;
+            timer.Remaining = paused.TotalSeconds;
             return (paused, true);
         }
 
@@ -118,10 +116,10 @@ internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider ti
     /// </summary>
     public (string Which, TimeSpan Left)? Due(DialogInstance instance, IReadOnlyDictionary<string, string> values)
     {
-        var timer = instance.State[StateKey] as JsonObject;
+        var timer = SessionDialog.States.Find(instance)?.Timer;
         if (EndsAt(timer) is not { } endsAt
             || !values.TryGetValue(GenerationKey, out var generation)
-            || generation != timer!["generation"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture)
+            || generation != timer!.Generation.ToString(CultureInfo.InvariantCulture)
             || values.GetValueOrDefault(WhichKey) is not { } which
             || which is not ("left" or "up"))
         {
@@ -132,19 +130,19 @@ internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider ti
         return (which, left > TimeSpan.Zero ? left : TimeSpan.Zero);
     }
 
-    private async Task PlanAsync(DialogContext dc, JsonObject timer, DateTimeOffset endsAt, CancellationToken cancellationToken)
+    private async Task PlanAsync(DialogContext dc, SessionTimerState timer, DateTimeOffset endsAt, CancellationToken cancellationToken)
     {
-        timer.Remove("remaining");
-        timer["endsAt"] = endsAt.ToString("O", CultureInfo.InvariantCulture);
+        timer.Remaining = null;
+        timer.EndsAt = endsAt;
         if (scheduler is null)
         {
             return;
         }
 
         var group = dc.Turn.Conversation;
-        var generation = timer["generation"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture);
+        var generation = timer.Generation.ToString(CultureInfo.InvariantCulture);
         await scheduler.ScheduleAsync(Work(group, UpWorkId, "up", generation, endsAt), cancellationToken);
-        var warning = TimeSpan.FromSeconds(timer["warning"]?.GetValue<double>() ?? 0);
+        var warning = TimeSpan.FromSeconds(timer.Warning);
         if (warning > TimeSpan.Zero && endsAt - warning > time.GetUtcNow())
         {
             await scheduler.ScheduleAsync(Work(group, LeftWorkId, "left", generation, endsAt - warning), cancellationToken);
@@ -175,22 +173,18 @@ internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider ti
             },
         };
 
-    private static JsonObject? State(DialogContext dc) => dc.ActiveDialog?.State[StateKey] as JsonObject;
+    /// <summary>The running session's timer, when the active dialog is a session with one.</summary>
+    private static SessionTimerState? State(DialogContext dc) =>
+        dc.ActiveDialog is { Id: SessionDialog.DialogId } instance ? SessionDialog.States.Find(instance)?.Timer : null;
 
     /// <summary>The timer with its generation raised, created when the session has none yet.</summary>
-    private static JsonObject Next(DialogContext dc)
+    private static SessionTimerState Next(DialogContext dc)
     {
-        var state = dc.ActiveDialog!.State;
-        if (state[StateKey] is not JsonObject timer)
-        {
-            timer = new JsonObject { ["generation"] = 0 };
-            state[StateKey] = timer;
-        }
-
-        timer["generation"] = timer["generation"]!.GetValue<int>() + 1;
-        return timer;
+        var state = SessionDialog.States.Get(dc.ActiveDialog!);
+        state.Timer ??= new SessionTimerState();
+        state.Timer.Generation++;
+        return state.Timer;
     }
 
-    private static DateTimeOffset? EndsAt(JsonObject? timer) =>
-        timer?["endsAt"]?.GetValue<string>() is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : null;
+    private static DateTimeOffset? EndsAt(SessionTimerState? timer) => timer?.EndsAt;
 }

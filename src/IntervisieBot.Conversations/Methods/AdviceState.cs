@@ -1,0 +1,16 @@
+using IntervisieBot.Domain;
+namespace IntervisieBot.Conversations.Methods;
+
+/// <summary>What the method advice (<see cref="AdviceDialog"/>) has gathered: the language and the first three answers.</summary>
+public sealed class AdviceState
+{
+    public Language Language { get; set; } = Language.Dutch;
+
+    /// <summary>A <see cref="Domain.Methods.QuestionKind"/> by name.</summary>
+    public string? Kind { get; set; }
+
+    public string? Minutes { get; set; }
+
+    /// <summary>"new", "some" or "experienced".</summary>
+    public string? Experience { get; set; }
+}

@@ -1,0 +1,26 @@
+using IntervisieBot.Domain;
+using IntervisieBot.Domain.Sessions;
+
+namespace IntervisieBot.Conversations.Sessions;
+
+/// <summary>What "start" (<see cref="SessionSetupDialog"/>) has gathered before the session begins.</summary>
+public sealed class SessionSetupState
+{
+    public Language Language { get; set; } = Language.Dutch;
+
+    /// <summary>The chosen method's id.</summary>
+    public string? Method { get; set; }
+
+    /// <summary>The conversation's members when the case owner was asked.</summary>
+    public List<SessionMember> Members { get; set; } = [];
+
+    /// <summary>The facilitator the rotation proposes, when the group is set up.</summary>
+    public string? ProposedFacilitator { get; set; }
+
+    /// <summary>The rotation's "on turn" mark (a format with the name), when it proposes anyone.</summary>
+    public string? OnTurn { get; set; }
+
+    public string? Owner { get; set; }
+
+    public string? Facilitator { get; set; }
+}

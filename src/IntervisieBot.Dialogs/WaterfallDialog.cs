@@ -1,25 +1,33 @@
 using System.Text.Json.Nodes;
-using IntervisieBot.Dialogs.Messages;
+using System.Text.Json.Serialization.Metadata;
 
 namespace IntervisieBot.Dialogs;
 
 /// <summary>
-/// A dialog of ordered steps. Each step gets the options the dialog began with, the values gathered so far, the
-/// previous step's (or child's) result and who gave it, and then prompts, moves on, ends, or hands over.
-/// The step index is stored, so steps must not be reordered without a new version of the dialog.
+/// A dialog of ordered steps whose gathered values are one typed <typeparamref name="TState"/> (a fresh one when the
+/// dialog begins), stored with the step index and the options as a <see cref="DialogState{T}"/>. Each step gets the
+/// options, the state, the previous step's (or child's) result and who gave it, and then prompts, moves on, ends, or
+/// hands over. The step index is stored, so steps must not be reordered, nor the state's shape changed, without a
+/// new version of the dialog.
 /// </summary>
-public sealed class WaterfallDialog(string id, IReadOnlyList<Func<WaterfallStepContext, CancellationToken, Task<DialogTurnResult>>> steps, int version = 1)
+public sealed class WaterfallDialog<TState>(
+    string id,
+    JsonTypeInfo<TState> stateType,
+    IReadOnlyList<Func<WaterfallStepContext<TState>, CancellationToken, Task<DialogTurnResult>>> steps,
+    int version = 1)
     : Dialog(id, version)
+    where TState : class, new()
 {
     private const string StepKey = "step";
     private const string OptionsKey = "options";
-    private const string ValuesKey = "values";
+
+    private readonly DialogState<TState> _state = new(stateType);
 
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
     {
-        var state = dc.ActiveDialog!.State;
-        state[OptionsKey] = options?.DeepClone();
-        state[ValuesKey] = new JsonObject();
+        var instance = dc.ActiveDialog!;
+        instance.State[OptionsKey] = options?.DeepClone();
+        _state.Set(instance, new TState());
         return RunStepAsync(dc, 0, null, cancellationToken);
     }
 
@@ -39,58 +47,13 @@ public sealed class WaterfallDialog(string id, IReadOnlyList<Func<WaterfallStepC
             return await dc.EndDialogAsync(result, cancellationToken);
         }
 
-        var state = dc.ActiveDialog!.State;
-        state[StepKey] = index;
-        var step = new WaterfallStepContext(this, dc, index, state[OptionsKey], (JsonObject)state[ValuesKey]!, result);
+        var instance = dc.ActiveDialog!;
+        instance.State[StepKey] = index;
+        var state = _state.Find(instance) ?? _state.Set(instance, new TState());
+        var step = new WaterfallStepContext<TState>(this, dc, index, instance.State[OptionsKey], state, result);
         return await steps[index](step, cancellationToken);
     }
 
     internal Task<DialogTurnResult> NextAsync(DialogContext dc, int index, JsonNode? result, CancellationToken cancellationToken) =>
         RunStepAsync(dc, index + 1, result, cancellationToken);
-}
-
-/// <summary>What a waterfall step sees and can do.</summary>
-public sealed class WaterfallStepContext
-{
-    private readonly WaterfallDialog _dialog;
-
-    internal WaterfallStepContext(WaterfallDialog dialog, DialogContext dc, int index, JsonNode? options, JsonObject values, JsonNode? result)
-    {
-        _dialog = dialog;
-        Dialogs = dc;
-        Index = index;
-        Options = options;
-        Values = values;
-        Result = result;
-    }
-
-    public DialogContext Dialogs { get; }
-
-    public int Index { get; }
-
-    public JsonNode? Options { get; }
-
-    /// <summary>What this run of the dialog has gathered; stored with it.</summary>
-    public JsonObject Values { get; }
-
-    /// <summary>The previous step's result, or the answer to the prompt it asked.</summary>
-    public JsonNode? Result { get; }
-
-    /// <summary>Who gave <see cref="Result"/>: the sender of this turn.</summary>
-    public Participant From => Dialogs.Turn.From;
-
-    public Task<DialogTurnResult> NextAsync(JsonNode? result = null, CancellationToken cancellationToken = default) =>
-        _dialog.NextAsync(Dialogs, Index, result, cancellationToken);
-
-    public Task<DialogTurnResult> PromptAsync(string promptId, PromptOptions options, CancellationToken cancellationToken = default) =>
-        Dialogs.BeginDialogAsync(promptId, options.ToJson(), cancellationToken);
-
-    public Task<DialogTurnResult> BeginDialogAsync(string dialogId, JsonNode? options = null, CancellationToken cancellationToken = default) =>
-        Dialogs.BeginDialogAsync(dialogId, options, cancellationToken);
-
-    public Task<DialogTurnResult> EndAsync(JsonNode? result = null, CancellationToken cancellationToken = default) =>
-        Dialogs.EndDialogAsync(result, cancellationToken);
-
-    public Task<DialogTurnResult> ReplaceAsync(string dialogId, JsonNode? options = null, CancellationToken cancellationToken = default) =>
-        Dialogs.ReplaceDialogAsync(dialogId, options, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Dialogs.Tests.Harness;
 using IntervisieBot.Testing;
@@ -19,12 +21,12 @@ public sealed class DialogEngineTests : IDisposable
             .Add(new NumberPrompt("number", v => v.Value.GetValue<decimal>() is >= 30 and <= 240 ? null : "Kies 30 tot 240 minuten."))
             .Add(new DatePrompt("date", _time, Amsterdam))
             .Add(new TimePrompt("time"))
-            .Add(new WaterfallDialog("plan",
+            .Add(new WaterfallDialog<Gathered>("plan", EngineTestJson.Default.Gathered,
             [
                 (s, ct) => s.PromptAsync("text", new PromptOptions { Text = "Hoe heet de groep?" }, ct),
                 (s, ct) =>
                 {
-                    s.Values["name"] = s.Result?.DeepClone();
+                    s.State.Values["name"] = s.Result?.DeepClone();
                     return s.PromptAsync("choice", new PromptOptions
                     {
                         Text = "Hoe vaak komen jullie bij elkaar?",
@@ -33,33 +35,33 @@ public sealed class DialogEngineTests : IDisposable
                 },
                 (s, ct) =>
                 {
-                    s.Values["cadence"] = s.Result?.DeepClone();
+                    s.State.Values["cadence"] = s.Result?.DeepClone();
                     return s.PromptAsync("number", new PromptOptions { Text = "Hoeveel minuten duurt een bijeenkomst?" }, ct);
                 },
                 (s, ct) =>
                 {
-                    s.Values["minutes"] = s.Result?.DeepClone();
+                    s.State.Values["minutes"] = s.Result?.DeepClone();
                     return s.PromptAsync("date", new PromptOptions { Text = "Wanneer is de eerste bijeenkomst?" }, ct);
                 },
                 (s, ct) =>
                 {
-                    s.Values["date"] = s.Result?.DeepClone();
+                    s.State.Values["date"] = s.Result?.DeepClone();
                     return s.PromptAsync("time", new PromptOptions { Text = "Hoe laat?" }, ct);
                 },
                 (s, ct) =>
                 {
-                    s.Values["time"] = s.Result?.DeepClone();
+                    s.State.Values["time"] = s.Result?.DeepClone();
                     return s.PromptAsync("confirm", new PromptOptions { Text = "Klopt dit?" }, ct);
                 },
                 async (s, ct) =>
                 {
-                    s.Values["confirmed"] = s.Result?.DeepClone();
+                    s.State.Values["confirmed"] = s.Result?.DeepClone();
                     await s.Dialogs.SendAsync(new OutgoingMessage(
-                        $"{s.Values["name"]} | {s.Values["cadence"]} | {s.Values["minutes"]} | {s.Values["date"]} {s.Values["time"]} | {s.Values["confirmed"]}"), ct);
-                    return await s.EndAsync(s.Values.DeepClone(), ct);
+                        $"{s.State.Values["name"]} | {s.State.Values["cadence"]} | {s.State.Values["minutes"]} | {s.State.Values["date"]} {s.State.Values["time"]} | {s.State.Values["confirmed"]}"), ct);
+                    return await s.EndAsync(s.State.Values.DeepClone(), ct);
                 },
             ]))
-            .Add(new WaterfallDialog("owner-question",
+            .Add(new WaterfallDialog<Gathered>("owner-question", EngineTestJson.Default.Gathered,
             [
                 (s, ct) => s.PromptAsync("text", new PromptOptions { Text = "Anna, wat is je vraag?", AllowedAnswerers = ["u-anna"], MaxAttempts = 2 }, ct),
                 async (s, ct) =>
@@ -68,7 +70,7 @@ public sealed class DialogEngineTests : IDisposable
                     return await s.EndAsync(null, ct);
                 },
             ]))
-            .Add(new WaterfallDialog("limited",
+            .Add(new WaterfallDialog<Gathered>("limited", EngineTestJson.Default.Gathered,
             [
                 (s, ct) => s.PromptAsync("number", new PromptOptions { Text = "Hoeveel minuten?", MaxAttempts = 2 }, ct),
                 async (s, ct) =>
@@ -203,3 +205,12 @@ public sealed class DialogEngineTests : IDisposable
         Assert.Empty((await _chat.StateAsync()).State.Stack);
     }
 }
+
+/// <summary>What the test waterfalls gather: free-form values, as a typed state holding one JSON object.</summary>
+public sealed class Gathered
+{
+    public JsonObject Values { get; set; } = [];
+}
+
+[JsonSerializable(typeof(Gathered))]
+internal sealed partial class EngineTestJson : JsonSerializerContext;

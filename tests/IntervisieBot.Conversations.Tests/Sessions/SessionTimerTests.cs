@@ -1,10 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Domain.Sessions;
 using IntervisieBot.Storage.Sqlite;
@@ -50,11 +49,7 @@ public sealed class SessionTimerTests : IDisposable
     {
         var members = Names.Select(n => new SessionMember("u-" + n.ToLowerInvariant(), n)).ToList();
         var session = Session.Start(MethodLibrary.BuiltIn.Get("free"), members[0], members[1], members, _time.GetUtcNow());
-        var options = new JsonObject
-        {
-            ["session"] = JsonSerializer.SerializeToNode(session.ToSnapshot(), ConversationState.Json),
-            ["dutch"] = locale.StartsWith("nl", StringComparison.Ordinal),
-        };
+        var options = SessionDialog.Options(new SessionDialogState { Session = session.ToSnapshot(), Language = Language.FromLocale(locale) });
         var turn = new IncomingTurn { Kind = TurnKind.Message, Conversation = Group, From = Member("Anna"), Bot = Bot.Account, Text = "start", Locale = locale };
         await _bot.Runner.RunAsync(_bot.Dialogs, new TurnContext(turn, _channel), (dc, ct) => dc.BeginDialogAsync(SessionDialog.DialogId, options, ct));
     }

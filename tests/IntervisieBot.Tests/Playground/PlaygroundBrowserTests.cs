@@ -310,7 +310,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         var record = await _host.Factory.Services.GetRequiredService<SessionRecordStore>().LatestAsync(group);
         Assert.NotNull(record);
         Assert.Equal(Action, record.Action);
-        Assert.Equal([Insight], record.Insights);
+        Assert.Equal([Action], record.Insights);
         Assert.Equal(2, record.RatedBy);
         Assert.Empty(_pageErrors);
     }

@@ -17,22 +17,45 @@ public static class SessionCards
     /// <summary>The card name of the "second case" button (handled by <see cref="SessionCommands"/>).</summary>
     public const string SecondCaseCard = "second-case";
 
-    /// <summary>The opening: who is who, the agreements (with a review when due), last time's action or an icebreaker.</summary>
-    public static Card Opening(Session session, SessionOpening? opening, SessionRecord? previous, SessionTexts texts, Language language) => new()
+    /// <summary>How long the opening gives the follow-up of last time's action.</summary>
+    public static readonly TimeSpan FollowUpTime = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The opening: who is who; then, for the first case of a meeting, the agreements (with a review when due) unless
+    /// the method has its own agreements step, last time's action (timeboxed), and a check-in with the meeting's
+    /// icebreaker unless the method has its own check-in step. A second case in the same meeting opens with the roles only.
+    /// </summary>
+    public static Card Opening(Session session, SessionOpening? opening, SessionRecord? previous, int meetingNumber, bool secondCase, SessionTexts texts, Language language)
     {
-        Title = Format(texts.StartTitle, session.Method.Name.In(language)),
-        Body =
-        [
+        var frame = session.Frame;
+        var body = new List<CardElement>
+        {
             new CardText(texts.Roles(session.CaseOwner.Name, session.Facilitator.Name, string.Join(", ", session.Attendees.Select(a => a.Name)))),
-            new CardText(texts.AgreementsTitle, TextStyle.Heading),
-            new CardText(string.Join("\n", (opening?.Agreements ?? texts.DefaultAgreements).Select(a => "- " + a))),
-            .. opening?.Review is { } review ? new CardElement[] { new CardText(review) } : [],
-            .. previous?.Action is { } action
-                ? new CardElement[] { new CardText(texts.FollowUp(previous.CaseOwner.Name, action), TextStyle.Heading) }
-                : [],
-            .. previous is null ? FirstCheckIn(texts, language) : [],
-        ],
-    };
+        };
+        if (!secondCase && !frame.OwnAgreements)
+        {
+            body.Add(new CardText(texts.AgreementsTitle, TextStyle.Heading));
+            body.Add(new CardText(string.Join("\n", (opening?.Agreements ?? texts.DefaultAgreements).Select(a => "- " + a))));
+        }
+
+        if (!secondCase && opening?.Review is { } review)
+        {
+            body.Add(new CardText(review));
+        }
+
+        if (!secondCase && previous?.Action is { } action)
+        {
+            body.Add(new CardText(texts.FollowUp(previous.CaseOwner.Name, action), TextStyle.Heading));
+            body.Add(new CardText(Format(texts.FollowUpTimebox, (int)FollowUpTime.TotalMinutes), TextStyle.Subtle));
+        }
+
+        if (!secondCase && !frame.OwnCheckIn)
+        {
+            body.AddRange(CheckIn(meetingNumber, texts, language));
+        }
+
+        return new Card { Title = Format(texts.StartTitle, session.Method.Name.In(language)), Body = body };
+    }
 
     /// <summary>The case introduction when the case owner prepared a case: a button only they can use to share it.</summary>
     public static Card CaseIntroduction(Session session, Language language)
@@ -198,13 +221,13 @@ public static class SessionCards
         _ => "steps",
     };
 
-    /// <summary>A group's first meeting opens with one of the handbook's icebreakers.</summary>
-    private static CardElement[] FirstCheckIn(SessionTexts texts, Language language)
+    /// <summary>The check-in: the meeting's icebreaker (all of them in turn), at a first meeting as getting acquainted.</summary>
+    private static CardElement[] CheckIn(int meetingNumber, SessionTexts texts, Language language)
     {
-        var icebreaker = Icebreakers.All[0];
+        var icebreaker = Icebreakers.ForMeeting(meetingNumber);
         return
         [
-            new CardText(Format(texts.FirstCheckIn, (int)icebreaker.Time.TotalMinutes), TextStyle.Heading),
+            new CardText(Format(meetingNumber <= 1 ? texts.FirstCheckIn : texts.CheckIn, (int)icebreaker.Time.TotalMinutes), TextStyle.Heading),
             new CardText($"**{icebreaker.Title.In(language)}**: {icebreaker.Instruction.In(language)}"),
         ];
     }

@@ -29,6 +29,9 @@ public sealed partial class SessionDialog(
 {
     public const string DialogId = "session";
 
+    /// <summary>A session that starts this soon after the last one ended belongs to the same meeting.</summary>
+    public static readonly TimeSpan SameMeeting = TimeSpan.FromHours(4);
+
     /// <summary>The running session's state; the timer is kept in it too.</summary>
     internal static DialogState<SessionDialogState> States { get; } = new(DialogStateJson.Default.SessionDialogState);
     private readonly SessionTimer _timer = new(scheduler, time);
@@ -48,10 +51,14 @@ public sealed partial class SessionDialog(
         var state = States.Set(dc.ActiveDialog!, options!.Deserialize(States.Type)!);
         var session = Load(state);
         var (texts, language) = Texts(state);
-        var previous = await records.LatestAsync(dc.Turn.Conversation, cancellationToken);
+        var held = await records.AllAsync(dc.Turn.Conversation, cancellationToken);
+        var previous = held.MaxBy(r => r.EndedAt);
+        // A case after another one the same evening is part of the same meeting: no agreements, check-in or follow-up again.
+        var secondCase = state.SecondCase || (previous is not null && session.StartedAt - previous.EndedAt < SameMeeting);
+        var meetingNumber = held.Select(r => r.StartedAt.UtcDateTime.Date).Distinct().Count() + (secondCase ? 0 : 1);
         // A group that is set up opens with its own agreements, and every few sessions with reviewing them.
         var opening = await rotation.OpenAsync(dc.Turn.Conversation, language, cancellationToken);
-        await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Opening(session, opening, previous, texts, language)), cancellationToken);
+        await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Opening(session, opening, previous, meetingNumber, secondCase, texts, language)), cancellationToken);
         await IntroduceCaseAsync(dc, session, language, cancellationToken);
         await AnnounceStepAsync(dc, session, texts, language, cancellationToken);
         Save(state, session);

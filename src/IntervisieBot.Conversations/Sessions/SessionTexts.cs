@@ -37,6 +37,12 @@ public sealed record SessionTexts
 
     public required string FirstCheckIn { get; init; }
 
+    /// <summary>The check-in of a later meeting, with its minutes ({0}).</summary>
+    public required string CheckIn { get; init; }
+
+    /// <summary>The timebox of the follow-up of last time's action ({0} minutes).</summary>
+    public required string FollowUpTimebox { get; init; }
+
     public required string NextButton { get; init; }
 
     public required string BackButton { get; init; }
@@ -169,6 +175,8 @@ public sealed record SessionTexts
         StepOfTemplate = "Stap {0} van {1} · {2} min",
         FollowUpTemplate = "Vorige keer nam {0} zich voor: \"{1}\". {0}, hoe is dat gegaan?",
         FirstCheckIn = "Jullie eerste bijeenkomst: begin met een kennismaking ({0} min).",
+        CheckIn = "Check-in ({0} min): hoe zit iedereen erbij? Vandaag met deze oefening.",
+        FollowUpTimebox = "Terugblik op de actie: {0} min.",
         NextButton = "Volgende stap",
         BackButton = "Terug",
         SkipButton = "Overslaan",
@@ -242,6 +250,8 @@ public sealed record SessionTexts
         StepOfTemplate = "Step {0} of {1} · {2} min",
         FollowUpTemplate = "Last time {0} planned to: \"{1}\". {0}, how did it go?",
         FirstCheckIn = "Your first meeting: start by getting to know each other ({0} min).",
+        CheckIn = "Check-in ({0} min): how is everyone today? This time with this exercise.",
+        FollowUpTimebox = "Looking back on the action: {0} min.",
         NextButton = "Next step",
         BackButton = "Back",
         SkipButton = "Skip",

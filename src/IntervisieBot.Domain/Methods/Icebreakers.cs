@@ -13,6 +13,9 @@ public sealed record Icebreaker(string Id, LocalizedText Title, LocalizedText In
 /// </summary>
 public static class Icebreakers
 {
+    /// <summary>The icebreaker for a group's n-th meeting (from 1): all of them in turn, then again from the first.</summary>
+    public static Icebreaker ForMeeting(int meetingNumber) => All[(Math.Max(1, meetingNumber) - 1) % All.Count];
+
     public static IReadOnlyList<Icebreaker> All { get; } =
     [
         new(

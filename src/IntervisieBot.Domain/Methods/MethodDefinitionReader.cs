@@ -65,7 +65,7 @@ internal static class MethodDefinitionReader
 
         private static readonly string[] StepFields =
         [
-            "id", "title", "instruction", "actor", "interaction", "phase", "timeboxMinutes", "collect", "choose", "round",
+            "id", "title", "instruction", "actor", "interaction", "phase", "timeboxMinutes", "collect", "choose", "round", "asksAction",
         ];
 
         // Stands in for a step that is not an object, so reading can go on and report the rest of the file.
@@ -130,6 +130,7 @@ internal static class MethodDefinitionReader
                 Collect = Object(element, path, "collect", ReadCollect),
                 Choose = Object(element, path, "choose", (settings, at) => new ChooseSettings(Prompt(settings, at))),
                 Round = Object(element, path, "round", (settings, at) => new RoundSettings(Prompt(settings, at))),
+                AsksAction = Bool(element, path, "asksAction") ?? false,
             };
         }
 

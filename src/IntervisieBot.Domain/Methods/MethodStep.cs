@@ -19,6 +19,12 @@ public sealed record MethodStep
 
     public required MethodPhase Phase { get; init; }
 
+    /// <summary>
+    /// Whether the step asks the case owner for a concrete action (a harvest step that says "what will you do?"): the
+    /// session's close then does not ask for it again and the record takes it from this step.
+    /// </summary>
+    public bool AsksAction { get; init; }
+
     /// <summary>Present exactly when <see cref="Interaction"/> is <see cref="StepInteraction.Collect"/>.</summary>
     public CollectSettings? Collect { get; init; }
 

@@ -24,7 +24,7 @@ public sealed partial class Session
             return SessionOutcome.NotThisStep;
         }
 
-        Phase = SessionPhase.Insight;
+        Phase = CloseFrom(SessionPhase.Insight);
         return SessionOutcome.Done;
     }
 
@@ -47,7 +47,7 @@ public sealed partial class Session
         switch (Phase)
         {
             case SessionPhase.Insight:
-                Phase = SessionPhase.Action;
+                Phase = CloseFrom(SessionPhase.Action);
                 break;
             case SessionPhase.Action:
                 Phase = SessionPhase.Rating;
@@ -63,7 +63,7 @@ public sealed partial class Session
     }
 
     /// <summary>The case owner's insight, asked for at the start of the close; then their one action is asked.</summary>
-    public SessionOutcome GiveInsight(string by, string insight) => GiveHarvest(by, SessionPhase.Insight, insight, null, SessionPhase.Action);
+    public SessionOutcome GiveInsight(string by, string insight) => GiveHarvest(by, SessionPhase.Insight, insight, null, CloseFrom(SessionPhase.Action));
 
     /// <summary>The case owner's one concrete action; then everyone rates.</summary>
     public SessionOutcome GiveAction(string by, string action) => GiveHarvest(by, SessionPhase.Action, null, action, SessionPhase.Rating);
@@ -136,6 +136,40 @@ public sealed partial class Session
         _ratings.Count == 0 ? null : _ratings.Values.Average(),
         _ratings.Count,
         CompletedAllSteps: IsLastStep && _skipped.Count == 0);
+
+    /// <summary>
+    /// The first part of the close from <paramref name="from"/> on that the method did not do itself: the insight
+    /// when no step of the method gave it, the action when no step asked for it, and always the rating.
+    /// </summary>
+    private SessionPhase CloseFrom(SessionPhase from)
+    {
+        var frame = Frame;
+        if (from == SessionPhase.Insight && frame.InsightStep is null)
+        {
+            return SessionPhase.Insight;
+        }
+
+        return from <= SessionPhase.Action && frame.ActionStep is null ? SessionPhase.Action : SessionPhase.Rating;
+    }
+
+    /// <summary>
+    /// The case owner's words in the step where the method asks for their insight or action: the record takes them
+    /// from there (the last words given in the step count), so the close need not ask again.
+    /// </summary>
+    private void TakeHarvestFromStep(string words)
+    {
+        var frame = Frame;
+        if (CurrentStep.Id == frame.InsightStep)
+        {
+            _insights.Clear();
+            _insights.Add(words);
+        }
+
+        if (CurrentStep.Id == frame.ActionStep)
+        {
+            Action = words;
+        }
+    }
 
     private SessionOutcome GiveHarvest(string by, SessionPhase expected, string? insight, string? action, SessionPhase then)
     {

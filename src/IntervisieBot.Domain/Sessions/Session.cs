@@ -39,6 +39,9 @@ public sealed partial class Session
 
     public MethodDefinition Method { get; }
 
+    /// <summary>Which parts of the session's frame the method does itself (agreements, check-in, insight, action).</summary>
+    public SessionFrame Frame => SessionFrame.Of(Method);
+
     public SessionMember CaseOwner { get; }
 
     public SessionMember Facilitator { get; }
@@ -296,6 +299,11 @@ public sealed partial class Session
         }
 
         _reflections[by] = takeaway.Trim();
+        if (by == CaseOwner.Id)
+        {
+            TakeHarvestFromStep(takeaway.Trim());
+        }
+
         return SessionOutcome.Done;
     }
 

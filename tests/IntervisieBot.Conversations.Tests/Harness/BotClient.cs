@@ -4,6 +4,7 @@ using IntervisieBot.Conversations.Scheduling;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Methods;
+using IntervisieBot.Domain.Sessions;
 using IntervisieBot.Storage.Protection;
 using IntervisieBot.Storage.Sqlite;
 using IntervisieBot.Storage.Tables;
@@ -312,8 +313,18 @@ public sealed class BotClient : IDisposable
             await Say("Bram", "volgende");
         }
 
-        await Say("Anna", $"{secret}: Anna's inzicht");
-        await Say("Anna", $"{secret}: Anna's actie");
+        // The close asks only what the method's own steps did not (the insight and the action).
+        var frame = SessionFrame.Of(method);
+        if (frame.InsightStep is null)
+        {
+            await Say("Anna", $"{secret}: Anna's inzicht");
+        }
+
+        if (frame.ActionStep is null)
+        {
+            await Say("Anna", $"{secret}: Anna's actie");
+        }
+
         await Say("Cees", "8");
         await Say("Bram", "volgende");
     }
@@ -436,6 +447,11 @@ public sealed class BotClient : IDisposable
                 break;
             case StepInteraction.Reflect:
                 await Say("Dewi", $"{secret}: wat Dewi meeneemt");
+                if (step.Actor is StepActor.CaseOwner or StepActor.Everyone)
+                {
+                    await Say("Anna", step.AsksAction ? $"{secret}: Anna's actie" : $"{secret}: Anna's inzicht");
+                }
+
                 break;
             default:
                 break;

@@ -4,7 +4,11 @@ using IntervisieBot.Domain.Sessions;
 
 namespace IntervisieBot.Domain.Tests.Sessions;
 
-/// <summary>The close of an Incident session (Anna brings the case, Bram facilitates): insight, action, rating, end.</summary>
+/// <summary>
+/// The close of an Incident session (Anna brings the case, Bram facilitates): insight, action, rating, end. The
+/// method here is the Incidentmethode with its harvest step made an ordinary one, so the close asks for everything
+/// (the real one's harvest step gives the insight and the action: see <see cref="SessionFrameTests"/>).
+/// </summary>
 public sealed class SessionCloseTests
 {
     private static readonly SessionMember Anna = new("u-anna", "Anna");
@@ -12,8 +16,14 @@ public sealed class SessionCloseTests
     private static readonly SessionMember Cees = new("u-cees", "Cees");
     private static readonly DateTimeOffset Start = new(2026, 12, 3, 18, 30, 0, TimeSpan.Zero);
 
+    private static readonly MethodDefinition WithoutHarvest = MethodLibrary.BuiltIn.Get("incident") is var incident
+        ? incident with { Id = "incident-without-harvest", Aliases = ["incident-without-harvest"], Name = new("Incident zonder oogst", "Incident without harvest"), Steps = [.. incident.Steps.Select(s => s with { Phase = MethodPhase.Core, AsksAction = false })] }
+        : null!;
+
+    private static readonly MethodLibrary Library = MethodLibrary.BuiltIn.With([WithoutHarvest]);
+
     private static Session Incident() =>
-        Session.Start(MethodLibrary.BuiltIn.Get("incident"), Anna, Bram, [Anna, Bram, Cees], Start);
+        Session.Start(WithoutHarvest, Anna, Bram, [Anna, Bram, Cees], Start);
 
     private static Session AtLastStep()
     {
@@ -103,7 +113,7 @@ public sealed class SessionCloseTests
         session.GiveInsight(Anna.Id, "Ik zeg te snel ja.");
         var json = JsonSerializer.Serialize(session.ToSnapshot());
 
-        var restored = Session.Restore(JsonSerializer.Deserialize<SessionSnapshot>(json)!, MethodLibrary.BuiltIn);
+        var restored = Session.Restore(JsonSerializer.Deserialize<SessionSnapshot>(json)!, Library);
 
         Assert.Equal(SessionPhase.Action, restored.Phase);
         Assert.Equal(SessionOutcome.Done, restored.GiveAction(Anna.Id, "Eén verzoek afzeggen."));

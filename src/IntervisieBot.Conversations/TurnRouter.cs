@@ -46,7 +46,7 @@ public sealed class TurnRouter(
                 }
 
                 break;
-            case TurnKind.Message when turn.Conversation.IsPersonal && Commands.RecognizeBare(turn.Text) == Command.None
+            case TurnKind.Message or TurnKind.CardAction when turn.Conversation.IsPersonal && Commands.RecognizeBare(turn.Text) == Command.None
                                        && await RouteElsewhereAsync(context, cancellationToken):
                 break;
             case TurnKind.Message or TurnKind.CardAction:

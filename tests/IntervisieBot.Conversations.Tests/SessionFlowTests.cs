@@ -36,13 +36,17 @@ public sealed class SessionFlowTests : IDisposable
 
     private static Participant Member(string name) => new("u-" + name.ToLowerInvariant(), name);
 
+    /// <summary>What the bot sent in answer to the last turn: new messages, updates (of the live cards) and private ones.</summary>
+    private List<SentMessage> _answer = [];
+
     private async Task<List<OutgoingMessage>> SayAsync(string who, string text)
     {
         var before = _channel.Sent.Count;
         await _router.OnTurnAsync(new TurnContext(
             new IncomingTurn { Kind = TurnKind.Message, Conversation = Group, From = Member(who), Bot = new("bot", "IntervisieBot"), Text = text, Locale = "nl-NL" },
             _channel));
-        return _channel.Sent.Skip(before).Select(s => s.Message).ToList();
+        _answer = _channel.Sent.Skip(before).ToList();
+        return _answer.Select(s => s.Message).ToList();
     }
 
     private async Task<List<OutgoingMessage>> PressAsync(string who, IReadOnlyDictionary<string, string> values)
@@ -51,8 +55,16 @@ public sealed class SessionFlowTests : IDisposable
         await _router.OnTurnAsync(new TurnContext(
             new IncomingTurn { Kind = TurnKind.CardAction, Conversation = Group, From = Member(who), Bot = new("bot", "IntervisieBot"), Values = values, Locale = "nl-NL" },
             _channel));
-        return _channel.Sent.Skip(before).Select(s => s.Message).ToList();
+        _answer = _channel.Sent.Skip(before).ToList();
+        return _answer.Select(s => s.Message).ToList();
     }
+
+    /// <summary>The new messages of the last answer in the group (not updates, not private ones).</summary>
+    private List<OutgoingMessage> Posted() => _answer.Where(s => s.Kind == "send").Select(s => s.Message).ToList();
+
+    /// <summary>The live session card as the group sees it now.</summary>
+    private OutgoingMessage LiveCard(string method = "Incidentmethode") =>
+        _channel.Sent.Last(s => s.Kind != "private" && s.Message.Card?.Title == method).Message;
 
     /// <summary>A member writes to the bot in their own personal chat.</summary>
     private async Task<List<(string Kind, OutgoingMessage Message, Participant? To)>> PrivatelyAsync(string who, string text)
@@ -62,7 +74,8 @@ public sealed class SessionFlowTests : IDisposable
         await _router.OnTurnAsync(new TurnContext(
             new IncomingTurn { Kind = TurnKind.Message, Conversation = personal, From = Member(who), Bot = new("bot", "IntervisieBot"), Text = text, Locale = "nl-NL" },
             _channel));
-        return _channel.Sent.Skip(before).Select(s => (s.Kind, s.Message, s.To)).ToList();
+        _answer = _channel.Sent.Skip(before).ToList();
+        return _answer.Where(s => s.Kind == "private" || s.Conversation == personal).Select(s => (s.Kind, s.Message, s.To)).ToList();
     }
 
     /// <summary>Anna brings the case, Bram facilitates, everyone is there; returns the session's opening.</summary>
@@ -94,25 +107,43 @@ public sealed class SessionFlowTests : IDisposable
         var opening = await PressAsync("Dewi", new Dictionary<string, string>(Assert.Single(present.Buttons).Data) { [ticks.Id] = ticks.Value! });
         Assert.Contains("Wat hier gezegd wordt, blijft in de groep.", Card(opening[0]), StringComparison.Ordinal);
         Assert.Contains("Jullie eerste bijeenkomst", Card(opening[0]), StringComparison.Ordinal);
-        Assert.Contains("Stap 1 van 5", Card(opening[1]), StringComparison.Ordinal);
+        // The live session card: the method, the step, who acts; no "back" at the first step.
+        var live = opening[1];
+        Assert.Equal("Incidentmethode", live.Card!.Title);
+        Assert.Contains("Stap 1 van 5", Card(live), StringComparison.Ordinal);
+        Assert.Contains("Aan zet: de casusinbrenger, Anna", Card(live), StringComparison.Ordinal);
+        Assert.Equal(["Volgende stap", "Overslaan", "Pauze"], live.Card.Buttons.Select(b => b.Title));
 
         // Only the facilitator and the case owner move the session.
         Assert.Contains("Alleen de gespreksleider (Bram)", Assert.Single(await SayAsync("Cees", "volgende")).Text, StringComparison.Ordinal);
 
-        // A round: everyone but the case owner gets the floor in turn.
-        var round = Assert.Single(await SayAsync("Bram", "volgende"));
-        Assert.Contains("Bram, jij hebt het woord.", Card(round), StringComparison.Ordinal);
-        Assert.Equal("Cees, jij hebt het woord.", Assert.Single(await SayAsync("Bram", "klaar")).Text);
-        Assert.Equal("Dewi, jij hebt het woord.", Assert.Single(await SayAsync("Cees", "klaar")).Text);
+        // A round: everyone but the case owner gets the floor in turn, on the live card (updated, never a new message).
+        await SayAsync("Bram", "volgende");
+        var round = Assert.Single(_answer);
+        Assert.Equal("update", round.Kind);
+        Assert.Contains("Stap 2 van 5", Card(round.Message), StringComparison.Ordinal);
+        Assert.Contains("Bram, jij hebt het woord.", Card(round.Message), StringComparison.Ordinal);
+        Assert.Equal("Klaar, volgende spreker", round.Message.Card!.Buttons[0].Title);
+        Assert.Equal(ButtonStyle.Positive, round.Message.Card.Buttons[0].Style);
+        Assert.Contains(round.Message.Card.Buttons, b => b.Title == "Terug");
+        await SayAsync("Bram", "klaar");
+        Assert.Contains("Cees, jij hebt het woord.", Card(Assert.Single(_answer, s => s.Kind == "update").Message), StringComparison.Ordinal);
+        Assert.Empty(Posted());
+        await SayAsync("Cees", "klaar");
         Assert.Contains("Dit deel is voor iemand anders", Assert.Single(await SayAsync("Eva", "klaar")).Text, StringComparison.Ordinal);
-        Assert.Equal("Eva, jij hebt het woord.", Assert.Single(await SayAsync("Dewi", "klaar")).Text);
-        Assert.StartsWith("Iedereen is aan de beurt geweest", Assert.Single(await SayAsync("Eva", "klaar")).Text, StringComparison.Ordinal);
+        await SayAsync("Dewi", "klaar");
+        Assert.Contains("Eva, jij hebt het woord.", Card(LiveCard()), StringComparison.Ordinal);
+        await SayAsync("Eva", "klaar");
+        Assert.Empty(Posted());
+        Assert.Contains("Iedereen is aan de beurt geweest", Card(LiveCard()), StringComparison.Ordinal);
 
         // Collect: each participant is asked privately; contributions come back through their personal chats.
-        var collect = await SayAsync("Bram", "volgende");
+        await SayAsync("Bram", "volgende");
+        Assert.Empty(Posted());
         Assert.Equal(4, _channel.Sent.Count(s => s.Kind == "private" && s.Message.Text.Contains("Wat ik hoorde of zag", StringComparison.Ordinal)));
-        Assert.Contains("privébericht", Card(Assert.Single(collect, m => m.Card is not null)), StringComparison.Ordinal);
-        var ack = Assert.Single(await PrivatelyAsync("Cees", "Waarom bleef je zo rustig?"));
+        Assert.Contains("privébericht", Card(LiveCard()), StringComparison.Ordinal);
+        Assert.Contains("0 van 4 hebben geantwoord.", Card(LiveCard()), StringComparison.Ordinal);
+        var ack = Assert.Single(await PrivatelyAsync("Cees", "Wat zag je bij jezelf?"));
         Assert.Equal(("private", "u-cees"), (ack.Kind, ack.To!.Id));
         Assert.StartsWith("Ontvangen (1 van 2).", ack.Message.Text, StringComparison.Ordinal);
         foreach (var name in new[] { "Bram", "Cees", "Dewi", "Eva" })
@@ -120,32 +151,46 @@ public sealed class SessionFlowTests : IDisposable
             await PrivatelyAsync(name, $"{name} zag iets");
         }
 
-        foreach (var name in new[] { "Bram", "Dewi", "Eva" })
+        Assert.Contains("1 van 4 hebben geantwoord.", Card(LiveCard()), StringComparison.Ordinal);
+        Assert.Contains("al alles ingebracht", Assert.Single(await PrivatelyAsync("Cees", "nog een")).Message.Text, StringComparison.Ordinal);
+        foreach (var name in new[] { "Bram", "Dewi" })
         {
             await PrivatelyAsync(name, $"{name} hoorde iets");
         }
 
-        Assert.Contains("al alles ingebracht", Assert.Single(await PrivatelyAsync("Cees", "nog een")).Message.Text, StringComparison.Ordinal);
+        Assert.Contains("3 van 4 hebben geantwoord.", Card(LiveCard()), StringComparison.Ordinal);
         Assert.DoesNotContain(_channel.Sent, s => s.Kind == "send" && s.Message.Text.Contains("zag iets", StringComparison.Ordinal));
 
-        // Moving on reveals them together, named as the method says.
-        var reveal = await SayAsync("Bram", "volgende");
-        Assert.Contains("Cees zag iets (Cees)", Card(reveal[0]), StringComparison.Ordinal);
-        Assert.Equal(8, Card(reveal[0]).Split('\n').Count(l => l.Contains(" (", StringComparison.Ordinal)));
+        // The last answer reveals them together, named as the method says, in the same step: its discussion happens here.
+        await PrivatelyAsync("Eva", "Eva hoorde iets");
+        var reveal = Assert.Single(Posted());
+        Assert.Contains("Cees zag iets (Cees)", Card(reveal), StringComparison.Ordinal);
+        Assert.Equal(8, Card(reveal).Split('\n').Count(l => l.Contains(" (", StringComparison.Ordinal)));
+        Assert.Contains("Stap 3 van 5", Card(LiveCard()), StringComparison.Ordinal);
+        Assert.Contains("Bespreek ze nu samen", Card(LiveCard()), StringComparison.Ordinal);
+        Assert.Contains("al in de groep gedeeld", Assert.Single(await PrivatelyAsync("Cees", "te laat")).Message.Text, StringComparison.Ordinal);
 
         // The case owner's harvest step gives the insight and the action (the method asks both), so the close asks
-        // neither again: the ratings, and the record.
+        // neither again; her answer gets no "noted": the live card counts. Then the ratings and the record.
+        await SayAsync("Bram", "volgende");
         await SayAsync("Anna", "volgende");
-        Assert.Equal("Genoteerd, Anna.", Assert.Single(await SayAsync("Anna", "Ik plan deze week een gesprek met mijn collega.")).Text);
-        var rating = Assert.Single(await SayAsync("Bram", "volgende"));
+        await SayAsync("Anna", "Ik plan deze week een gesprek met mijn collega.");
+        Assert.Empty(Posted());
+        Assert.Contains("1 van 1 hebben hun zin gegeven.", Card(LiveCard()), StringComparison.Ordinal);
+        var rating = Assert.Single(await SayAsync("Bram", "volgende"), m => m.Card?.Buttons.Any(b => b.Title == "8") == true);
+        Assert.Empty(LiveCard().Card!.Buttons);
         await PressAsync("Cees", rating.Card!.Buttons.Single(b => b.Title == "8").Data);
+        Assert.Equal("update", Assert.Single(_answer).Kind);
         await SayAsync("Dewi", "7");
-        var close = await SayAsync("Bram", "volgende");
+        Assert.Contains("2 van 5 hebben een cijfer gegeven.", Card(Assert.Single(_answer).Message), StringComparison.Ordinal);
+        await SayAsync("Bram", "volgende");
+        var close = Posted();
 
         Assert.StartsWith("Dank jullie wel.", close[0].Text, StringComparison.Ordinal);
         var report = close[1].Card!;
         Assert.Contains(report.Body.OfType<CardFacts>().Single().Facts, f => f.Value == "Ik plan deze week een gesprek met mijn collega.");
         Assert.Contains(report.Body.OfType<CardFacts>().Single().Facts, f => f.Value == "7.5");
+        Assert.Empty(_answer.Single(s => s.Kind == "update").Message.Card!.Buttons);
         var record = await _records.LatestAsync(Group);
         Assert.NotNull(record);
         Assert.Equal(("incident", "Anna", "Bram"), (record.MethodId, record.CaseOwner.Name, record.Facilitator.Name));
@@ -198,7 +243,7 @@ public sealed class SessionFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task APrivateWhyQuestion_IsKept_AndItsAuthorGetsAWhatMakesThatSuggestion()
+    public async Task APrivateWhyQuestion_IsFlaggedBeforeItCounts_AndCountsOnlyOnceSentAsIsOrRephrased()
     {
         await StartWithEveryoneAsync("vijf stappen");
         for (var i = 0; i < 3; i++)
@@ -206,10 +251,39 @@ public sealed class SessionFlowTests : IDisposable
             await SayAsync("Bram", "volgende");
         }
 
-        var ack = Assert.Single(await PrivatelyAsync("Cees", "Waarom zei je meteen ja?"));
+        // Flagged privately: the suggestion, a button to send it as is, and it does not count yet.
+        var flagged = Assert.Single(await PrivatelyAsync("Cees", "Waarom zei je meteen ja?"));
+        Assert.Equal(("private", "u-cees"), (flagged.Kind, flagged.To!.Id));
+        Assert.Contains("\"Wat maakt dat ...?\"", Card(flagged.Message), StringComparison.Ordinal);
+        Assert.Contains("telt nog niet mee", Card(flagged.Message), StringComparison.Ordinal);
+        Assert.Equal("Zo versturen", Assert.Single(flagged.Message.Card!.Buttons).Title);
+        Assert.Contains("0 van 4 hebben geantwoord.", Card(LiveCard("Vijf stappen")), StringComparison.Ordinal);
 
-        Assert.StartsWith("Ontvangen (1 van 2).", ack.Message.Text, StringComparison.Ordinal);
-        Assert.Contains("\"Wat maakt dat ...?\"", ack.Message.Text, StringComparison.Ordinal);
+        // Rephrased: the new question counts, the why-question is gone.
+        Assert.StartsWith("Ontvangen (1 van 2).", Assert.Single(await PrivatelyAsync("Cees", "Wat maakte dat je meteen ja zei?")).Message.Text, StringComparison.Ordinal);
+
+        // Sent as is (by the button, in the personal chat): it counts as it was written.
+        await PrivatelyAsync("Dewi", "Waarom juist toen?");
+        var send = flagged.Message.Card.Buttons[0].Data;
+        await _router.OnTurnAsync(new TurnContext(
+            new IncomingTurn
+            {
+                Kind = TurnKind.CardAction, Conversation = new ConversationAddress("test", "test", "personal-dewi", ConversationScope.Personal, "tenant"),
+                From = Member("Dewi"), Bot = new("bot", "IntervisieBot"), Values = send, Locale = "nl-NL",
+            },
+            _channel));
+        Assert.StartsWith("Ontvangen (1 van 2).", _channel.Sent.Last(s => s.Kind == "private").Message.Text, StringComparison.Ordinal);
+
+        // Or typed: "versturen".
+        await PrivatelyAsync("Eva", "Waarom nu?");
+        Assert.StartsWith("Ontvangen (1 van 2).", Assert.Single(await PrivatelyAsync("Eva", "versturen")).Message.Text, StringComparison.Ordinal);
+
+        await SayAsync("Bram", "onthullen");
+        var reveal = Card(Assert.Single(Posted()));
+        Assert.Contains("Wat maakte dat je meteen ja zei?", reveal, StringComparison.Ordinal);
+        Assert.DoesNotContain("Waarom zei je meteen ja?", reveal, StringComparison.Ordinal);
+        Assert.Contains("Waarom juist toen?", reveal, StringComparison.Ordinal);
+        Assert.Contains("Waarom nu?", reveal, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -224,7 +298,8 @@ public sealed class SessionFlowTests : IDisposable
         await SayAsync("Bram", "volgende");
         await SayAsync("Bram", "klaar");
         await SayAsync("Cees", "klaar");
-        Assert.StartsWith("Iedereen is aan de beurt geweest", Assert.Single(await SayAsync("Dewi", "klaar")).Text, StringComparison.Ordinal);
+        await SayAsync("Dewi", "klaar");
+        Assert.Contains("Iedereen is aan de beurt geweest", Card(LiveCard()), StringComparison.Ordinal);
 
         await SayAsync("Bram", "volgende");
         Assert.Equal(["u-bram", "u-cees", "u-dewi"], _channel.Sent.Where(m => m.Kind == "private").Select(m => m.To!.Id).Order());
@@ -299,7 +374,9 @@ public sealed class SessionFlowTests : IDisposable
         var third = choices[2];
 
         Assert.Contains("iemand anders", Assert.Single(await PressAsync("Cees", third.Data)).Text, StringComparison.Ordinal);
-        var chosen = Assert.Single(await PressAsync("Anna", third.Data)).Text;
+        Assert.Equal("private", Assert.Single(_answer).Kind);
+        await PressAsync("Anna", third.Data);
+        var chosen = Assert.Single(Posted()).Text;
 
         Assert.Equal("Gekozen: " + third.Title[(third.Title.IndexOf(". ", StringComparison.Ordinal) + 2)..], chosen);
     }
@@ -394,27 +471,34 @@ public sealed class SessionFlowTests : IDisposable
                     Assert.Equal("Genoteerd, Anna.", Assert.Single(await SayAsync("Anna", "1 helpend")).Text);
                     break;
                 case StepInteraction.Round:
-                    var replies = new List<string>();
                     foreach (var name in step.Actor switch { StepActor.CaseOwner => ["Anna"], StepActor.Facilitator => ["Bram"], StepActor.Everyone => Names, _ => Names.Skip(1) })
                     {
-                        replies.Add(Assert.Single(await SayAsync(name, "klaar")).Text);
+                        await SayAsync(name, "klaar");
+                        Assert.Empty(Posted());
                     }
 
-                    Assert.DoesNotContain(replies, r => r.Contains("iemand anders", StringComparison.Ordinal));
-                    Assert.StartsWith("Iedereen is aan de beurt geweest", replies[^1], StringComparison.Ordinal);
+                    Assert.Contains("Iedereen is aan de beurt geweest", Card(LiveCard(method.Name.Nl)), StringComparison.Ordinal);
                     break;
                 case StepInteraction.Choose:
-                    Assert.StartsWith("Gekozen: ", Assert.Single(await SayAsync("Anna", "Wat is moed?")).Text, StringComparison.Ordinal);
+                    await SayAsync("Anna", "Wat is moed?");
+                    Assert.StartsWith("Gekozen: ", Assert.Single(Posted()).Text, StringComparison.Ordinal);
                     break;
                 case StepInteraction.Reflect:
-                    Assert.Equal("Genoteerd, Dewi.", Assert.Single(await SayAsync("Dewi", "Ik neem mee dat luisteren werkt.")).Text);
-                    Assert.Equal("Genoteerd, Anna.", Assert.Single(await SayAsync("Anna", "Een actie.")).Text);
+                    await SayAsync("Dewi", "Ik neem mee dat luisteren werkt.");
+                    await SayAsync("Anna", "Een actie.");
+                    Assert.Empty(Posted());
                     break;
                 default:
                     break;
             }
 
             await SayAsync("Bram", "volgende");
+            if (step.Interaction == StepInteraction.Collect && (await _states.LoadAsync(Group)).State.Stack[0].State["state"]!["session"]!["stepIndex"]?.GetValue<int>() == index)
+            {
+                // Not everyone the step asks has answered: "next" revealed what came in, and the next "next" moves on.
+                Assert.Equal("Wat jullie inbrachten", Posted()[0].Card!.Title);
+                await SayAsync("Bram", "volgende");
+            }
         }
 
         // Every method has its own harvest or evaluation step for the insight; the close asks only for an action the
@@ -425,7 +509,8 @@ public sealed class SessionFlowTests : IDisposable
         }
 
         await SayAsync("Cees", "9");
-        var close = await SayAsync("Bram", "volgende");
+        await SayAsync("Bram", "volgende");
+        var close = Posted();
 
         Assert.StartsWith("Dank jullie wel.", close[0].Text, StringComparison.Ordinal);
         var record = await _records.LatestAsync(Group);

@@ -191,6 +191,7 @@ public sealed class ForgetCommands(
         // The state is gone from storage; an empty state keeps it so (the turn deletes, never rewrites, it).
         dc.State.Stack.Clear();
         dc.State.Values.Clear();
+        dc.State.LiveMessages = null;
         await ReplaceAsync(dc, ForgottenCard(texts, dc.Turn.From.Name, forgotten), cancellationToken);
     }
 

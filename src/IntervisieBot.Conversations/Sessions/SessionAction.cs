@@ -31,7 +31,7 @@ public sealed record SessionAction(SessionActionKind Kind)
     public IReadOnlyList<(int Number, QuestionLabel Label)> Labels { get; init; } = [];
 
     /// <summary>Whether it moves the session between steps (or on in the close).</summary>
-    public bool Moves => Kind is SessionActionKind.Next or SessionActionKind.Skip or SessionActionKind.Back;
+    public bool Moves => Kind is SessionActionKind.Next or SessionActionKind.Skip or SessionActionKind.Back or SessionActionKind.Reveal;
 
     /// <summary>The minutes an extend asks for: the number given (1 to 60), else <see cref="DefaultExtension"/>.</summary>
     public int Minutes =>
@@ -124,6 +124,8 @@ public sealed record SessionAction(SessionActionKind Kind)
         SessionActionKind.ShareCase => "share",
         SessionActionKind.Rate => "rate",
         SessionActionKind.Rank => "rank",
+        SessionActionKind.Reveal => "reveal",
+        SessionActionKind.SendAsIs => "send-as-is",
         _ => "choose",
     };
 
@@ -139,7 +141,12 @@ public sealed record SessionAction(SessionActionKind Kind)
         Command.Pause => SessionActionKind.Pause,
         Command.Resume => SessionActionKind.Resume,
         Command.Case => SessionActionKind.ShareCase,
-        _ => text.Trim().ToLowerInvariant() is "klaar" or "done" or "klaar." or "done." ? SessionActionKind.PassTheFloor : null,
+        _ => text.Trim().TrimEnd('.', '!').ToLowerInvariant() switch
+        {
+            "klaar" or "done" => SessionActionKind.PassTheFloor,
+            "onthullen" or "onthul" or "reveal" => SessionActionKind.Reveal,
+            _ => null,
+        },
     };
 
     private static List<(int Number, QuestionLabel Label)> LabelsOf(IReadOnlyDictionary<string, string> values)

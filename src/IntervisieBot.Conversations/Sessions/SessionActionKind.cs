@@ -32,4 +32,10 @@ public enum SessionActionKind
 
     /// <summary>The case owner's choice from a choose step's buttons.</summary>
     Choose,
+
+    /// <summary>A leader shows a collect step's contributions in the group before everyone has answered.</summary>
+    Reveal,
+
+    /// <summary>In a personal chat: a flagged why-question counts as it was sent.</summary>
+    SendAsIs,
 }

@@ -78,48 +78,71 @@ public static class SessionCards
         };
     }
 
-    /// <summary>The current step: its instruction, what it asks of whom, and the leaders' controls.</summary>
-    public static Card Step(Session session, SessionTexts texts, Language language)
+    /// <summary>
+    /// The live session card (one message, updated in place): the method, the step (n of N, timebox, time left), its
+    /// instruction, who acts now, who has the floor, how many answered, and the leaders' controls. A round's primary
+    /// button passes the floor; a collect step that waits offers "reveal"; the first step has no "back".
+    /// </summary>
+    public static Card Live(Session session, TimeSpan? left, SessionTexts texts, Language language)
     {
         var step = session.CurrentStep;
+        var status = texts.StepOf(session.StepIndex + 1, session.Method.Steps.Count, (int)step.Timebox.TotalMinutes);
+        if (session.Status == SessionStatus.Paused)
+        {
+            status += " · " + texts.NotRunning;
+        }
+        else if (left is { } time)
+        {
+            status += " · " + (time > TimeSpan.Zero ? Format(texts.TimeLeft, (int)Math.Ceiling(time.TotalMinutes)) : texts.TimeIsUp);
+        }
+
         var body = new List<CardElement>
         {
-            new CardText(texts.StepOf(session.StepIndex + 1, session.Method.Steps.Count, (int)step.Timebox.TotalMinutes), TextStyle.Subtle),
+            new CardText(status, TextStyle.Subtle),
+            new CardText(step.Title.In(language), TextStyle.Heading),
             new CardText(step.Instruction.In(language)),
+            new CardText(Format(texts.ActsNow, Actor(session, texts))),
         };
         var buttons = new List<CardButton>();
+        var at = StepAt(session);
+        var next = MoveButton(texts.NextButton, SessionActionKind.Next, at, ButtonStyle.Positive);
         switch (step.Interaction)
         {
             case StepInteraction.Round when session.CurrentSpeaker is { } speaker:
                 body.Add(new CardText(Format(texts.FloorTo, speaker.Name), TextStyle.Heading));
-                buttons.Add(Button(texts.DoneSpeakingButton, SessionActionKind.PassTheFloor));
+                buttons.Add(new CardButton(texts.DoneSpeakingButton, new SessionAction(SessionActionKind.PassTheFloor) { At = FloorAt(session) }.ToData(), ButtonStyle.Positive));
+                next = next with { Style = ButtonStyle.Default };
+                break;
+            case StepInteraction.Round:
+                body.Add(new CardText(texts.RoundDone));
+                break;
+            case StepInteraction.Collect when session.Revealed:
+                body.Add(new CardText(texts.RevealedDiscuss));
                 break;
             case StepInteraction.Collect:
                 body.Add(new CardText(texts.CollectSentPrivately));
-                break;
-            case StepInteraction.Rank:
-                body.Add(new CardText(Format(texts.RankPrompt, session.CaseOwner.Name)));
-                CardChoice[] labels =
-                [
-                    new(texts.Helpful, SessionAction.LabelValue(QuestionLabel.Helpful)),
-                    new(texts.Neutral, SessionAction.LabelValue(QuestionLabel.Neutral)),
-                    new(texts.NotHelpful, SessionAction.LabelValue(QuestionLabel.NotHelpful)),
-                ];
-                body.AddRange(session.CollectedForThisStep.Select(c => new CardChoiceInput(SessionAction.LabelInput(c.Number), $"{c.Number}. {c.Text}", labels)));
-                if (session.CollectedForThisStep.Count > 0)
+                body.Add(new CardText(texts.Answered(session.Answered, session.Contributors.Count), TextStyle.Heading));
+                if (session.WaitsForReveal)
                 {
-                    buttons.Add(Button(texts.RankSaveButton, SessionActionKind.Rank, ButtonStyle.Positive));
+                    buttons.Add(MoveButton(texts.RevealButton, SessionActionKind.Reveal, at, ButtonStyle.Positive));
+                    next = next with { Style = ButtonStyle.Default };
                 }
 
                 break;
+            case StepInteraction.Rank:
+                body.Add(new CardText(Format(texts.RankBelow, session.CaseOwner.Name)));
+                break;
             case StepInteraction.Choose:
-                body.Add(new CardText(Format(texts.ChoosePrompt, session.CaseOwner.Name)));
-                buttons.AddRange(session.CollectedForThisStep.Select(c => new CardButton(
-                    Shorten($"{c.Number}. {c.Text}"),
-                    new SessionAction(SessionActionKind.Choose) { Value = c.Number.ToString(CultureInfo.InvariantCulture) }.ToData())));
+                body.Add(new CardText(session.Chosen is { } chosen ? Format(texts.Chosen, chosen) : Format(texts.ChoosePrompt, session.CaseOwner.Name)));
+                buttons.AddRange(session.Chosen is null
+                    ? session.CollectedForThisStep.Select(c => new CardButton(
+                        Shorten($"{c.Number}. {c.Text}"),
+                        new SessionAction(SessionActionKind.Choose) { Value = c.Number.ToString(CultureInfo.InvariantCulture) }.ToData()))
+                    : []);
                 break;
             case StepInteraction.Reflect:
                 body.Add(new CardText(texts.ReflectPrompt));
+                body.Add(new CardText(texts.Reflected(session.Answered, session.Contributors.Count), TextStyle.Heading));
                 break;
             case StepInteraction.Timer:
                 body.Add(new CardText(Format(texts.TimerStarted, (int)step.Timebox.TotalMinutes)));
@@ -128,9 +151,17 @@ public static class SessionCards
                 break;
         }
 
-        var at = StepAt(session);
-        buttons.Add(MoveButton(texts.NextButton, SessionActionKind.Next, at, ButtonStyle.Positive));
-        buttons.Add(MoveButton(texts.BackButton, SessionActionKind.Back, at));
+        if (session.Status == SessionStatus.Paused)
+        {
+            return new Card { Title = session.Method.Name.In(language), Body = body, Buttons = [Button(texts.ResumeButton, SessionActionKind.Resume, ButtonStyle.Positive)] };
+        }
+
+        buttons.Add(next);
+        if (session.StepIndex > 0)
+        {
+            buttons.Add(MoveButton(texts.BackButton, SessionActionKind.Back, at));
+        }
+
         buttons.Add(MoveButton(texts.SkipButton, SessionActionKind.Skip, at));
         buttons.Add(Button(texts.PauseButton, SessionActionKind.Pause));
         if (step.Interaction == StepInteraction.Timer)
@@ -138,34 +169,84 @@ public static class SessionCards
             buttons.Add(ExtendButton(language));
         }
 
-        return new Card { Title = step.Title.In(language), Body = body, Buttons = buttons };
+        return new Card { Title = session.Method.Name.In(language), Body = body, Buttons = buttons };
     }
 
-    /// <summary>All contributions of a collect step at once, named or anonymous as the method says.</summary>
-    public static Card Reveal(IReadOnlyList<Contribution> collected, Session session, SessionTexts texts, Language language)
+    /// <summary>The live card once the steps are over: where the session went, without controls.</summary>
+    public static Card LiveDone(Session session, SessionTexts texts, Language language) => new()
+    {
+        Title = session.Method.Name.In(language),
+        Body = [new CardText(texts.StepsDone, TextStyle.Subtle)],
+    };
+
+    /// <summary>The rank step's card: each collected question with its choice of labels, and "save" (none once the step ends).</summary>
+    public static Card Rank(Session session, SessionTexts texts, Language language, bool open = true)
+    {
+        CardChoice[] labels =
+        [
+            new(texts.Helpful, SessionAction.LabelValue(QuestionLabel.Helpful)),
+            new(texts.Neutral, SessionAction.LabelValue(QuestionLabel.Neutral)),
+            new(texts.NotHelpful, SessionAction.LabelValue(QuestionLabel.NotHelpful)),
+        ];
+        var questions = session.CollectedForThisStep;
+        var body = new List<CardElement> { new CardText(Format(texts.RankPrompt, session.CaseOwner.Name)) };
+        if (open)
+        {
+            body.AddRange(questions.Select(c => new CardChoiceInput(SessionAction.LabelInput(c.Number), $"{c.Number}. {c.Text}", labels)));
+        }
+        else
+        {
+            body.Add(new CardText(string.Join("\n", questions.Select(c => $"{c.Number}. {c.Text}" + (c.Label is { } l ? " · " + labels.First(x => x.Value == SessionAction.LabelValue(l)).Title : "")))));
+        }
+
+        return new Card
+        {
+            Title = session.CurrentStep.Title.In(language),
+            Body = body,
+            Buttons = open && questions.Count > 0 ? [Button(texts.RankSaveButton, SessionActionKind.Rank, ButtonStyle.Positive)] : [],
+        };
+    }
+
+    /// <summary>
+    /// All contributions of a collect step at once, named or anonymous as the method says. Anonymous ones come in the
+    /// order <paramref name="order"/> gives, so one person's contributions do not sit together.
+    /// </summary>
+    public static Card Reveal(IReadOnlyList<Contribution> collected, Session session, RevealOrder order, SessionTexts texts, Language language)
     {
         var step = session.Method.Steps.First(s => s.Id == collected[0].StepId);
         var anonymous = step.Collect?.Anonymous ?? false;
         string Author(Contribution c) => anonymous ? texts.Anonymous : session.Attendees.FirstOrDefault(a => a.Id == c.AuthorId)?.Name ?? "?";
+        var shown = anonymous ? order.Shuffle(collected) : [.. collected];
+
         return new Card
         {
             Title = texts.CollectRevealTitle,
-            Body = [new CardText(step.Title.In(language), TextStyle.Subtle), new CardText(string.Join("\n", collected.Select(c => $"{c.Number}. {c.Text} ({Author(c)})")))],
+            Body = [new CardText(step.Title.In(language), TextStyle.Subtle), new CardText(string.Join("\n", shown.Select(c => $"{c.Number}. {c.Text} ({Author(c)})")))],
         };
     }
 
-    /// <summary>The timer of a step ran out: how long it was, with "next" and "+5 min".</summary>
-    public static Card TimeUp(Session session, SessionTexts texts, Language language) => new()
+    /// <summary>The timer of a step ran out: how long it was, with "next" and "+5 min" (none once the step has moved on).</summary>
+    public static Card TimeUp(Session session, SessionTexts texts, Language language, bool open = true) => TimeUp(session.CurrentStep, StepAt(session), texts, language, open);
+
+    /// <summary>The time-up card of <paramref name="step"/>, stamped <paramref name="at"/>.</summary>
+    public static Card TimeUp(MethodStep step, string at, SessionTexts texts, Language language, bool open) => new()
     {
-        Body = [new CardText(Format(TimerTexts.For(language).TimeUp, (int)session.CurrentStep.Timebox.TotalMinutes))],
-        Buttons = [MoveButton(texts.NextButton, SessionActionKind.Next, StepAt(session), ButtonStyle.Positive), ExtendButton(language)],
+        Body = [new CardText(Format(TimerTexts.For(language).TimeUp, (int)step.Timebox.TotalMinutes))],
+        Buttons = open ? [MoveButton(texts.NextButton, SessionActionKind.Next, at, ButtonStyle.Positive), ExtendButton(language)] : [],
     };
 
-    /// <summary>The rating question: 1 to 10, and "next" to close.</summary>
-    public static Card Rating(SessionTexts texts) => new()
+    /// <summary>"Pause": the message that says so, with the button that resumes (none once resumed).</summary>
+    public static Card Paused(SessionTexts texts, bool open = true) => new()
     {
-        Body = [new CardText(texts.AskRating)],
-        Buttons =
+        Body = [new CardText(texts.Paused)],
+        Buttons = open ? [Button(texts.ResumeButton, SessionActionKind.Resume, ButtonStyle.Positive)] : [],
+    };
+
+    /// <summary>The rating question: 1 to 10, how many gave a mark, and "next" to close (no buttons once closed).</summary>
+    public static Card Rating(Session session, SessionTexts texts, bool open = true) => new()
+    {
+        Body = [new CardText(texts.AskRating), new CardText(texts.Rated(session.Ratings.Count, session.Attendees.Count), TextStyle.Subtle)],
+        Buttons = !open ? [] :
         [
             .. Enumerable.Range(1, 10).Select(n => new CardButton(
                 n.ToString(CultureInfo.InvariantCulture),
@@ -211,7 +292,19 @@ public static class SessionCards
     /// <summary>Where the session is, as a move button carries it: the step (by index) during the steps, else the close's phase.</summary>
     public static string Where(Session session) => session.Phase == SessionPhase.Steps ? StepAt(session) : PhaseName(session.Phase);
 
+    /// <summary>Where a round was when its "done, next speaker" button was shown: the step and who had the floor.</summary>
+    public static string FloorAt(Session session) => StepAt(session) + "-floor-" + session.Speaker.ToString(CultureInfo.InvariantCulture);
+
     private static string StepAt(Session session) => "step-" + session.StepIndex.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Who acts in the current step, by its actor.</summary>
+    private static string Actor(Session session, SessionTexts texts) => session.CurrentStep.Actor switch
+    {
+        StepActor.CaseOwner => Format(texts.ActorCaseOwner, session.CaseOwner.Name),
+        StepActor.Facilitator => Format(texts.ActorFacilitator, session.Facilitator.Name),
+        StepActor.Participants => texts.ActorParticipants,
+        _ => texts.ActorEveryone,
+    };
 
     private static string PhaseName(SessionPhase phase) => phase switch
     {

@@ -7,7 +7,7 @@ namespace IntervisieBot.Conversations.Sessions;
 
 /// <summary><c>start [method]</c> runs a session in a group; <c>report</c> shows the last session's record.</summary>
 public sealed class SessionCommands(
-    MethodLibrary methods, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, ISessionCases cases, Scheduling.IDueWorkScheduler? scheduler = null) : ICommandHandler, IDialogModule, ICardHandler
+    MethodLibrary methods, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, ISessionCases cases, Scheduling.IDueWorkScheduler? scheduler = null, RevealOrder? order = null) : ICommandHandler, IDialogModule, ICardHandler
 {
     public IReadOnlyCollection<Command> Commands { get; } =
         [Command.Start, Command.Report, Command.Next, Command.Back, Command.Skip, Command.Pause, Command.Resume, Command.Extend];
@@ -35,7 +35,7 @@ public sealed class SessionCommands(
             cancellationToken);
     }
 
-    public void AddTo(DialogSet dialogs) => dialogs.AddSessions(methods, time, routes, records, rotation, cases, scheduler);
+    public void AddTo(DialogSet dialogs) => dialogs.AddSessions(methods, time, routes, records, rotation, cases, scheduler, order);
 
     public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
     {

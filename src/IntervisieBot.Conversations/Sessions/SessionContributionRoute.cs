@@ -14,6 +14,12 @@ public sealed class SessionContributionRoute(DialogSet dialogs, DialogTurnRunner
     public async Task<bool> TryRouteAsync(ITurnContext context, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
+        if (turn.Kind == TurnKind.CardAction && !turn.Values.ContainsKey(SessionAction.Key))
+        {
+            // Only the session's own buttons (e.g. "send as is") go to the session; other cards belong to their feature.
+            return false;
+        }
+
         if (await routes.FindAsync(turn.Conversation, turn.From.Id, cancellationToken) is not { } group)
         {
             return false;

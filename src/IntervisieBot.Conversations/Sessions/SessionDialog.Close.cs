@@ -14,21 +14,18 @@ namespace IntervisieBot.Conversations.Sessions;
 /// </summary>
 public sealed partial class SessionDialog
 {
-    /// <summary>"Next" at the last step: what it collected is shown, the timer stops, and the close asks for the insight.</summary>
+    /// <summary>"Next" at the last step: the live card and the step's cards lose their buttons, the timer stops, and the close asks for the insight.</summary>
     private async Task<DialogTurnResult> FinishStepsAsync(DialogContext dc, Session session, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
-        var collected = CollectedHere(session);
+        var ended = (Step: session.CurrentStep, At: SessionCards.Where(session));
         var finished = session.FinishSteps(dc.Turn.From.Id);
         if (finished != SessionOutcome.Done)
         {
             return await ExplainAsync(dc, session, finished, texts, cancellationToken);
         }
 
-        if (collected is { Count: > 0 })
-        {
-            await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Reveal(collected, session, texts, language)), cancellationToken);
-        }
-
+        await EndStepCardsAsync(dc, session, ended.Step, ended.At, texts, language, cancellationToken);
+        await EndSlotAsync(dc, LiveSlot, OutgoingMessage.FromCard(SessionCards.LiveDone(session, texts, language)), cancellationToken);
         await _timer.StopAsync(dc, cancellationToken);
         return await AskForPhaseAsync(dc, session, texts, cancellationToken);
     }
@@ -50,14 +47,14 @@ public sealed partial class SessionDialog
     /// <summary>Asks what the close's current phase asks.</summary>
     private static async Task<DialogTurnResult> AskForPhaseAsync(DialogContext dc, Session session, SessionTexts texts, CancellationToken cancellationToken)
     {
-        await dc.SendAsync(
-            session.Phase switch
+        await (session.Phase switch
             {
                 SessionPhase.Insight => new OutgoingMessage(Format(texts.AskInsight, session.CaseOwner.Name)),
                 SessionPhase.Action => new OutgoingMessage(Format(texts.AskAction, session.CaseOwner.Name)),
-                _ => OutgoingMessage.FromCard(SessionCards.Rating(texts)),
-            },
-            cancellationToken);
+                _ => null,
+            } is { } question
+            ? dc.SendAsync(question, cancellationToken)
+            : dc.ShowLiveAsync(RatingSlot, OutgoingMessage.FromCard(SessionCards.Rating(session, texts)), cancellationToken));
         return DialogTurnResult.Waiting;
     }
 
@@ -65,6 +62,8 @@ public sealed partial class SessionDialog
     private async Task<DialogTurnResult> CloseAsync(DialogContext dc, Session session, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
         await _timer.StopAsync(dc, cancellationToken);
+        await EndSlotAsync(dc, RatingSlot, OutgoingMessage.FromCard(SessionCards.Rating(session, texts, open: false)), cancellationToken);
+        await EndSlotAsync(dc, PauseSlot, null, cancellationToken);
         var record = session.ToRecord(time.GetUtcNow());
         await records.SaveAsync(dc.Turn.Conversation, record, cancellationToken);
         var next = await rotation.CloseAsync(dc.Turn.Conversation, record, language, cancellationToken);
@@ -96,9 +95,14 @@ public sealed partial class SessionDialog
             return DialogTurnResult.Waiting;
         }
 
+        // The rating card's count goes up: no "noted" for every mark.
         var rated = session.Rate(dc.Turn.From.Id, rating);
-        return await (rated == SessionOutcome.Done
-            ? SayAsync(dc, Format(texts.Noted, dc.Turn.From.Name), cancellationToken)
-            : ExplainAsync(dc, session, rated, texts, cancellationToken));
+        if (rated != SessionOutcome.Done)
+        {
+            return await ExplainAsync(dc, session, rated, texts, cancellationToken);
+        }
+
+        await dc.ShowLiveAsync(RatingSlot, OutgoingMessage.FromCard(SessionCards.Rating(session, texts)), cancellationToken);
+        return DialogTurnResult.Waiting;
     }
 }

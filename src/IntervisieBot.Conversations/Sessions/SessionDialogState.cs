@@ -5,7 +5,9 @@ namespace IntervisieBot.Conversations.Sessions;
 
 /// <summary>
 /// A running session as <see cref="SessionDialog"/> keeps it: the session, its language, whether it is the second case
-/// of the meeting, and its step's timer. Also the options the session dialog begins with (without a timer).
+/// of the meeting, and its step's timer; the group's name for private prompts, the why-questions that wait for their
+/// author's "send as is" or a rephrasing, and a fingerprint of the live card last shown (so an unchanged card is not
+/// updated again). Also the options the session dialog begins with (without a timer).
 /// </summary>
 public sealed class SessionDialogState
 {
@@ -16,4 +18,11 @@ public sealed class SessionDialogState
     public bool SecondCase { get; set; }
 
     public SessionTimerState? Timer { get; set; }
+
+    public string? GroupName { get; set; }
+
+    /// <summary>By member id: a why-question they sent that does not count until they send it as is or rephrase it.</summary>
+    public Dictionary<string, string>? PendingWhy { get; set; }
+
+    public string? LiveCard { get; set; }
 }

@@ -7,4 +7,8 @@ namespace IntervisieBot.Conversations.Sessions;
 /// <param name="OnTurn">How a proposed member is marked among the choices ("{0} (aan de beurt)").</param>
 /// <param name="Agreements">The group's own agreements, shown instead of the built-in ones.</param>
 /// <param name="Review">Set when this session's agenda includes reviewing the agreements: the sentence that says so.</param>
-public sealed record SessionOpening(string? CaseOwner, string? Facilitator, string? Proposal, string OnTurn, IReadOnlyList<string> Agreements, string? Review);
+public sealed record SessionOpening(string? CaseOwner, string? Facilitator, string? Proposal, string OnTurn, IReadOnlyList<string> Agreements, string? Review)
+{
+    /// <summary>The group's name, for the private prompts of a collect step.</summary>
+    public string? GroupName { get; init; }
+}

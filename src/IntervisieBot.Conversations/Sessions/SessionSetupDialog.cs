@@ -34,10 +34,10 @@ public static class SessionSetupDialog
     private const string PresentId = "session-present";
 
     public static DialogSet AddSessions(
-        this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, ISessionCases cases, Scheduling.IDueWorkScheduler? scheduler = null) => dialogs
+        this DialogSet dialogs, MethodLibrary library, TimeProvider time, SessionRoutes routes, SessionRecordStore records, ISessionRotation rotation, ISessionCases cases, Scheduling.IDueWorkScheduler? scheduler = null, RevealOrder? order = null) => dialogs
         .Add(new ChoicePrompt(ChoiceId))
         .Add(new MultiChoicePrompt(PresentId))
-        .Add(new SessionDialog(library, time, routes, records, rotation, cases, scheduler))
+        .Add(new SessionDialog(library, time, routes, records, rotation, cases, scheduler, order))
         .Add(new WaterfallDialog<SessionSetupState>(Id, DialogStateJson.Default.SessionSetupState,
         [
             (step, ct) => AskMethodStepAsync(step, library, cases, ct),

@@ -61,9 +61,61 @@ public sealed record SessionTexts
 
     public required string CollectSentPrivately { get; init; }
 
+    /// <summary>The private prompt's heading: the group, the case owner, the step's number and title, then the prompt.</summary>
     public required string CollectPrivatePromptTemplate { get; init; }
 
-    public string CollectPrivatePrompt(string prompt, int perParticipant) => TextTemplate.Fill(CollectPrivatePromptTemplate, prompt, perParticipant);
+    public string CollectPrivatePrompt(string group, string caseOwner, int step, string title, string prompt) =>
+        TextTemplate.Fill(CollectPrivatePromptTemplate, group, caseOwner, step, title, prompt);
+
+    public required string CollectSendOne { get; init; }
+
+    public required string CollectSendMany { get; init; }
+
+    /// <summary>How a group without a name is called in a private prompt.</summary>
+    public required string YourGroup { get; init; }
+
+    public required string RevealButton { get; init; }
+
+    public required string RevealedDiscuss { get; init; }
+
+    public required string AlreadyRevealed { get; init; }
+
+    public required string AnsweredTemplate { get; init; }
+
+    public string Answered(int answered, int asked) => TextTemplate.Fill(AnsweredTemplate, answered, asked);
+
+    public required string ReflectedTemplate { get; init; }
+
+    public string Reflected(int answered, int asked) => TextTemplate.Fill(ReflectedTemplate, answered, asked);
+
+    public required string RatedTemplate { get; init; }
+
+    public string Rated(int rated, int present) => TextTemplate.Fill(RatedTemplate, rated, present);
+
+    public required string TimeLeft { get; init; }
+
+    public required string TimeIsUp { get; init; }
+
+    public required string ActsNow { get; init; }
+
+    public required string ActorCaseOwner { get; init; }
+
+    public required string ActorFacilitator { get; init; }
+
+    public required string ActorParticipants { get; init; }
+
+    public required string ActorEveryone { get; init; }
+
+    public required string RankBelow { get; init; }
+
+    public required string StepsDone { get; init; }
+
+    public required string WhyPending { get; init; }
+
+    public required string SendAsIsButton { get; init; }
+
+    /// <summary>Typed words that send a flagged why-question as it is.</summary>
+    public required IReadOnlyList<string> SendAsIsWords { get; init; }
 
     public required string CollectReceivedTemplate { get; init; }
 
@@ -101,7 +153,9 @@ public sealed record SessionTexts
 
     public required string Paused { get; init; }
 
-    public required string Resumed { get; init; }
+    public required string ResumedTemplate { get; init; }
+
+    public string Resumed(int step, int steps, string title) => TextTemplate.Fill(ResumedTemplate, step, steps, title);
 
     public required string OnlyLeadersTemplate { get; init; }
 
@@ -185,8 +239,29 @@ public sealed record SessionTexts
         DoneSpeakingButton = "Klaar, volgende spreker",
         FloorTo = "{0}, jij hebt het woord.",
         RoundDone = "Iedereen is aan de beurt geweest. De gespreksleider kan naar de volgende stap.",
-        CollectSentPrivately = "Ik stuur iedereen die iets mag inbrengen een privébericht. Jullie bijdragen komen hier samen zodra de gespreksleider verdergaat.",
-        CollectPrivatePromptTemplate = "{0}\n\nStuur hier {1} bijdrage(n); ieder bericht telt als één.",
+        CollectSentPrivately = "Ik heb iedereen die iets inbrengt een privébericht gestuurd. De bijdragen komen hier samen zodra iedereen heeft geantwoord, of eerder als de gespreksleider op **onthullen** drukt.",
+        CollectPrivatePromptTemplate = "**{0}** · casus van {1} · stap {2}: {3}\n\n{4}",
+        CollectSendOne = "Stuur hier je bijdrage in één bericht.",
+        CollectSendMany = "Stuur hier {0} bijdragen; ieder bericht telt als één.",
+        YourGroup = "Jullie intervisiegroep",
+        RevealButton = "Onthullen",
+        RevealedDiscuss = "De bijdragen staan hieronder. Bespreek ze nu samen; daarna gaat de gespreksleider verder met **volgende**.",
+        AlreadyRevealed = "De bijdragen van deze stap zijn al in de groep gedeeld. Breng het daar gerust in.",
+        AnsweredTemplate = "{0} van {1} hebben geantwoord.",
+        ReflectedTemplate = "{0} van {1} hebben hun zin gegeven.",
+        RatedTemplate = "{0} van {1} hebben een cijfer gegeven.",
+        TimeLeft = "nog {0} min",
+        TimeIsUp = "de tijd is om",
+        ActsNow = "Aan zet: {0}",
+        ActorCaseOwner = "de casusinbrenger, {0}",
+        ActorFacilitator = "de gespreksleider, {0}",
+        ActorParticipants = "de deelnemers",
+        ActorEveryone = "iedereen",
+        RankBelow = "{0} labelt de vragen in het bericht hieronder.",
+        StepsDone = "Alle stappen zijn gedaan. Nu de afronding.",
+        WhyPending = "Je vraag telt nog niet mee. Stuur hem anders geformuleerd, of druk op **Zo versturen** (of typ **versturen**) om hem te laten zoals hij is.",
+        SendAsIsButton = "Zo versturen",
+        SendAsIsWords = ["versturen", "zo versturen", "verstuur"],
         CollectReceivedTemplate = "Ontvangen ({0} van {1}).",
         CollectProgress = "{0} van {1} bijdragen binnen.",
         CollectRevealTitle = "Wat jullie inbrachten",
@@ -203,8 +278,8 @@ public sealed record SessionTexts
         AskInsight = "{0}, welk inzicht wil je bewaren voor het verslag?",
         AskAction = "{0}, welke ene concrete actie neem je je voor?",
         AskRating = "Welk cijfer geef je deze methode vandaag (1 tot 10)? Alleen het groepsgemiddelde wordt bewaard.",
-        Paused = "Pauze. De gespreksleider of casusinbrenger typt **hervat** om door te gaan.",
-        Resumed = "We gaan verder.",
+        Paused = "Pauze. De gespreksleider of casusinbrenger drukt op **Verder** of typt **hervat** om door te gaan.",
+        ResumedTemplate = "We gaan verder bij stap {0} van {1}: {2}.",
         OnlyLeadersTemplate = "Alleen de gespreksleider ({0}) of de casusinbrenger ({1}) kan de bijeenkomst verder zetten.",
         NotThisStep = "Dat hoort niet bij deze stap.",
         NotYourPart = "Dit deel is voor iemand anders in de groep.",
@@ -260,8 +335,29 @@ public sealed record SessionTexts
         DoneSpeakingButton = "Done, next speaker",
         FloorTo = "{0}, you have the floor.",
         RoundDone = "Everyone has had a turn. The facilitator can move to the next step.",
-        CollectSentPrivately = "I'm sending everyone who contributes here a private message. Your contributions come together here when the facilitator moves on.",
-        CollectPrivatePromptTemplate = "{0}\n\nSend {1} contribution(s) here; each message counts as one.",
+        CollectSentPrivately = "I've sent everyone who contributes a private message. The contributions come together here once everyone has answered, or earlier when the facilitator presses **reveal**.",
+        CollectPrivatePromptTemplate = "**{0}** · {1}'s case · step {2}: {3}\n\n{4}",
+        CollectSendOne = "Send your contribution here in one message.",
+        CollectSendMany = "Send {0} contributions here; each message counts as one.",
+        YourGroup = "Your intervision group",
+        RevealButton = "Reveal",
+        RevealedDiscuss = "The contributions are below. Talk them through together now; then the facilitator moves on with **next**.",
+        AlreadyRevealed = "This step's contributions have already been shared in the group. Feel free to bring yours up there.",
+        AnsweredTemplate = "{0} of {1} have answered.",
+        ReflectedTemplate = "{0} of {1} have shared theirs.",
+        RatedTemplate = "{0} of {1} have given a mark.",
+        TimeLeft = "{0} min left",
+        TimeIsUp = "time is up",
+        ActsNow = "Up now: {0}",
+        ActorCaseOwner = "the case owner, {0}",
+        ActorFacilitator = "the facilitator, {0}",
+        ActorParticipants = "the participants",
+        ActorEveryone = "everyone",
+        RankBelow = "{0} labels the questions in the message below.",
+        StepsDone = "All steps are done. Now the close.",
+        WhyPending = "Your question doesn't count yet. Send it rephrased, or press **Send as is** (or type **send**) to keep it as it is.",
+        SendAsIsButton = "Send as is",
+        SendAsIsWords = ["send", "send as is", "send it"],
         CollectReceivedTemplate = "Received ({0} of {1}).",
         CollectProgress = "{0} of {1} contributions are in.",
         CollectRevealTitle = "What you brought in",
@@ -278,8 +374,8 @@ public sealed record SessionTexts
         AskInsight = "{0}, which insight would you like to keep in the record?",
         AskAction = "{0}, what one concrete action will you take?",
         AskRating = "What mark do you give this method today (1 to 10)? Only the group's average is kept.",
-        Paused = "Paused. The facilitator or the case owner types **resume** to carry on.",
-        Resumed = "Let's carry on.",
+        Paused = "Paused. The facilitator or the case owner presses **Resume** or types **resume** to carry on.",
+        ResumedTemplate = "We carry on at step {0} of {1}: {2}.",
         OnlyLeadersTemplate = "Only the facilitator ({0}) or the case owner ({1}) can move the meeting on.",
         NotThisStep = "That isn't part of this step.",
         NotYourPart = "This part is for someone else in the group.",

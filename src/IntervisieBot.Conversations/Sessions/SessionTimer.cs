@@ -130,6 +130,17 @@ internal sealed class SessionTimer(IDueWorkScheduler? scheduler, TimeProvider ti
         return (which, left > TimeSpan.Zero ? left : TimeSpan.Zero);
     }
 
+    /// <summary>The time left of the running step's timer (while paused: what was left), or null when no timer runs.</summary>
+    public TimeSpan? Left(SessionDialogState state, Session session)
+    {
+        if (state.Timer is not { } timer || timer.Step != session.StepIndex)
+        {
+            return null;
+        }
+
+        return timer.Remaining is { } remaining ? TimeSpan.FromSeconds(remaining) : EndsAt(timer) - time.GetUtcNow();
+    }
+
     private async Task PlanAsync(DialogContext dc, SessionTimerState timer, DateTimeOffset endsAt, CancellationToken cancellationToken)
     {
         timer.Remaining = null;

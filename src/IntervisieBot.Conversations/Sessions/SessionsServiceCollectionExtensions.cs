@@ -13,6 +13,7 @@ public static class SessionsServiceCollectionExtensions
     {
         services.TryAddSingleton<SessionRecordStore>();
         services.TryAddSingleton<SessionRoutes>();
+        services.TryAddSingleton(new RevealOrder(new Random()));
         services.AddCommandHandler<SessionCommands>();
         services.AddSingleton<IPersonalMessageRoute, SessionContributionRoute>();
         return services;

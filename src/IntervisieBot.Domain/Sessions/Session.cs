@@ -30,6 +30,7 @@ public sealed partial class Session
         Speaker = snapshot.Speaker;
         Action = snapshot.Action;
         Chosen = snapshot.Chosen;
+        Revealed = snapshot.Revealed;
         _contributions = [.. snapshot.Contributions];
         _reflections = new Dictionary<string, string>(snapshot.Reflections, StringComparer.Ordinal);
         _ratings = new Dictionary<string, int>(snapshot.Ratings, StringComparer.Ordinal);
@@ -64,6 +65,9 @@ public sealed partial class Session
 
     /// <summary>What the case owner chose in a choose step (e.g. the fundamental question).</summary>
     public string? Chosen { get; private set; }
+
+    /// <summary>Whether the current collect step's contributions have been shown in the group (see <see cref="Reveal"/>).</summary>
+    public bool Revealed { get; private set; }
 
     public MethodStep CurrentStep => Method.Steps[StepIndex];
 
@@ -143,6 +147,7 @@ public sealed partial class Session
         Action = Action,
         Chosen = Chosen,
         SkippedSteps = [.. _skipped],
+        Revealed = Revealed,
     };
 
     public bool MayLead(string memberId) => memberId == Facilitator.Id || memberId == CaseOwner.Id;
@@ -195,6 +200,23 @@ public sealed partial class Session
     /// <summary>A contribution to a collect step, sent privately; only those the step asks may give it, up to its number.</summary>
     public SessionOutcome Contribute(string by, string text)
     {
+        var check = MayContribute(by);
+        if (check != SessionOutcome.Done)
+        {
+            return check;
+        }
+
+        var settings = CurrentStep.Collect!;
+        _contributions.Add(new Contribution(_contributions.Count + 1, CurrentStep.Id, by, text.Trim(), settings.Contribution)
+        {
+            IsWhyQuestion = settings.Contribution == ContributionKind.Question && WhyQuestion.IsWhyQuestion(text),
+        });
+        return SessionOutcome.Done;
+    }
+
+    /// <summary>Whether <paramref name="by"/> may send a contribution to the current step now (without sending one).</summary>
+    public SessionOutcome MayContribute(string by)
+    {
         var check = Check(by, StepInteraction.Collect);
         if (check != SessionOutcome.Done)
         {
@@ -206,20 +228,78 @@ public sealed partial class Session
             return SessionOutcome.NotYourPart;
         }
 
-        var settings = CurrentStep.Collect!;
-        if (ContributionsOf(by) >= settings.PerParticipant)
+        if (Revealed)
         {
-            return SessionOutcome.AlreadyComplete;
+            return SessionOutcome.AlreadyRevealed;
         }
 
-        _contributions.Add(new Contribution(_contributions.Count + 1, CurrentStep.Id, by, text.Trim(), settings.Contribution)
-        {
-            IsWhyQuestion = settings.Contribution == ContributionKind.Question && WhyQuestion.IsWhyQuestion(text),
-        });
-        return SessionOutcome.Done;
+        return ContributionsOf(by) >= CurrentStep.Collect!.PerParticipant ? SessionOutcome.AlreadyComplete : SessionOutcome.Done;
     }
 
     public int ContributionsOf(string memberId) => _contributions.Count(c => c.StepId == CurrentStep.Id && c.AuthorId == memberId);
+
+    /// <summary>
+    /// A leader shows the current collect step's contributions in the group: the step stays, so the discussion it asks
+    /// for happens in it. Only once, and only when something came in.
+    /// </summary>
+    public SessionOutcome Reveal(string by)
+    {
+        if (!MayLead(by))
+        {
+            return SessionOutcome.NotFacilitatorOrCaseOwner;
+        }
+
+        if (Status != SessionStatus.Running)
+        {
+            return SessionOutcome.NotRunning;
+        }
+
+        if (Phase != SessionPhase.Steps || CurrentStep.Interaction != StepInteraction.Collect || Revealed)
+        {
+            return SessionOutcome.NotThisStep;
+        }
+
+        if (CollectedForThisStep.Count == 0)
+        {
+            return SessionOutcome.NothingThere;
+        }
+
+        Revealed = true;
+        return SessionOutcome.Done;
+    }
+
+    /// <summary>Reveals the current collect step once everyone it asks has given all it asks; true when it did so now.</summary>
+    public bool RevealIfComplete()
+    {
+        if (Phase != SessionPhase.Steps || CurrentStep.Interaction != StepInteraction.Collect || Revealed || StillToContribute.Count > 0)
+        {
+            return false;
+        }
+
+        Revealed = true;
+        return true;
+    }
+
+    /// <summary>Whether the current step is a collect step whose contributions wait to be revealed.</summary>
+    public bool WaitsForReveal =>
+        Phase == SessionPhase.Steps && CurrentStep.Interaction == StepInteraction.Collect && !Revealed && CollectedForThisStep.Count > 0;
+
+    /// <summary>How many of those the current step asks have answered in full (a collect step) or given their takeaway (a reflect step).</summary>
+    public int Answered => CurrentStep switch
+    {
+        { Collect: { } settings } => Contributors.Count(m => ContributionsOf(m.Id) >= settings.PerParticipant),
+        { Interaction: StepInteraction.Reflect } => Contributors.Count(m => _reflections.ContainsKey(m.Id)),
+        _ => 0,
+    };
+
+    /// <summary>Who the current step asks to contribute (a collect step) or reflect (a reflect step), by its actor.</summary>
+    public IReadOnlyList<SessionMember> Contributors => CurrentStep.Actor switch
+    {
+        StepActor.CaseOwner => [CaseOwner],
+        StepActor.Everyone => Attendees,
+        StepActor.Facilitator => [Facilitator],
+        _ => Participants.ToList(),
+    };
 
     /// <summary>Who still owes contributions to the current collect step.</summary>
     public IReadOnlyList<SessionMember> StillToContribute =>
@@ -307,14 +387,6 @@ public sealed partial class Session
         return SessionOutcome.Done;
     }
 
-    private IEnumerable<SessionMember> Contributors => CurrentStep.Actor switch
-    {
-        StepActor.CaseOwner => [CaseOwner],
-        StepActor.Everyone => Attendees,
-        StepActor.Facilitator => [Facilitator],
-        _ => Participants,
-    };
-
     private SessionOutcome Check(string by, StepInteraction interaction)
     {
         if (Status != SessionStatus.Running)
@@ -360,6 +432,7 @@ public sealed partial class Session
 
         StepIndex = target;
         Speaker = 0;
+        Revealed = false;
         return SessionOutcome.Done;
     }
 

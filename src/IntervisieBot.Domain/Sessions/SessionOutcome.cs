@@ -25,4 +25,7 @@ public enum SessionOutcome
 
     /// <summary>The member is not among those present.</summary>
     NotPresent,
+
+    /// <summary>The step's contributions were already shown in the group: a late one no longer counts.</summary>
+    AlreadyRevealed,
 }

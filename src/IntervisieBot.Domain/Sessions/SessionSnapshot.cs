@@ -36,4 +36,7 @@ public sealed record SessionSnapshot
     public string? Chosen { get; init; }
 
     public IReadOnlyList<string> SkippedSteps { get; init; } = [];
+
+    /// <summary>Whether the current collect step's contributions were shown in the group.</summary>
+    public bool Revealed { get; init; }
 }

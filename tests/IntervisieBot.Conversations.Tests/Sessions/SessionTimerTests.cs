@@ -70,7 +70,10 @@ public sealed class SessionTimerTests : IDisposable
         return _channel.Sent.Skip(before).Select(s => s.Message).ToList();
     }
 
-    /// <summary>Time passes with nobody typing, the scheduler ticking every 30 seconds; returns what the bot said meanwhile.</summary>
+    /// <summary>
+    /// Time passes with nobody typing, the scheduler ticking every 30 seconds; returns the new messages the bot said
+    /// meanwhile (not the updates of the live session card, see <see cref="LiveCard"/>).
+    /// </summary>
     private async Task<List<OutgoingMessage>> WaitAsync(TimeSpan span)
     {
         var before = _channel.Sent.Count;
@@ -81,8 +84,11 @@ public sealed class SessionTimerTests : IDisposable
             await _bot.Scheduler.TickAsync();
         }
 
-        return _channel.Sent.Skip(before).Select(s => s.Message).ToList();
+        return _channel.Sent.Skip(before).Where(s => s.Kind != "update").Select(s => s.Message).ToList();
     }
+
+    /// <summary>The live session card as the group sees it now (its last post or update).</summary>
+    private OutgoingMessage LiveCard() => _channel.Sent.Last(s => s.Kind != "private" && s.Message.Card?.Title == "Vrije intervisie").Message;
 
     [Fact]
     public async Task ATimerStep_SaysWhatTimeIsLeft_AndWhenTimeIsUp_WithNobodyTyping()
@@ -90,12 +96,15 @@ public sealed class SessionTimerTests : IDisposable
         await StartFreeIntervisionAsync();
         var step = Assert.Single(await SayAsync("Bram", "volgende"));
         Assert.Contains(step.Card!.Buttons, b => b.Title == "+5 min");
+        Assert.Contains("Stap 2 van 6 · 3 min · nog 3 min", Text(step), StringComparison.Ordinal);
 
         Assert.Empty(await WaitAsync(TimeSpan.FromMinutes(1.5)));
         Assert.Equal("Nog 1 minuut voor deze stap.", Assert.Single(await WaitAsync(TimeSpan.FromMinutes(0.5))).Text);
+        Assert.Contains("· nog 1 min", Text(LiveCard()), StringComparison.Ordinal);
         var up = Assert.Single(await WaitAsync(TimeSpan.FromMinutes(1)));
         Assert.StartsWith("De tijd voor deze stap (3 min) is om.", Text(up).Trim(), StringComparison.Ordinal);
         Assert.Equal(["Volgende stap", "+5 min"], up.Card!.Buttons.Select(b => b.Title));
+        Assert.Contains("· de tijd is om", Text(LiveCard()), StringComparison.Ordinal);
         Assert.Empty(await WaitAsync(TimeSpan.FromMinutes(30)));
     }
 
@@ -147,13 +156,13 @@ public sealed class SessionTimerTests : IDisposable
         await SayAsync("Bram", "volgende");
         await WaitAsync(TimeSpan.FromMinutes(1));
 
-        Assert.Equal("Er komen 3 minuten bij: nog 5 minuten voor deze stap.", Assert.Single(await SayAsync("Bram", "verleng 3")).Text);
+        Assert.Equal("Er komen 3 minuten bij: nog 5 minuten voor deze stap.", Assert.Single(await SayAsync("Bram", "verleng 3"), m => m.Card is null).Text);
         Assert.Empty(await WaitAsync(TimeSpan.FromMinutes(3.5)));
         Assert.Equal("Nog 1 minuut voor deze stap.", Assert.Single(await WaitAsync(TimeSpan.FromMinutes(0.5))).Text);
         var up = Assert.Single(await WaitAsync(TimeSpan.FromMinutes(1)));
 
         // After time is up, the button gives five minutes from now.
-        Assert.Equal("Er komen 5 minuten bij: nog 5 minuten voor deze stap.", Assert.Single(await PressAsync("Anna", up.Card!.Buttons[1].Data)).Text);
+        Assert.Equal("Er komen 5 minuten bij: nog 5 minuten voor deze stap.", Assert.Single(await PressAsync("Anna", up.Card!.Buttons[1].Data), m => m.Card is null).Text);
         Assert.Equal(2, (await WaitAsync(TimeSpan.FromMinutes(5))).Count);
     }
 

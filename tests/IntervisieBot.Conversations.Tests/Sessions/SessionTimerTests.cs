@@ -53,7 +53,7 @@ public sealed class SessionTimerTests : IDisposable
         var options = new JsonObject
         {
             ["session"] = JsonSerializer.SerializeToNode(session.ToSnapshot(), ConversationState.Json),
-            ["dutch"] = locale.StartsWith("nl", StringComparison.Ordinal),
+            ["language"] = locale.StartsWith("nl", StringComparison.Ordinal) ? "nl" : "en",
         };
         var turn = new IncomingTurn { Kind = TurnKind.Message, Conversation = Group, From = Member("Anna"), Bot = Bot.Account, Text = "start", Locale = locale };
         await _bot.Runner.RunAsync(_bot.Dialogs, new TurnContext(turn, _channel), (dc, ct) => dc.BeginDialogAsync(SessionDialog.DialogId, options, ct));

@@ -57,7 +57,11 @@ public sealed record SessionTexts
 
     public required string CollectPrivatePromptTemplate { get; init; }
 
-    public string CollectPrivatePrompt(string prompt, int perParticipant) => TextTemplate.Fill(CollectPrivatePromptTemplate, prompt, perParticipant);
+    public string CollectPrivatePrompt(string prompt, int perParticipant) =>
+        TextTemplate.Fill(perParticipant == 1 ? CollectPrivatePromptOneTemplate : CollectPrivatePromptTemplate, prompt, perParticipant);
+
+    /// <summary><see cref="CollectPrivatePromptTemplate"/> for one contribution (singular).</summary>
+    public required string CollectPrivatePromptOneTemplate { get; init; }
 
     public required string CollectReceivedTemplate { get; init; }
 
@@ -153,7 +157,7 @@ public sealed record SessionTexts
         AskMethod = "Met welke methode werken we vandaag?",
         AskCaseOwner = "Wie brengt vandaag de casus in?",
         AskFacilitator = "Wie leidt het gesprek? (Niet de casusinbrenger.)",
-        TooFewMembers = "Voor een intervisie zijn minstens twee mensen nodig naast de bot. Voeg de groepsleden toe aan dit gesprek en typ dan opnieuw **start**.",
+        TooFewMembers = "Voor een intervisie zijn minstens drie mensen nodig: een casusinbrenger, een gespreksleider en iemand die meedenkt. Voeg de groepsleden toe aan dit gesprek en typ dan opnieuw **start**.",
         StartTitle = "We beginnen: {0}",
         RolesTemplate = "Casusinbrenger: **{0}** · gespreksleider: **{1}** · aanwezig: {2}",
         AgreementsTitle = "Onze afspraken",
@@ -178,7 +182,8 @@ public sealed record SessionTexts
         FloorTo = "{0}, jij hebt het woord.",
         RoundDone = "Iedereen is aan de beurt geweest. De gespreksleider kan naar de volgende stap.",
         CollectSentPrivately = "Ik stuur iedereen die iets mag inbrengen een privébericht. Jullie bijdragen komen hier samen zodra de gespreksleider verdergaat.",
-        CollectPrivatePromptTemplate = "{0}\n\nStuur hier {1} bijdrage(n); ieder bericht telt als één.",
+        CollectPrivatePromptTemplate = "{0}\n\nStuur hier {1} bijdragen; ieder bericht telt als één.",
+        CollectPrivatePromptOneTemplate = "{0}\n\nStuur hier {1} bijdrage, in één bericht.",
         CollectReceivedTemplate = "Ontvangen ({0} van {1}).",
         CollectProgress = "{0} van {1} bijdragen binnen.",
         CollectRevealTitle = "Wat jullie inbrachten",
@@ -226,7 +231,7 @@ public sealed record SessionTexts
         AskMethod = "Which method shall we use today?",
         AskCaseOwner = "Who brings the case today?",
         AskFacilitator = "Who facilitates? (Not the case owner.)",
-        TooFewMembers = "An intervision needs at least two people besides the bot. Add the group's members to this chat, then type **start** again.",
+        TooFewMembers = "An intervision needs at least three people: a case owner, a facilitator and someone to think along. Add the group's members to this chat, then type **start** again.",
         StartTitle = "Let's begin: {0}",
         RolesTemplate = "Case owner: **{0}** · facilitator: **{1}** · present: {2}",
         AgreementsTitle = "Our agreements",
@@ -251,7 +256,8 @@ public sealed record SessionTexts
         FloorTo = "{0}, you have the floor.",
         RoundDone = "Everyone has had a turn. The facilitator can move to the next step.",
         CollectSentPrivately = "I'm sending everyone who contributes here a private message. Your contributions come together here when the facilitator moves on.",
-        CollectPrivatePromptTemplate = "{0}\n\nSend {1} contribution(s) here; each message counts as one.",
+        CollectPrivatePromptTemplate = "{0}\n\nSend {1} contributions here; each message counts as one.",
+        CollectPrivatePromptOneTemplate = "{0}\n\nSend {1} contribution here, in one message.",
         CollectReceivedTemplate = "Received ({0} of {1}).",
         CollectProgress = "{0} of {1} contributions are in.",
         CollectRevealTitle = "What you brought in",

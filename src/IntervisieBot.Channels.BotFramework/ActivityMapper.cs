@@ -43,7 +43,11 @@ public static partial class ActivityMapper
         };
         return kind switch
         {
-            TurnKind.Message => turn with { Text = StripBotMention(activity, bot.Id) },
+            TurnKind.Message => turn with
+            {
+                Text = StripBotMention(activity, bot.Id),
+                MentionsBot = turn.Conversation.IsPersonal || MentionsBot(activity, bot.Id),
+            },
             TurnKind.CardAction => turn with { Values = CardValues(activity) },
             TurnKind.MembersAdded => turn with { Members = Others(activity.MembersAdded, bot.Id) },
             TurnKind.MembersRemoved => turn with { Members = Others(activity.MembersRemoved, bot.Id) },
@@ -140,6 +144,10 @@ public static partial class ActivityMapper
         && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
             ? id.GetString()
             : null;
+
+    /// <summary>Whether the activity carries a mention of the bot (Teams sends group messages to a bot only then, unless it may read all).</summary>
+    private static bool MentionsBot(Activity activity, string botId) =>
+        (activity.Entities ?? []).Any(entity => entity?.Type == "mention" && entity.Mentioned?.Id == botId);
 
     /// <summary>Removes every mention of the bot (Teams puts <c>&lt;at&gt;Bot&lt;/at&gt;</c> in the text) and trims.</summary>
     private static string StripBotMention(Activity activity, string botId)

@@ -86,10 +86,18 @@ public sealed class TurnRouter(
 
         var text = turn.Kind == TurnKind.CardAction && turn.Values.TryGetValue(CommandKey, out var pressed) ? pressed : turn.Text;
         var command = dc.ActiveDialog is null ? Commands.Recognize(text) : Commands.RecognizeBare(text);
+        var running = RunningFlowWithStatus(dc);
         switch (command)
         {
+            case Command.Help when running is var (flow, instance):
+                // Mid-flow, help says where the flow is and which words work now.
+                await dc.SendAsync(flow.Status(dc, instance), cancellationToken);
+                return;
             case Command.Help:
                 await dc.SendAsync(OutgoingMessage.FromCard(Cards.Help(texts)), cancellationToken);
+                return;
+            case Command.Start when running is var (flow, instance):
+                await dc.SendAsync(flow.AlreadyRunning(dc, instance), cancellationToken);
                 return;
             case Command.Stop:
                 await OnStopAsync(dc, texts, cancellationToken);
@@ -115,6 +123,12 @@ public sealed class TurnRouter(
         if (dc.ActiveDialog is not null)
         {
             await dc.ContinueDialogAsync(cancellationToken);
+            if (turn.Kind == TurnKind.Message && turn.MentionsBot && !dc.HasSaid)
+            {
+                // Never silent: a message to the bot that the flow left unanswered hears where the flow is.
+                await dc.SendAsync(RunningFlowWithStatus(dc) is var (flow, instance) ? flow.Status(dc, instance) : new OutgoingMessage(texts.FlowWaiting), cancellationToken);
+            }
+
             return;
         }
 
@@ -147,6 +161,21 @@ public sealed class TurnRouter(
         }
 
         return byCommand;
+    }
+
+    /// <summary>The innermost running flow that can say where it is (a session), with its place on the stack.</summary>
+    private (IFlowStatus Flow, DialogInstance Instance)? RunningFlowWithStatus(DialogContext dc)
+    {
+        for (var i = dc.State.Stack.Count - 1; i >= 0; i--)
+        {
+            var instance = dc.State.Stack[i];
+            if (dialogs.Find(instance.Id) is IFlowStatus flow && ((Dialog)flow).Version == instance.Version)
+            {
+                return (flow, instance);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Scheduled work reaches the dialog it names only while that dialog (the same version) is still on the stack.</summary>
@@ -246,6 +275,17 @@ public sealed class TurnRouter(
 
                 // A button that stands for a command (set up) goes on as if the command was typed.
                 return !turn.Values.ContainsKey(CommandKey);
+            case IFlowStatus.ShowAgainCard:
+                if (RunningFlowWithStatus(dc) is var (flow, instance))
+                {
+                    await flow.ShowAgainAsync(dc, instance, cancellationToken);
+                }
+                else
+                {
+                    await dc.Context.AnswerPresserAsync(new OutgoingMessage(texts.NothingRunningAnyMore), cancellationToken);
+                }
+
+                return true;
             case StopCard:
                 var pending = StopPending.Has(dc.State);
                 StopPending.Remove(dc.State);

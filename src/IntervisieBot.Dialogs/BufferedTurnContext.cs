@@ -15,6 +15,9 @@ internal sealed class BufferedTurnContext(ITurnContext inner) : ITurnContext
 
     public IncomingTurn Turn => inner.Turn;
 
+    /// <summary>Whether the bot said anything this turn so far (in the conversation, privately, or to the presser).</summary>
+    public bool HasSaid => _pending.Count > 0;
+
     public Task<string?> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         _pending.Add(ct => inner.SendAsync(message, ct));

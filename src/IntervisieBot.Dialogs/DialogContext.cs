@@ -17,6 +17,12 @@ public sealed class DialogContext(DialogSet dialogs, ConversationState state, IT
 
     public DialogInstance? ActiveDialog => State.Active;
 
+    /// <summary>
+    /// Whether the bot said anything this turn so far (sent, updated, privately or to the presser). A context that does
+    /// not hold back what is said cannot tell, and counts as having said something.
+    /// </summary>
+    public bool HasSaid => Context is not BufferedTurnContext buffered || buffered.HasSaid;
+
     public Task SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default) => Context.SendAsync(message, cancellationToken);
 
     /// <summary>

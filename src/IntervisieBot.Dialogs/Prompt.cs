@@ -131,6 +131,9 @@ public class ChoicePrompt(string id, Func<PromptValidatorContext, string?>? vali
         options.Language == Language.Dutch ? "Kies een van de knoppen, of typ het nummer of de naam." : "Please pick one of the buttons, or type its number or name.";
 
     /// <summary>The pressed card keeps its question and shows the answer and who gave it, without buttons to press again.</summary>
+    /// <summary>The choices the prompt offers (a prompt may have its own when the options give none).</summary>
+    protected virtual IReadOnlyList<PromptChoice> ChoicesOf(PromptOptions options) => options.Choices;
+
     protected override Task OnAnsweredAsync(DialogContext dc, PromptOptions options, JsonNode value, CancellationToken cancellationToken)
     {
         if (dc.Turn.Kind != TurnKind.CardAction || dc.Turn.ReplyToId is not { } pressed)
@@ -138,7 +141,7 @@ public class ChoicePrompt(string id, Func<PromptValidatorContext, string?>? vali
             return Task.CompletedTask;
         }
 
-        var chosen = options.Choices.FirstOrDefault(c => c.Value == dc.Turn.Values.GetValueOrDefault(ChoiceKey))?.Title ?? value.ToString();
+        var chosen = ChoicesOf(options).FirstOrDefault(c => c.Value == dc.Turn.Values.GetValueOrDefault(ChoiceKey))?.Title ?? value.ToString();
         var answered = (options.Language == Language.Dutch ? "Gekozen door {0}: {1}" : "Chosen by {0}: {1}").Replace("{0}", dc.Turn.From.Name, StringComparison.Ordinal).Replace("{1}", chosen, StringComparison.Ordinal);
         return dc.Context.UpdateAsync(pressed, OutgoingMessage.FromCard(new Card
         {
@@ -164,9 +167,12 @@ public sealed class ConfirmPrompt(string id) : ChoicePrompt(id)
         new("no", language == Language.Dutch ? "Nee" : "No", ["nee", "no", "n", "nope", "liever niet", "niet"]),
     ];
 
+    /// <summary>Its own Ja/Nee when the options give none, so the answered card says "Gekozen door Anna: Ja", never "true".</summary>
+    protected override IReadOnlyList<PromptChoice> ChoicesOf(PromptOptions options) => options.Choices.Count > 0 ? options.Choices : Choices(options.Language);
+
     protected override JsonNode? Recognize(IncomingTurn turn, PromptOptions options)
     {
-        var value = base.Recognize(turn, options with { Choices = options.Choices.Count > 0 ? options.Choices : Choices(options.Language) });
+        var value = base.Recognize(turn, options with { Choices = ChoicesOf(options) });
         return value is null ? null : JsonValue.Create(value.GetValue<string>() == "yes");
     }
 

@@ -66,6 +66,7 @@ public static class SlackTurnMapper
                     From = new Participant(user, user),
                     Bot = bot,
                     Text = text,
+                    MentionsBot = type == "app_mention" || address.IsPersonal || SlackText.Mentions(raw, botUserId),
                     Timestamp = at,
                 };
                 var ts = String(e, "ts") ?? eventId;
@@ -116,6 +117,7 @@ public static class SlackTurnMapper
             From = new Participant(user, user),
             Bot = new Participant(botUserId, "IntervisieBot"),
             Text = text.Length == 0 ? "help" : text,
+            MentionsBot = true,
             Timestamp = receivedAt,
         };
         return new SlackInboundTurn(turn, teamId, []);

@@ -236,7 +236,13 @@ public sealed partial record GroupTexts
 
     public required string HeldOfPlannedTemplate { get; init; }
 
-    public string HeldOfPlanned(int held, int planned) => TextTemplate.Fill(HeldOfPlannedTemplate, held, planned);
+    /// <summary>"2 van de 3 geplande bijeenkomsten gehouden"; with none planned yet just how many were held.</summary>
+    public string HeldOfPlanned(int held, int planned) => planned == 0 ? HeldCount(held) : TextTemplate.Fill(HeldOfPlannedTemplate, held, planned);
+
+    /// <summary>"3 bijeenkomsten gehouden", "1 bijeenkomst gehouden".</summary>
+    public string HeldCount(int held) => held == 1 ? HeldOne : TextTemplate.Fill(Held, held);
+
+    public required string HeldOne { get; init; }
 
     public required string Held { get; init; }
 

@@ -260,7 +260,8 @@ public sealed class ForgetCommands(
 
     private static Card ForgottenCard(PrivacyTexts texts, string by, IReadOnlyList<(string Store, int Items)> forgotten)
     {
-        var lines = forgotten.Select(f => $"- {texts.StoreNames.GetValueOrDefault(f.Store, f.Store)}: {f.Items}").ToList();
+        // What was erased, in words: never a store's name or a count of rows.
+        var lines = forgotten.Select(f => texts.StoreNames.GetValueOrDefault(f.Store, texts.OtherData)).Distinct().Select(name => "- " + name).ToList();
         return new Card
         {
             Title = texts.ForgottenTitle,

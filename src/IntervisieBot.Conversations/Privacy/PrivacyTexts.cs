@@ -50,6 +50,9 @@ public sealed record PrivacyTexts
 
     public required string ForgottenTemplate { get; init; }
 
+    /// <summary>What the receipt says of data that has no description of its own.</summary>
+    public required string OtherData { get; init; }
+
     public string Forgotten(string by, string stores) => TextTemplate.Fill(ForgottenTemplate, by, stores);
 
     public required string ForgottenNothing { get; init; }
@@ -125,6 +128,7 @@ public sealed record PrivacyTexts
         OneMinute = "een minuut",
         Minutes = "{0} minuten",
         ForgottenTitle = "Alles van deze groep is gewist",
+        OtherData = "overige gegevens van de groep",
         ForgottenTemplate = "Gewist op verzoek van {0}:\n{1}\n\nIk bewaar niets meer van deze groep. Wie opnieuw wil beginnen, typt **hulp**.",
         ForgottenNothing = "Gewist op verzoek van {0}. Er stond niets over deze groep opgeslagen, en dat blijft zo. Wie opnieuw wil beginnen, typt **hulp**.",
         ForgetCancelled = "Niets gewist; alles blijft zoals het was.",
@@ -198,6 +202,7 @@ public sealed record PrivacyTexts
         OneMinute = "a minute",
         Minutes = "{0} minutes",
         ForgottenTitle = "Everything about this group has been erased",
+        OtherData = "other data of the group",
         ForgottenTemplate = "Erased at the request of {0}:\n{1}\n\nI keep nothing about this group any more. To start again, type **help**.",
         ForgottenNothing = "Erased at the request of {0}. Nothing about this group was stored, and it stays that way. To start again, type **help**.",
         ForgetCancelled = "Nothing erased; everything stays as it was.",

@@ -48,6 +48,12 @@ public sealed record BotTexts
 
     public required string Continuing { get; init; }
 
+    /// <summary>A message to the bot that a running flow (set-up, a question) left unanswered.</summary>
+    public required string FlowWaiting { get; init; }
+
+    /// <summary>The "carry on" button of a flow that has ended since.</summary>
+    public required string NothingRunningAnyMore { get; init; }
+
     public required string NotYetAvailable { get; init; }
 
     public required string MethodsTitle { get; init; }
@@ -125,6 +131,8 @@ public sealed record BotTexts
         Stopped = "Gestopt. Typ **hulp** als je wilt zien wat ik kan.",
         ConfirmStop = "Weet je zeker dat je wilt stoppen? Wat tot nu toe is gezegd, gaat dan niet mee in het verslag.",
         Continuing = "Prima, we gaan verder waar we waren.",
+        FlowWaiting = "Ik wacht nog op een antwoord op de vraag hierboven. Typ **stop** om te stoppen.",
+        NothingRunningAnyMore = "Dat is al afgelopen; er loopt nu niets meer.",
         NotYetAvailable = "Dat kan ik hier niet. Typ **hulp** om te zien wat ik kan.",
         MethodsTitle = "Intervisiemethodes",
         MethodsIntro = "Elke methode geeft de bijeenkomst een vaste vorm. Typ **advies** als je hulp wilt bij het kiezen.",
@@ -187,6 +195,8 @@ public sealed record BotTexts
         Stopped = "Stopped. Type **help** to see what I can do.",
         ConfirmStop = "Are you sure you want to stop? What has been said so far will not go into the record.",
         Continuing = "Fine, let's carry on where we were.",
+        FlowWaiting = "I'm still waiting for an answer to the question above. Type **stop** to stop.",
+        NothingRunningAnyMore = "That has already ended; nothing is running now.",
         NotYetAvailable = "I can't do that here. Type **help** to see what I can do.",
         MethodsTitle = "Intervision methods",
         MethodsIntro = "Each method gives the meeting a clear shape. Type **advice** if you'd like help choosing.",

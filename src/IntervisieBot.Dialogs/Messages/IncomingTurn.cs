@@ -45,6 +45,12 @@ public sealed record IncomingTurn
     /// <summary>The text without the bot's mention, trimmed; empty for card actions and membership changes.</summary>
     public string Text { get; init; } = "";
 
+    /// <summary>
+    /// Whether a message addressed the bot: it mentions the bot, or came in a personal chat or through the slash command.
+    /// A mentioned message always gets an answer; other chat in a group is people talking to each other.
+    /// </summary>
+    public bool MentionsBot { get; init; }
+
     /// <summary>For card actions: the action's data and the card's inputs, by id.</summary>
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
 

@@ -32,7 +32,7 @@ public static class Icebreakers
             new("Dilemmalijn", "Dilemma line"),
             new(
                 "De gespreksleider noemt twee uitersten en ieder kiest zijn plek ertussen, op een lijn door de kamer of met " +
-                "een cijfer van 1 tot 10 in de chat. Vertel in één zin waarom je daar staat. Voorbeelden: hoe tevreden ben " +
+                "een cijfer van 1 tot 10 in de chat. Vertel in één zin wat maakt dat je daar staat. Voorbeelden: hoe tevreden ben " +
                 "je de laatste tijd over je werk; sleur of juist afwisseling; één ding tegelijk of veel door elkaar; " +
                 "reflecteer je uit jezelf of vooral als iets of iemand je ertoe aanzet; liever vertragen of liever versnellen.",
                 "The facilitator names two extremes and everyone picks a spot between them, on a line across the room or as " +

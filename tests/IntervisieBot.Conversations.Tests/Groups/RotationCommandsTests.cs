@@ -51,7 +51,7 @@ public sealed class RotationCommandsTests : IAsyncLifetime
 
         var said = await _chat.Say("Anna", "beurt passen");
 
-        Assert.Equal("Anna past op di 12 jan.", said[0].Text);
+        Assert.Equal("Anna brengt op di 12 jan geen casus in en geeft de beurt door.", said[0].Text);
         // Passing the case is not passing the meeting: Anna may still facilitate.
         Assert.Equal("Casus: **Bram** · gespreksleider: **Anna**", Roles(said[1], "dinsdag 12 januari 2027"));
         Assert.StartsWith("Casus: **Anna**", Roles(said[1], "dinsdag 9 februari 2027"), StringComparison.Ordinal);

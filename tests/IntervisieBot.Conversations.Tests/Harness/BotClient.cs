@@ -175,6 +175,10 @@ public sealed class BotClient : IDisposable
     public Task<List<OutgoingMessage>> Say(string who, string text) =>
         RunAsync(new IncomingTurn { Kind = TurnKind.Message, Conversation = Address, From = Member(who), Bot = BotAccount, Text = text, Locale = Locale });
 
+    /// <summary>A member writes in the group and mentions the bot ("@IntervisieBot wat nu?").</summary>
+    public Task<List<OutgoingMessage>> Mention(string who, string text) =>
+        RunAsync(new IncomingTurn { Kind = TurnKind.Message, Conversation = Address, From = Member(who), Bot = BotAccount, Text = text, Locale = Locale, MentionsBot = true });
+
     /// <summary>A member writes to the bot in their personal chat.</summary>
     public Task<List<OutgoingMessage>> Privately(string who, string text) =>
         RunAsync(new IncomingTurn { Kind = TurnKind.Message, Conversation = PersonalChat(who), From = Member(who), Bot = BotAccount, Text = text, Locale = Locale });

@@ -252,7 +252,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
             await Expect(tab.Locator(".unread")).ToHaveTextAsync("1");
             await ActAsAsync(member);
             await tab.ClickAsync();
-            await Expect(BotMessage("Wat ik hoorde of zag")).ToContainTextAsync("Stuur hier 2 bijdrage(n)");
+            await Expect(BotMessage("Wat ik hoorde of zag")).ToContainTextAsync("Stuur hier 2 bijdragen");
             var composer = Composer($"Privébericht aan IntervisieBot, als {member}");
             await composer.FillAsync($"{member} zag spanning in het gesprek.");
             await composer.PressAsync("Enter");

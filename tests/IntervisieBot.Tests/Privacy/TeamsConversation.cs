@@ -81,9 +81,10 @@ public sealed class TeamsConversation(BotFactory bot, HttpClient client, FakeCon
         await GroupAsync("Bram", "volgende");
         await GroupAsync("Bram", "volgende");
         await GroupAsync("Anna", $"{secret} ik neem mee dat ik te snel ja zeg");
-        await GroupAsync("Bram", "volgende");
-        await GroupAsync("Anna", $"{secret} mijn inzicht");
+        // The last takeaway in the method's harvest step counts: it is the record's insight and action, and the close
+        // goes straight to the rating.
         await GroupAsync("Anna", $"{secret} mijn actie");
+        await GroupAsync("Bram", "volgende");
         await GroupAsync("Cees", "8");
         await GroupAsync("Bram", "volgende");
     }

@@ -189,7 +189,7 @@ public sealed class SessionFlowTests : IDisposable
         Assert.StartsWith("Dank jullie wel.", close[0].Text, StringComparison.Ordinal);
         var report = close[1].Card!;
         Assert.Contains(report.Body.OfType<CardFacts>().Single().Facts, f => f.Value == "Ik plan deze week een gesprek met mijn collega.");
-        Assert.Contains(report.Body.OfType<CardFacts>().Single().Facts, f => f.Value == "7.5");
+        Assert.Contains(report.Body.OfType<CardFacts>().Single().Facts, f => f.Value == "7,5");
         Assert.Empty(_answer.Single(s => s.Kind == "update").Message.Card!.Buttons);
         var record = await _records.LatestAsync(Group);
         Assert.NotNull(record);

@@ -17,6 +17,9 @@ public static class SessionCards
     /// <summary>The card name of the "second case" button (handled by <see cref="SessionCommands"/>).</summary>
     public const string SecondCaseCard = "second-case";
 
+    /// <summary>The time zone of a report's date when the group has none of its own (a group's default).</summary>
+    private static readonly TimeZoneInfo DefaultZone = TimeZoneInfo.FindSystemTimeZoneById(Domain.Groups.GroupSettings.DefaultTimeZone);
+
     /// <summary>How long the opening gives the follow-up of last time's action.</summary>
     public static readonly TimeSpan FollowUpTime = TimeSpan.FromMinutes(5);
 
@@ -265,8 +268,11 @@ public static class SessionCards
     });
 
     /// <summary>The record of a session (the report): date, method, who, the harvest and the average rating.</summary>
-    public static Card Report(SessionRecord record, MethodLibrary library, SessionTexts texts, Language language)
+    public static Card Report(SessionRecord record, MethodLibrary library, SessionTexts texts, Language language, TimeZoneInfo? zone = null)
     {
+        // The date and the average as the group reads them: "woensdag 2 december 2026", "8,0".
+        var culture = Groups.GroupTexts.For(language).Culture;
+        var day = TimeZoneInfo.ConvertTime(record.StartedAt, zone ?? DefaultZone);
         var labels = texts.ReportFacts.Split('|');
         var method = library.Find(record.MethodId, record.MethodVersion)?.Name.In(language) ?? record.MethodId;
         return new Card
@@ -276,14 +282,14 @@ public static class SessionCards
             [
                 new CardFacts(
                 [
-                    new CardFact(labels[0], record.StartedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    new CardFact(labels[0], day.ToString("dddd d MMMM yyyy", culture)),
                     new CardFact(labels[1], method),
                     new CardFact(labels[2], record.CaseOwner.Name),
                     new CardFact(labels[3], record.Facilitator.Name),
                     new CardFact(labels[4], string.Join(", ", record.Attendees.Select(a => a.Name))),
                     new CardFact(labels[5], string.Join(" · ", record.Insights)),
                     new CardFact(labels[6], record.Action ?? "–"),
-                    new CardFact(labels[7], record.AverageRating is { } avg ? avg.ToString("0.0", CultureInfo.InvariantCulture) : "–"),
+                    new CardFact(labels[7], record.AverageRating is { } avg ? avg.ToString("0.0", culture) : "–"),
                 ]),
             ],
         };

@@ -113,6 +113,21 @@ public sealed class SessionFrameTests
         Assert.Contains(Icebreakers.All[1].Title.Nl, opening, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("nl-NL", "Datum: donderdag 3 december 2026", "Waardering: 8,0")]
+    [InlineData("en-GB", "Date: Thursday 3 December 2026", "Rating: 8.0")]
+    public async Task TheReport_GivesTheDateAndTheAverageAsTheGroupsLanguageWritesThem(string locale, string date, string rating)
+    {
+        using var bot = new BotClient(new BotClientOptions { Members = Names, Start = BotClient.ThursdayEvening });
+        await RunAsync(bot, MethodLibrary.BuiltIn.Get("incident"));
+        bot.Locale = locale;
+
+        var report = BotClient.Text(Assert.Single(await bot.Say("Anna", locale == "nl-NL" ? "verslag" : "report")));
+
+        Assert.Contains(date, report, StringComparison.Ordinal);
+        Assert.Contains(rating, report, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheIcebreakers_GoInTurnByMeetingNumber()
     {

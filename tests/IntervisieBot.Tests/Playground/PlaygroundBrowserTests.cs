@@ -332,7 +332,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await Fact("Aanwezig", "Anna, Bram, Cees, Dewi, Eva");
         await Fact("Inzicht", insight);
         await Fact("Actie", action);
-        await Fact("Waardering", "7.5");
+        await Fact("Waardering", "7,5");
     }
 
     [Fact]

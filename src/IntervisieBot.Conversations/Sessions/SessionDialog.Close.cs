@@ -24,7 +24,7 @@ public sealed partial class SessionDialog
             return await ExplainAsync(dc, session, finished, texts, cancellationToken);
         }
 
-        await EndStepCardsAsync(dc, session, ended.Step, ended.At, texts, language, cancellationToken);
+        await EndStepCardsAsync(dc, ended.Step, ended.At, texts, language, cancellationToken);
         await EndSlotAsync(dc, LiveSlot, OutgoingMessage.FromCard(SessionCards.LiveDone(session, texts, language)), cancellationToken);
         await _timer.StopAsync(dc, cancellationToken);
         return await AskForPhaseAsync(dc, session, texts, cancellationToken);

@@ -145,7 +145,7 @@ public sealed partial class SessionDialog(
                     return await ExplainAsync(dc, session, moved, texts, cancellationToken);
                 }
 
-                await EndStepCardsAsync(dc, session, ended.Step, ended.At, texts, language, cancellationToken);
+                await EndStepCardsAsync(dc, ended.Step, ended.At, texts, language, cancellationToken);
                 await AnnounceStepAsync(dc, session, texts, language, cancellationToken);
                 return DialogTurnResult.Waiting;
             case SessionActionKind.Pause:
@@ -402,12 +402,11 @@ public sealed partial class SessionDialog(
     }
 
     /// <summary>A step ended: its time-up and rank cards keep their text and lose their buttons; why-questions that waited are dropped.</summary>
-    private static async Task EndStepCardsAsync(DialogContext dc, Session session, MethodStep step, string at, SessionTexts texts, Language language, CancellationToken cancellationToken)
+    private static async Task EndStepCardsAsync(DialogContext dc, MethodStep step, string at, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
         await EndSlotAsync(dc, TimeUpSlot, OutgoingMessage.FromCard(SessionCards.TimeUp(step, at, texts, language, open: false)), cancellationToken);
         await EndSlotAsync(dc, RankSlot, null, cancellationToken);
         States.Get(dc.ActiveDialog!).PendingWhy = null;
-        _ = session;
     }
 
     /// <summary>Shows the live card when it changed since it was last shown.</summary>

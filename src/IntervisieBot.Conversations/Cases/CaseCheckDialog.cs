@@ -164,16 +164,16 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
     }
 
     /// <summary>
-    /// Advice for the group as it is: the meeting's length less the check-in and the close, and how far the group has
-    /// come (experience and safety grow with the sessions held).
+    /// Advice for the group as it is: the meeting's length it set (the methods' own steps hold the introduction,
+    /// the rules and the close, so nothing comes off), and how far the group has come (experience and safety grow with
+    /// the sessions held).
     /// </summary>
     public static AdviceRequest AdviceFor(Group group, QuestionKind kind)
     {
         var held = group.Outcomes.Count;
-        var available = group.Settings.Duration - TimeSpan.FromMinutes(30);
         return new AdviceRequest(
             kind,
-            available < TimeSpan.FromMinutes(30) ? TimeSpan.FromMinutes(30) : available,
+            group.Settings.Duration,
             held == 0 ? GroupExperience.New : held < 6 ? GroupExperience.Some : GroupExperience.Experienced,
             HighSafety: held >= 3);
     }

@@ -159,7 +159,10 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
         var saved = await cases.SaveAsync(address, step.From.Id, value, cancellationToken);
         await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.Advice(texts, ranked, value.PreferredMethod, library, language)), cancellationToken);
         var ready = CaseCards.ForOwner(texts, value, library, language, address.ConversationId, address.Scope.ToString(), texts.ReadyTitle, saved);
-        await step.Dialogs.SendAsync(OutgoingMessage.FromCard(ready with { Body = [new CardText(value.Title, TextStyle.Heading), .. ready.Body, new CardText(texts.Ready)] }), cancellationToken);
+        CardElement[] fundamental = value.LacksFundamentalQuestion && library.Find(PreparedCase.SocraticMethod) is { } socratic
+            ? [new CardText(CaseCards.Format(texts.AddFundamental, socratic.Name.In(language)))]
+            : [];
+        await step.Dialogs.SendAsync(OutgoingMessage.FromCard(ready with { Body = [new CardText(value.Title, TextStyle.Heading), .. ready.Body, new CardText(texts.Ready), .. fundamental] }), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }
 

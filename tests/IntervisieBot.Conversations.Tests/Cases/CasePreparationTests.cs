@@ -51,7 +51,7 @@ public sealed class CasePreparationTests : IAsyncLifetime
         Assert.Equal("Je casus voor **Team Noord** (bijeenkomst van di 12 jan). Hoe wil je hem invullen?", way.Text);
 
         var form = Assert.Single(await _chat.PressPrivately("Anna", Button(way, "Formulier")), m => m.Card?.Title == "Je casus voorbereiden").Card!;
-        Assert.Equal(["title", "situation", "question", "tried", "hotSpot"], form.Body.OfType<CardInput>().Select(i => i.Id));
+        Assert.Equal(["title", "situation", "question", "tried", "hotSpot", "fundamental"], form.Body.OfType<CardInput>().Select(i => i.Id));
         Assert.Contains("als een filmpje", form.Body.OfType<CardInput>().Single(i => i.Id == "situation").Label, StringComparison.Ordinal);
         Assert.Contains("hittepunt", form.Body.OfType<CardInput>().Single(i => i.Id == "hotSpot").Label, StringComparison.Ordinal);
         Assert.Equal("Geen voorkeur", form.Body.OfType<CardChoiceInput>().Single().Choices[0].Title);

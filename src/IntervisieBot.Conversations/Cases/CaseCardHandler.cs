@@ -83,7 +83,8 @@ public sealed class CaseCardHandler(CaseStore cases, CaseGroups caseGroups, Case
     {
         var values = dc.Turn.Values;
         string? Field(string id) => values.TryGetValue(id, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        var problems = PreparedCase.Problems(Field(CaseCards.TitleInput), Field(CaseCards.SituationInput), Field(CaseCards.QuestionInput), Field(CaseCards.TriedInput), Field(CaseCards.HotSpotInput));
+        var problems = PreparedCase.Problems(
+            Field(CaseCards.TitleInput), Field(CaseCards.SituationInput), Field(CaseCards.QuestionInput), Field(CaseCards.TriedInput), Field(CaseCards.HotSpotInput), Field(CaseCards.FundamentalInput));
         if (Field(CaseCards.HotSpotInput) is null && !problems.Contains("hotSpot"))
         {
             problems = [.. problems, "hotSpot"];
@@ -97,6 +98,7 @@ public sealed class CaseCardHandler(CaseStore cases, CaseGroups caseGroups, Case
             Question = Field(CaseCards.QuestionInput) ?? "",
             Tried = Field(CaseCards.TriedInput),
             HotSpot = Field(CaseCards.HotSpotInput),
+            FundamentalQuestion = Field(CaseCards.FundamentalInput),
             PreferredMethod = method,
         };
         if (problems.Count > 0)

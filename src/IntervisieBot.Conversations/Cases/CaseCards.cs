@@ -17,6 +17,7 @@ public static class CaseCards
     public const string QuestionInput = "question";
     public const string TriedInput = "tried";
     public const string HotSpotInput = "hotSpot";
+    public const string FundamentalInput = "fundamental";
     public const string MethodInput = "method";
     public const string NoMethod = "none";
 
@@ -36,6 +37,7 @@ public static class CaseCards
             new CardInput(QuestionInput, texts.QuestionLabel, InputKind.MultilineText, current?.Question, texts.QuestionPlaceholder, Required: true),
             new CardInput(TriedInput, texts.TriedLabel, InputKind.MultilineText, current?.Tried),
             new CardInput(HotSpotInput, texts.HotSpotLabel, InputKind.MultilineText, current?.HotSpot, texts.HotSpotPlaceholder, Required: true),
+            new CardInput(FundamentalInput, texts.FundamentalLabel, InputKind.MultilineText, current?.FundamentalQuestion, texts.FundamentalPlaceholder),
             new CardChoiceInput(MethodInput, texts.MethodLabel, MethodChoices(texts, library, language), current?.PreferredMethod ?? NoMethod),
         ],
         Buttons = [Versioned(Button(texts.SaveButton, "save", ButtonStyle.Positive), version)],
@@ -77,6 +79,11 @@ public static class CaseCards
         if (value.HotSpot is { Length: > 0 } hotSpot)
         {
             facts.Add(new(labels[4], hotSpot));
+        }
+
+        if (value.FundamentalQuestion is { Length: > 0 } fundamental)
+        {
+            facts.Add(new(texts.FundamentalFact, fundamental));
         }
 
         if (!forGroup && library is not null && value.MethodForSession is { } method && library.Find(method) is { } definition)

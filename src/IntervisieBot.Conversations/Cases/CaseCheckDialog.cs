@@ -159,21 +159,24 @@ public sealed class CaseCheckDialog(CaseStore cases, CaseGroups caseGroups, Meth
         var saved = await cases.SaveAsync(address, step.From.Id, value, cancellationToken);
         await step.Dialogs.SendAsync(OutgoingMessage.FromCard(CaseCards.Advice(texts, ranked, value.PreferredMethod, library, language)), cancellationToken);
         var ready = CaseCards.ForOwner(texts, value, library, language, address.ConversationId, address.Scope.ToString(), texts.ReadyTitle, saved);
-        await step.Dialogs.SendAsync(OutgoingMessage.FromCard(ready with { Body = [new CardText(value.Title, TextStyle.Heading), .. ready.Body, new CardText(texts.Ready)] }), cancellationToken);
+        CardElement[] fundamental = value.LacksFundamentalQuestion && library.Find(PreparedCase.SocraticMethod) is { } socratic
+            ? [new CardText(CaseCards.Format(texts.AddFundamental, socratic.Name.In(language)))]
+            : [];
+        await step.Dialogs.SendAsync(OutgoingMessage.FromCard(ready with { Body = [new CardText(value.Title, TextStyle.Heading), .. ready.Body, new CardText(texts.Ready), .. fundamental] }), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }
 
     /// <summary>
-    /// Advice for the group as it is: the meeting's length less the check-in and the close, and how far the group has
-    /// come (experience and safety grow with the sessions held).
+    /// Advice for the group as it is: the meeting's length it set (the methods' own steps hold the introduction,
+    /// the rules and the close, so nothing comes off), and how far the group has come (experience and safety grow with
+    /// the sessions held).
     /// </summary>
     public static AdviceRequest AdviceFor(Group group, QuestionKind kind)
     {
         var held = group.Outcomes.Count;
-        var available = group.Settings.Duration - TimeSpan.FromMinutes(30);
         return new AdviceRequest(
             kind,
-            available < TimeSpan.FromMinutes(30) ? TimeSpan.FromMinutes(30) : available,
+            group.Settings.Duration,
             held == 0 ? GroupExperience.New : held < 6 ? GroupExperience.Some : GroupExperience.Experienced,
             HighSafety: held >= 3);
     }

@@ -13,7 +13,8 @@ namespace IntervisieBot.Conversations.Cases;
 /// Preparing a case in the personal chat: for which group, then the case by form (one card with every field; a modal
 /// in Slack) or question by question, both stored the same, encrypted, and then checked by
 /// <see cref="CaseCheckDialog"/>. An existing case can be viewed, edited or withdrawn until the session. The prompts
-/// added here serve both case dialogs. Version 2 keeps the typed case in a <see cref="CasePreparationState"/>.
+/// added here serve both case dialogs. Version 2 keeps the typed case in a <see cref="CasePreparationState"/>; version 3
+/// asks the general question behind the case when the owner chooses the Socratic method.
 /// </summary>
 public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups, CaseCheckDialog check, MethodLibrary library, TimeProvider time) : IDialogModule
 {
@@ -33,9 +34,10 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
             (step, ct) => KeepAndAskAsync(step, (s, question) => s.Question = question, t => t.AskTried, ct),
             (step, ct) => KeepAndAskAsync(step, (s, tried) => s.Tried = tried, t => t.AskHotSpot, ct),
             AskMethodStepAsync,
+            AskFundamentalStepAsync,
             SaveTypedStepAsync,
         ],
-        version: 2));
+        version: 3));
 
     /// <summary>The options that begin case preparation.</summary>
     public static JsonNode Options(CasePreparationOptions options) => JsonSerializer.SerializeToNode(options, DialogStateJson.Default.CasePreparationOptions)!;
@@ -162,6 +164,23 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
         }, cancellationToken);
     }
 
+    /// <summary>The Socratic method works from a general question behind the case: asked only when the owner chose it.</summary>
+    private static async Task<DialogTurnResult> AskFundamentalStepAsync(WaterfallStepContext<CasePreparationState> step, CancellationToken cancellationToken)
+    {
+        if (step.Result is null)
+        {
+            return await GiveUpAsync(step, cancellationToken);
+        }
+
+        step.State.Method = step.Result.GetValue<string>();
+        if (step.State.Method != PreparedCase.SocraticMethod)
+        {
+            return await step.NextAsync(JsonValue.Create(""), cancellationToken);
+        }
+
+        return await step.PromptAsync(CaseDialogs.TextId, new PromptOptions { Text = Texts(step).AskFundamental, Language = LanguageOf(step) }, cancellationToken);
+    }
+
     private async Task<DialogTurnResult> SaveTypedStepAsync(WaterfallStepContext<CasePreparationState> step, CancellationToken cancellationToken)
     {
         if (step.Result is null)
@@ -178,7 +197,8 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
         }
 
         var tried = step.State.Tried!.Trim();
-        var method = step.Result.GetValue<string>();
+        var method = step.State.Method!;
+        var fundamental = step.Result.GetValue<string>().Trim();
         var typed = CaseDialogs.Empty() with
         {
             Title = step.State.Title!.Trim(),
@@ -186,9 +206,10 @@ public sealed class CasePreparationDialog(CaseStore cases, CaseGroups caseGroups
             Question = step.State.Question!.Trim(),
             Tried = texts.Nothing.Contains(tried.ToLowerInvariant().Trim('.', '!')) ? null : tried,
             HotSpot = step.State.HotSpot!.Trim(),
+            FundamentalQuestion = fundamental.Length == 0 ? null : fundamental,
             PreferredMethod = method == CaseCards.NoMethod ? null : method,
         };
-        if (PreparedCase.Problems(typed.Title, typed.Situation, typed.Question, typed.Tried, typed.HotSpot) is { Count: > 0 } problems)
+        if (PreparedCase.Problems(typed.Title, typed.Situation, typed.Question, typed.Tried, typed.HotSpot, typed.FundamentalQuestion) is { Count: > 0 } problems)
         {
             var (_, version) = await cases.GetVersionedAsync(address, step.From.Id, cancellationToken);
             await step.Dialogs.SendAsync(

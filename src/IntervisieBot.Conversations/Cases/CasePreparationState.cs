@@ -12,4 +12,7 @@ public sealed class CasePreparationState
     public string? Tried { get; set; }
 
     public string? HotSpot { get; set; }
+
+    /// <summary>The method chosen (a method id, or <see cref="CaseCards.NoMethod"/>); version 3.</summary>
+    public string? Method { get; set; }
 }

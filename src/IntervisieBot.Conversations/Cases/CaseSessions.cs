@@ -2,13 +2,21 @@ using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
+using IntervisieBot.Domain.Cases;
 
 namespace IntervisieBot.Conversations.Cases;
 
 /// <summary>The prepared case in the session: its method first, shared only by its owner, and kept after the session only when the owner says so.</summary>
 public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvider time, Scheduling.IDueWorkScheduler? scheduler = null) : ISessionCases
 {
-    public async Task<string?> MethodForAsync(ConversationAddress group, CancellationToken cancellationToken)
+    public async Task<string?> MethodForAsync(ConversationAddress group, CancellationToken cancellationToken) =>
+        (await WaitingCaseAsync(group, cancellationToken))?.Case.MethodForSession;
+
+    public async Task<OwnersChoice?> OwnersChoiceAsync(ConversationAddress group, CancellationToken cancellationToken) =>
+        await WaitingCaseAsync(group, cancellationToken) is { Case.PreferredMethod: { } method } waiting ? new OwnersChoice(waiting.Owner, method) : null;
+
+    /// <summary>The case the session takes: the rotation's case owner's when several wait, else the latest one waiting.</summary>
+    private async Task<(string Owner, PreparedCase Case)?> WaitingCaseAsync(ConversationAddress group, CancellationToken cancellationToken)
     {
         var waiting = (await cases.AllAsync(group, cancellationToken)).Where(c => c.Case.ClosedAt is null).ToList();
         if (waiting.Count == 0)
@@ -19,10 +27,11 @@ public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvide
         if (waiting.Count > 1 && await groups.GetAsync(group, cancellationToken) is { } value
             && value.RolesForSession(time.GetUtcNow())?.CaseOwner?.Id is { } owner && waiting.Find(c => c.Owner == owner) is { Case: { } theirs })
         {
-            return theirs.MethodForSession;
+            return (owner, theirs);
         }
 
-        return waiting.MaxBy(c => c.Case.UpdatedAt).Case.MethodForSession;
+        var latest = waiting.MaxBy(c => c.Case.UpdatedAt);
+        return (latest.Owner, latest.Case);
     }
 
     public async Task<bool> HasCaseAsync(ConversationAddress group, string caseOwner, CancellationToken cancellationToken) =>

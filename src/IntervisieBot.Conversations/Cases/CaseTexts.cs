@@ -77,6 +77,20 @@ public sealed record CaseTexts
 
     public required string AskMethod { get; init; }
 
+    /// <summary>The Socratic method's prepared general (fundamental) question: the form's label and placeholder.</summary>
+    public required string FundamentalLabel { get; init; }
+
+    public required string FundamentalPlaceholder { get; init; }
+
+    /// <summary>The same asked in the question-by-question preparation, once the owner chose the Socratic method.</summary>
+    public required string AskFundamental { get; init; }
+
+    /// <summary>The fact's label on the case as the group and its owner see it.</summary>
+    public required string FundamentalFact { get; init; }
+
+    /// <summary>{0}: the method. The advice points to the Socratic method and the case has no general question yet.</summary>
+    public required string AddFundamental { get; init; }
+
     public required IReadOnlyList<string> Nothing { get; init; }
 
     public required string Missing { get; init; }
@@ -204,6 +218,11 @@ public sealed record CaseTexts
         AskTried = "Wat heb je al geprobeerd? (Typ **niets** als je nog niets hebt geprobeerd.)",
         AskHotSpot = "Wat is het hittepunt: het moment waarop je twijfelde, vastliep of voelde dat het omsloeg?",
         AskMethod = "Heb je een voorkeur voor een methode?",
+        FundamentalLabel = "Alleen voor de Socratische methode: de algemene vraag achter je casus",
+        FundamentalPlaceholder = "Een vraag die verder reikt dan jouw situatie, waar iedereen hier iets over kan zeggen: 'Hoe ver ga je af op je eerste indruk?'",
+        AskFundamental = "Voor de Socratische methode: welke algemene vraag zit er achter je casus? Stap even uit je eigen situatie en maak er een vraag van waar iedereen in de groep iets over kan zeggen, zoals 'Hoe ver ga je af op je eerste indruk?' of 'Wat maakt iemand een goede collega?'",
+        FundamentalFact = "Algemene vraag",
+        AddFundamental = "Het advies wijst naar **{0}**. Die methode werkt vanuit een algemene vraag achter je casus, waar iedereen iets over kan zeggen. Druk op **Bewerken** om die aan je casus toe te voegen.",
         Nothing = ["niets", "nee", "-", "geen", "nothing", "none", "no"],
         Missing = "Nog niet opgeslagen: vul ook {0} in (de titel kort, de andere velden tot 3000 tekens).",
         FieldNames = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -213,6 +232,7 @@ public sealed record CaseTexts
             ["question"] = "je vraag",
             ["tried"] = "wat je al probeerde",
             ["hotSpot"] = "het hittepunt",
+            ["fundamental"] = "de algemene vraag",
         },
         Saved = "Opgeslagen, versleuteld. Nu loop ik je casus even met je na.",
         GaveUp = "Ik ben gestopt met voorbereiden; wat je al had, blijft bewaard. Typ **casus** om verder te gaan.",
@@ -300,6 +320,11 @@ public sealed record CaseTexts
         AskTried = "What have you tried already? (Type **nothing** if you haven't tried anything yet.)",
         AskHotSpot = "What is the moment that matters most: where you doubted, got stuck, or felt it turn?",
         AskMethod = "Would you like a particular method?",
+        FundamentalLabel = "Only for the Socratic method: the general question behind your case",
+        FundamentalPlaceholder = "A question that reaches beyond your situation, one everyone here can speak to: 'How far should you trust your first impression?'",
+        AskFundamental = "For the Socratic method: what general question lies behind your case? Step back from your own situation and make it a question everyone in the group can speak to, such as 'How far should you trust your first impression?' or 'What makes a good colleague?'",
+        FundamentalFact = "General question",
+        AddFundamental = "The advice points to **{0}**. That method works from a general question behind your case, one everyone can speak to. Press **Edit** to add it to your case.",
         Nothing = ["nothing", "none", "no", "-", "niets", "nee", "geen"],
         Missing = "Not saved yet: please fill in {0} as well (a short title, the other fields up to 3000 characters).",
         FieldNames = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -309,6 +334,7 @@ public sealed record CaseTexts
             ["question"] = "your question",
             ["tried"] = "what you tried",
             ["hotSpot"] = "the moment that matters most",
+            ["fundamental"] = "the general question",
         },
         Saved = "Saved, encrypted. Let's look at your case together for a moment.",
         GaveUp = "I've stopped preparing; what you had is kept. Type **case** to go on.",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Reminders;
+using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Domain;
@@ -13,7 +14,8 @@ namespace IntervisieBot.Conversations.Evaluation;
 /// and when the third answer arrives the bot posts the averages in the group. <c>evaluatie</c>/<c>evaluation</c> in
 /// the group shows the latest results, only when at least three answered.
 /// </summary>
-public sealed class EvaluationCommands(GroupStore groups, EvaluationStore evaluations, PrivateButtons buttons, ReminderPlanner planner) : ICommandHandler, ICardHandler
+public sealed class EvaluationCommands(
+    GroupStore groups, EvaluationStore evaluations, PrivateButtons buttons, ReminderPlanner planner, SessionRecordStore records, TimeProvider time) : ICommandHandler, ICardHandler
 {
     public IReadOnlyCollection<Command> Commands { get; } = [Command.Evaluation];
 
@@ -36,11 +38,22 @@ public sealed class EvaluationCommands(GroupStore groups, EvaluationStore evalua
         await dc.SendAsync(
             latest switch
             {
-                null => new OutgoingMessage(texts.NoEvaluation),
+                null => new OutgoingMessage(await HeldAnyAsync(turn.Conversation, group, cancellationToken) ? texts.NoAnswersYet : texts.NoEvaluation),
                 { CanBeShown: false } => new OutgoingMessage(string.Format(CultureInfo.InvariantCulture, texts.NotEnoughAnswers, latest.Answers)),
                 _ => OutgoingMessage.FromCard(EvaluationStore.ResultsCard(latest, group, texts)),
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the group met already: a session held (the group's ledger, or the records of sessions from before it
+    /// was set up) or a planned meeting begun; the evaluation then has gone out or is about to.
+    /// </summary>
+    private async Task<bool> HeldAnyAsync(ConversationAddress address, Group group, CancellationToken cancellationToken)
+    {
+        return group.Outcomes.Count > 0
+            || group.EarlierPlanned + group.Schedule.PlannedBefore(time.GetUtcNow()) > 0
+            || (await records.AllAsync(address, cancellationToken)).Count > 0;
     }
 
     public async Task HandleAsync(DialogContext dc, CancellationToken cancellationToken)

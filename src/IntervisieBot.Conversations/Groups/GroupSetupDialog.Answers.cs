@@ -81,6 +81,9 @@ public sealed partial class GroupSetupDialog
             case "fixed":
                 state.Draft = draft with { Fixed = result.GetValue<string>() };
                 return null;
+            case "line":
+                // Answered with advice (see ResumeAsync), not kept: nothing later depends on it.
+                return null;
             default:
                 state.Draft = draft with { Agreements = result.GetValue<bool>() };
                 return null;

@@ -76,6 +76,7 @@ public sealed partial class GroupSetupDialog
                 RetryText = texts.DateRetry,
             }),
             "members" => (MembersId, await MembersQuestionAsync(dc, state, Ask(texts.AskMembers), cancellationToken)),
+            "line" => (ConfirmId, new PromptOptions { Text = Ask(texts.AskLineRelationship) }),
             "facilitator" => (ChoiceId, new PromptOptions
             {
                 Text = Ask(texts.AskFacilitatorMode),

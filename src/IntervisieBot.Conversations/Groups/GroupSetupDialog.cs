@@ -15,15 +15,16 @@ namespace IntervisieBot.Conversations.Groups;
 /// answers in a <see cref="GroupDraft"/>) and stored only at the end, so a set-up that is stopped leaves nothing
 /// behind. With options <c>fields</c> it asks only those (one setting). The questions are in
 /// <c>GroupSetupDialog.Questions.cs</c>, taking the answers in <c>GroupSetupDialog.Answers.cs</c>. Version 2: the state
-/// is typed.
+/// is typed. Version 3: a new group is asked whether members work in a line relationship with each other (answered with
+/// the sources' advice when they do; not stored).
 /// </summary>
-public sealed partial class GroupSetupDialog(GroupStore groups, SessionRecordStore records, TimeProvider time) : Dialog(DialogId, version: 2)
+public sealed partial class GroupSetupDialog(GroupStore groups, SessionRecordStore records, TimeProvider time) : Dialog(DialogId, version: 3)
 {
     public const string DialogId = "group-setup";
 
     /// <summary>Every question, in the order asked; <c>week</c>, <c>fixed</c> and <c>agreements</c> only when they apply.</summary>
     public static IReadOnlyList<string> AllFields { get; } =
-        ["name", "language", "cadence", "week", "weekday", "time", "zone", "duration", "first", "members", "facilitator", "fixed", "agreements"];
+        ["name", "language", "cadence", "week", "weekday", "time", "zone", "duration", "first", "members", "line", "facilitator", "fixed", "agreements"];
 
     private const string TextId = "group-setup-text";
     private const string ChoiceId = "group-setup-choice";
@@ -103,6 +104,11 @@ public sealed partial class GroupSetupDialog(GroupStore groups, SessionRecordSto
             await dc.SendAsync(new OutgoingMessage(warning), cancellationToken);
         }
 
+        if (field == "line" && result.GetValue<bool>())
+        {
+            await dc.SendAsync(new OutgoingMessage(texts.LineRelationshipAdvice), cancellationToken);
+        }
+
         return await AskNextAsync(dc, cancellationToken);
     }
 
@@ -132,7 +138,7 @@ public sealed partial class GroupSetupDialog(GroupStore groups, SessionRecordSto
     {
         "week" => state.Draft.Cadence == "monthly",
         "fixed" => state.Draft.Facilitator == nameof(FacilitatorMode.Fixed),
-        "agreements" => !state.Existing,
+        "agreements" or "line" => !state.Existing,
         _ => true,
     };
 

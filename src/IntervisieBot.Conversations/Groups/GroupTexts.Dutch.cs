@@ -38,6 +38,8 @@ public sealed partial record GroupTexts
         DateWrongDayTemplate = "{0} is een {1}, maar jullie komen op {2} bij elkaar. Kies een {2}.",
         DateWrongWeekTemplate = "{0} is niet de {1} {2} van de maand. Kies een van de voorgestelde datums.",
         AskMembers = "Wie doen er mee? Iedereen in dit gesprek staat aangevinkt; vink uit wie niet meedoet.",
+        AskLineRelationship = "Werken er in deze groep mensen in een lijnrelatie met elkaar, zoals een leidinggevende en iemand uit diens team?",
+        LineRelationshipAdvice = "Goed dat je het zegt. Waar de een over het werk van de ander beslist, praat je minder vrijuit: je laat je niet zo snel in de kaart kijken en kritische vragen blijven eerder achterwege. De bronnen raden daarom aan leidinggevende en medewerker in verschillende intervisiegroepen te laten meedoen. Lukt dat niet, bespreek het dan openlijk in de eerste bijeenkomst en maak er een afspraak over, bijvoorbeeld dat wat hier gedeeld wordt nooit terugkomt in het werk of in een beoordeling.",
         NoMembers = "Ik kan de leden van dit gesprek niet zien; ik zet jou er alvast in. Met **instellen deelnemers** kan het later opnieuw.",
         TooFew = "Let op: met {0} deelnemers is de groep klein. Met minder dan drie mensen krijgt de casusinbrenger te weinig vragen en invalshoeken; vier tot zes werkt het best.",
         TooMany = "Let op: met {0} deelnemers is de groep groot. Boven de acht komt niet iedereen aan bod en wordt het lastiger om open en diep te praten; vier tot zes werkt het best, en twee groepen kan ook.",

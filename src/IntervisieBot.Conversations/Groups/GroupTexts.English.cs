@@ -38,6 +38,8 @@ public sealed partial record GroupTexts
         DateWrongDayTemplate = "{0} is a {1}, but you meet on {2}. Please pick a {2}.",
         DateWrongWeekTemplate = "{0} is not the {1} {2} of the month. Please pick one of the suggested dates.",
         AskMembers = "Who takes part? Everyone in this conversation is ticked; untick anyone who doesn't.",
+        AskLineRelationship = "Do any people in this group work in a line relationship with each other, such as a manager and someone on their team?",
+        LineRelationshipAdvice = "Thanks for saying so. When one person decides about the other's work, people speak less freely: they show less of themselves and hold back critical questions. The sources therefore advise putting a manager and their team member in different intervision groups. If that isn't possible, talk about it openly in the first meeting and make an agreement on it, for instance that nothing shared here ever comes back at work or in an appraisal.",
         NoMembers = "I can't see this conversation's members, so I've put you in for now. **setup members** lets you try again later.",
         TooFew = "Note: with {0} participants the group is small. With fewer than three, the case owner gets too few questions and perspectives; four to six works best.",
         TooMany = "Note: with {0} participants the group is large. Above eight not everyone gets a say and open, deep conversation gets harder; four to six works best, and two groups is an option.",

@@ -68,6 +68,12 @@ public sealed partial record GroupTexts
 
     public required string AskMembers { get; init; }
 
+    /// <summary>Whether members work in a line relationship with each other (a manager and their report).</summary>
+    public required string AskLineRelationship { get; init; }
+
+    /// <summary>What the sources advise when they do.</summary>
+    public required string LineRelationshipAdvice { get; init; }
+
     public required string NoMembers { get; init; }
 
     public required string TooFew { get; init; }

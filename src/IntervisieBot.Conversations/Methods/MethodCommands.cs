@@ -1,3 +1,5 @@
+using IntervisieBot.Conversations.Groups;
+using IntervisieBot.Conversations.Sessions;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
@@ -7,11 +9,11 @@ using IntervisieBot.Domain.Methods;
 namespace IntervisieBot.Conversations.Methods;
 
 /// <summary><c>methods</c> shows the method library; <c>advice</c> starts the method advice (J7).</summary>
-public sealed class MethodCommands(MethodLibrary methods) : ICommandHandler, IDialogModule
+public sealed class MethodCommands(MethodLibrary methods, GroupStore groups, ISessionCases cases) : ICommandHandler, IDialogModule
 {
     public IReadOnlyCollection<Command> Commands { get; } = [Command.Methods, Command.Advice];
 
-    public void AddTo(DialogSet dialogs) => dialogs.AddAdvice(methods);
+    public void AddTo(DialogSet dialogs) => dialogs.AddAdvice(methods, groups, cases);
 
     public async Task HandleAsync(DialogContext dc, Command command, string argument, CancellationToken cancellationToken)
     {

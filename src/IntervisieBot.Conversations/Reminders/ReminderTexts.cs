@@ -136,6 +136,9 @@ public sealed record ReminderTexts
 
     public required string NoEvaluation { get; init; }
 
+    /// <summary>There was a meeting already, but nobody answered its evaluation yet.</summary>
+    public required string NoAnswersYet { get; init; }
+
     /// <summary>{0}: the group.</summary>
     public required string PlanningTitle { get; init; }
 
@@ -230,6 +233,7 @@ public sealed record ReminderTexts
         Results = "Antwoorden: **{0}**\nTevredenheid: **{1}** (gemiddeld, 1–10)\nVeiligheid: **{2}** (1–5)\nDiepgang: **{3}** (1–5)\nDoorgaan: {4} ja, {5} twijfel, {6} nee",
         NotEnoughAnswers = "Er zijn nog te weinig antwoorden ({0}) om iets te laten zien; vanaf drie antwoorden zie je hier de gemiddelden.",
         NoEvaluation = "Er is nog geen evaluatie geweest. Die komt na de eerste bijeenkomst en daarna na elke derde.",
+        NoAnswersYet = "Nog niemand heeft de evaluatie ingevuld. Na de bijeenkomst krijgt iedereen die erbij was de vragen privé; zodra drie mensen hebben geantwoord, zie je hier de gemiddelden.",
         PlanningTitle = "Planning van {0}",
         PausedLine = "De groep heeft pauze: er komen geen herinneringen. Ga verder met **planning hervat**.",
         NewDateLabel = "Nieuwe datum",
@@ -300,6 +304,7 @@ public sealed record ReminderTexts
         Results = "Answers: **{0}**\nSatisfaction: **{1}** (average, 1–10)\nSafety: **{2}** (1–5)\nDepth: **{3}** (1–5)\nCarry on: {4} yes, {5} in doubt, {6} no",
         NotEnoughAnswers = "Too few answers so far ({0}) to show anything; from three answers on you'll see the averages here.",
         NoEvaluation = "There has been no evaluation yet. It comes after the first meeting and then after every third.",
+        NoAnswersYet = "Nobody has answered the evaluation yet. After the meeting everyone who took part gets the questions privately; once three people have answered, you'll see the averages here.",
         PlanningTitle = "Schedule of {0}",
         PausedLine = "The group is on a break: no reminders. Carry on with **schedule resume**.",
         NewDateLabel = "New date",

@@ -16,6 +16,12 @@ public interface ISessionCases
     /// </summary>
     Task<string?> MethodForAsync(ConversationAddress group, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The method the owner of that same case chose while preparing it, or null when they left the choice to the
+    /// advice: the method advice then gives a second opinion and never overrides it.
+    /// </summary>
+    Task<OwnersChoice?> OwnersChoiceAsync(ConversationAddress group, CancellationToken cancellationToken);
+
     /// <summary>Whether <paramref name="caseOwner"/> has a case ready to share in this session.</summary>
     Task<bool> HasCaseAsync(ConversationAddress group, string caseOwner, CancellationToken cancellationToken);
 
@@ -25,3 +31,6 @@ public interface ISessionCases
     /// <summary>At the close: marks the case as brought, and returns the private question whether to keep its text (null when there is no case).</summary>
     Task<OutgoingMessage?> CloseAsync(ConversationAddress group, string caseOwner, Language language, CancellationToken cancellationToken);
 }
+
+/// <summary>The method (<paramref name="MethodId"/>) a case owner (<paramref name="OwnerId"/>) chose for their prepared case.</summary>
+public sealed record OwnersChoice(string OwnerId, string MethodId);

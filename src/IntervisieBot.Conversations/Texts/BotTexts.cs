@@ -82,6 +82,21 @@ public sealed record BotTexts
 
     public required string AdviceGaveUp { get; init; }
 
+    /// <summary>{0}: the group's meeting length in minutes.</summary>
+    public required string AdviceMeetingLengthTemplate { get; init; }
+
+    public string AdviceMeetingLength(int minutes) => TextTemplate.Fill(AdviceMeetingLengthTemplate, minutes);
+
+    /// <summary>{0}: the case owner; {1}: the method they chose.</summary>
+    public required string AdviceOwnersChoiceTemplate { get; init; }
+
+    public string AdviceOwnersChoice(string owner, string method) => TextTemplate.Fill(AdviceOwnersChoiceTemplate, owner, method);
+
+    public required string AdviceSecondOpinionTitle { get; init; }
+
+    /// <summary>Who chose, when the case owner is no longer on the roster.</summary>
+    public required string AdviceCaseOwner { get; init; }
+
     public static BotTexts For(Language language) => language == Language.Dutch ? Dutch : English;
 
     public static BotTexts Dutch { get; } = new()
@@ -146,6 +161,10 @@ public sealed record BotTexts
         AdviceResultTitle = "Mijn advies",
         AdviceOthers = "Ook mogelijk",
         AdviceGaveUp = "Ik kwam er niet uit met die antwoorden. Typ **advies** om opnieuw te beginnen, of **methodes** voor het overzicht.",
+        AdviceMeetingLengthTemplate = "Ik ga uit van de lengte van jullie bijeenkomst: {0} minuten.",
+        AdviceOwnersChoiceTemplate = "{0} koos bij het voorbereiden van de casus zelf voor **{1}**. Die keuze blijft bovenaan als de bijeenkomst begint; mijn advies hieronder is een tweede mening.",
+        AdviceSecondOpinionTitle = "Tweede mening",
+        AdviceCaseOwner = "De casusinbrenger",
     };
 
     public static BotTexts English { get; } = new()
@@ -210,5 +229,9 @@ public sealed record BotTexts
         AdviceResultTitle = "My advice",
         AdviceOthers = "Also possible",
         AdviceGaveUp = "I couldn't work it out from those answers. Type **advice** to start again, or **methods** for the overview.",
+        AdviceMeetingLengthTemplate = "I'm going by the length of your meetings: {0} minutes.",
+        AdviceOwnersChoiceTemplate = "{0} chose **{1}** when preparing the case. That choice stays at the top when the meeting starts; my advice below is a second opinion.",
+        AdviceSecondOpinionTitle = "A second opinion",
+        AdviceCaseOwner = "The case owner",
     };
 }

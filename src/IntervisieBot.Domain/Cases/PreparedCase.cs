@@ -12,6 +12,9 @@ public sealed record PreparedCase
     public const int MaxTitleLength = 120;
     public const int MaxTextLength = 3000;
 
+    /// <summary>The method that works from a prepared general question (<see cref="FundamentalQuestion"/>).</summary>
+    public const string SocraticMethod = "socratic";
+
     public required string Title { get; init; }
 
     /// <summary>Who, where, what happened: concrete enough that the others see it before them.</summary>
@@ -24,6 +27,12 @@ public sealed record PreparedCase
 
     /// <summary>The 'hittepunt': the moment of doubt, where it got stuck or turned.</summary>
     public string? HotSpot { get; init; }
+
+    /// <summary>
+    /// For the Socratic method: the general (fundamental) question behind the case, beyond the owner's own situation,
+    /// that everyone in the group can speak to. Shown with the case when the owner shares it.
+    /// </summary>
+    public string? FundamentalQuestion { get; init; }
 
     /// <summary>The method the owner would like (a method id), if any.</summary>
     public string? PreferredMethod { get; init; }
@@ -49,8 +58,11 @@ public sealed record PreparedCase
     /// <summary>The method the session should offer first: the owner's wish, else the best advised.</summary>
     public string? MethodForSession => PreferredMethod ?? (Recommended.Count > 0 ? Recommended[0] : null);
 
+    /// <summary>The session takes the Socratic method and the owner has not written its general question yet.</summary>
+    public bool LacksFundamentalQuestion => MethodForSession == SocraticMethod && string.IsNullOrWhiteSpace(FundamentalQuestion);
+
     /// <summary>The fields a member fills in, checked; the problems by field (empty when it can be stored).</summary>
-    public static IReadOnlyList<string> Problems(string? title, string? situation, string? question, string? tried, string? hotSpot)
+    public static IReadOnlyList<string> Problems(string? title, string? situation, string? question, string? tried, string? hotSpot, string? fundamental = null)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength)
@@ -76,6 +88,11 @@ public sealed record PreparedCase
         if (hotSpot?.Trim().Length > MaxTextLength)
         {
             problems.Add("hotSpot");
+        }
+
+        if (fundamental?.Trim().Length > MaxTextLength)
+        {
+            problems.Add("fundamental");
         }
 
         return problems;

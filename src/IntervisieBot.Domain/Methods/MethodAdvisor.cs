@@ -4,7 +4,7 @@ namespace IntervisieBot.Domain.Methods;
 
 /// <summary>What the group tells the bot when it asks for method advice (J7).</summary>
 /// <param name="Question">The kind of question the case owner brings.</param>
-/// <param name="Available">The time the group has for the method itself, without check-in and closing.</param>
+/// <param name="Available">The time the group has for the method: a set-up group's meeting length (the methods' steps hold their own introduction and close).</param>
 /// <param name="Experience">How experienced the group is with intervision.</param>
 /// <param name="HighSafety">Whether the group feels safe enough with each other for methods that ask a lot of openness.</param>
 public sealed record AdviceRequest(QuestionKind Question, TimeSpan Available, GroupExperience Experience, bool HighSafety);
@@ -143,6 +143,7 @@ public static class AdviceReasons
         QuestionKind.OwnBehaviour => new("terugkijken op je eigen gedrag", "looking back on your own behaviour"),
         QuestionKind.WorkingRelationship => new("wrijving in een werkrelatie", "friction in a working relationship"),
         QuestionKind.OpenTheme => new("een open thema", "an open theme"),
+        QuestionKind.ConcreteProblem => new("een concreet probleem in je werk", "a concrete problem in your work"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind of question."),
     };
 

@@ -20,6 +20,9 @@ public enum QuestionKind
 
     /// <summary>An open theme rather than one sharp question.</summary>
     OpenTheme,
+
+    /// <summary>A concrete problem in the work the case owner wants to get further with (what Vijf stappen is made for); last, so stored kinds keep their numbers.</summary>
+    ConcreteProblem,
 }
 
 /// <summary>How much intervision experience a group has; ordered from least to most.</summary>

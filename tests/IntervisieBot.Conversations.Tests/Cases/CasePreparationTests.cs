@@ -51,7 +51,7 @@ public sealed class CasePreparationTests : IAsyncLifetime
         Assert.Equal("Je casus voor **Team Noord** (bijeenkomst van di 12 jan). Hoe wil je hem invullen?", way.Text);
 
         var form = Assert.Single(await _chat.PressPrivately("Anna", Button(way, "Formulier")), m => m.Card?.Title == "Je casus voorbereiden").Card!;
-        Assert.Equal(["title", "situation", "question", "tried", "hotSpot"], form.Body.OfType<CardInput>().Select(i => i.Id));
+        Assert.Equal(["title", "situation", "question", "tried", "hotSpot", "fundamental"], form.Body.OfType<CardInput>().Select(i => i.Id));
         Assert.Contains("als een filmpje", form.Body.OfType<CardInput>().Single(i => i.Id == "situation").Label, StringComparison.Ordinal);
         Assert.Contains("hittepunt", form.Body.OfType<CardInput>().Single(i => i.Id == "hotSpot").Label, StringComparison.Ordinal);
         Assert.Equal("Geen voorkeur", form.Body.OfType<CardChoiceInput>().Single().Choices[0].Title);
@@ -72,7 +72,8 @@ public sealed class CasePreparationTests : IAsyncLifetime
         Assert.Equal(3, methods.Body.Count);
         // A new group: the method made for friction at work asks for some experience, so an easier one that also serves it comes first.
         Assert.StartsWith("1. **Vijf stappen** (45–60 min)\n- Ook bruikbaar bij wrijving in een werkrelatie", ((CardText)methods.Body[0]).Text, StringComparison.Ordinal);
-        Assert.Contains(methods.Body, e => ((CardText)e).Text.Contains("**Balintmethode**", StringComparison.Ordinal) && ((CardText)e).Text.Contains("- Past bij wrijving in een werkrelatie", StringComparison.Ordinal));
+        // The group meets 90 minutes: the advice goes by that, so the ten-step method's 70-minute plan fits.
+        Assert.Contains(methods.Body, e => ((CardText)e).Text.Contains("**Tienstappenmethode**", StringComparison.Ordinal) && ((CardText)e).Text.Contains("- Past in de tijd die jullie hebben (60–75 min)", StringComparison.Ordinal));
         var ready = Assert.Single(advice, m => m.Card?.Title == "Je casus staat klaar");
         Assert.Contains("Deel mijn casus", Text(ready), StringComparison.Ordinal);
         Assert.Equal(["Bewerken", "Intrekken", "Exporteren"], ready.Card!.Buttons.Select(b => b.Title));

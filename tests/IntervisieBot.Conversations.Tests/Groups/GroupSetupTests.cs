@@ -30,7 +30,9 @@ public sealed class GroupSetupTests : IDisposable
         Assert.Equal(["dinsdag 5 januari 2027", "dinsdag 12 januari 2027", "dinsdag 19 januari 2027"], first.Card!.Buttons.Select(b => b.Title));
         var members = Assert.Single(await _chat.Press("Anna", Button(first, "12 januari")), m => m.Card?.Buttons.Count > 0);
         Assert.Equal(["Anna", "Bram", "Cees", "Dewi", "Eva"], members.Card!.Body.OfType<CardChoiceInput>().Single().Choices.Select(c => c.Title));
-        var facilitator = Assert.Single(await _chat.Press("Anna", Button(members, "Klopt"), new Dictionary<string, string> { ["chosen"] = "u-anna,u-bram,u-cees,u-dewi,u-eva" }), m => m.Card?.Buttons.Count > 0);
+        var line = Assert.Single(await _chat.Press("Anna", Button(members, "Klopt"), new Dictionary<string, string> { ["chosen"] = "u-anna,u-bram,u-cees,u-dewi,u-eva" }), m => m.Card?.Buttons.Count > 0);
+        Assert.Contains("lijnrelatie", Text(line), StringComparison.Ordinal);
+        var facilitator = Assert.Single(await _chat.Press("Anna", Button(line, "Nee")), m => m.Card?.Buttons.Count > 0);
         var agreements = Assert.Single(await _chat.Press("Anna", Button(facilitator, "Wisselt")), m => m.Card?.Buttons.Count > 0);
         Assert.Contains("Wat hier gezegd wordt, blijft in de groep.", Text(agreements), StringComparison.Ordinal);
 
@@ -53,7 +55,7 @@ public sealed class GroupSetupTests : IDisposable
     public async Task SetUp_TypedInEnglish_WorksTheSame()
     {
         _chat.Locale = "en-US";
-        foreach (var answer in new[] { "setup", "North Team", "english", "every 5 weeks", "thursday", "7:30 pm", "europe/london", "2 hours", "7 january 2027", "everyone", "rotating" })
+        foreach (var answer in new[] { "setup", "North Team", "english", "every 5 weeks", "thursday", "7:30 pm", "europe/london", "2 hours", "7 january 2027", "everyone", "no", "rotating" })
         {
             await _chat.Say("Anna", answer);
         }
@@ -144,7 +146,38 @@ public sealed class GroupSetupTests : IDisposable
             Assert.Contains(warning, said[0].Text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Wie leidt het gesprek?", Text(said[^1]), StringComparison.Ordinal);
+        Assert.Contains("Werken er in deze groep mensen in een lijnrelatie met elkaar", Text(said[^1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALineRelationshipInTheGroup_IsAnsweredWithTheSourcesAdvice_ThenSetUpGoesOn()
+    {
+        foreach (var answer in new[] { "instellen", "Team Noord", "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", "12-1-2027" })
+        {
+            await _chat.Say("Anna", answer);
+        }
+
+        var asked = BotClient.Text(await _chat.Say("Anna", "iedereen"));
+        var answered = await _chat.Say("Anna", "ja");
+
+        Assert.Contains("Werken er in deze groep mensen in een lijnrelatie met elkaar, zoals een leidinggevende en iemand uit diens team?", asked, StringComparison.Ordinal);
+        Assert.Contains("raden daarom aan leidinggevende en medewerker in verschillende intervisiegroepen", answered[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Wie leidt het gesprek?", BotClient.Text(answered.Skip(1)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoLineRelationship_GetsNoAdvice_AndTheNextQuestion()
+    {
+        foreach (var answer in new[] { "instellen", "Team Noord", "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", "12-1-2027", "iedereen" })
+        {
+            await _chat.Say("Anna", answer);
+        }
+
+        var answered = BotClient.Text(await _chat.Say("Anna", "nee"));
+
+        Assert.DoesNotContain("lijnrelatie", answered, StringComparison.Ordinal);
+        Assert.DoesNotContain("verschillende intervisiegroepen", answered, StringComparison.Ordinal);
+        Assert.Contains("Wie leidt het gesprek?", answered, StringComparison.Ordinal);
     }
 
     [Fact]

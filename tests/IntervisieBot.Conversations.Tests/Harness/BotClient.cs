@@ -398,7 +398,7 @@ public sealed class BotClient : IDisposable
     private async Task<List<OutgoingMessage>> SetUpAsync(string name, string first, string[] facilitator)
     {
         List<OutgoingMessage> said = [];
-        foreach (var answer in new[] { "instellen", name, "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", first, "iedereen" }
+        foreach (var answer in new[] { "instellen", name, "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", first, "iedereen", "nee" }
                      .Concat(facilitator.Length == 0 ? ["wisselt"] : facilitator).Append("ja"))
         {
             said = await Say("Anna", answer);

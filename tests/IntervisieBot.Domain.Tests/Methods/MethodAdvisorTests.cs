@@ -25,6 +25,43 @@ public class MethodAdvisorTests
     }
 
     [Fact]
+    public void Rank_ConcreteProblem_InANewGroupWithAnHour_PutsFiveStepsFirst()
+    {
+        var advice = Rank(QuestionKind.ConcreteProblem, minutes: 60, experience: GroupExperience.New);
+
+        Assert.Equal(["five-steps"], Top(advice, 1));
+        Assert.Contains(AdviceReasons.MadeFor(QuestionKind.ConcreteProblem), advice[0].Reasons);
+        Assert.Equal("Past bij een concreet probleem in je werk", AdviceReasons.MadeFor(QuestionKind.ConcreteProblem).Nl);
+        Assert.Equal("Suits a concrete problem in your work", AdviceReasons.MadeFor(QuestionKind.ConcreteProblem).En);
+    }
+
+    [Fact]
+    public void Rank_EveryCaution_IsOneReasonAndAppearsOnce()
+    {
+        var advice = Rank(QuestionKind.OwnContribution, minutes: 30, experience: GroupExperience.New, highSafety: false);
+
+        var gossip = advice.Single(a => a.Method.Id == "gossip");
+        Assert.Contains(AdviceReasons.NeedsSafeGroup, gossip.Cautions);
+        Assert.All(advice, a =>
+        {
+            Assert.Equal(a.Reasons.Count, a.Reasons.Distinct().Count());
+            Assert.All(a.Cautions, caution => Assert.Single(a.Reasons, caution));
+        });
+    }
+
+    [Fact]
+    public void Rank_ANinetyMinuteMeeting_FindsTheIncidentMethodsFitTheTime_NotTight()
+    {
+        var advice = Rank(QuestionKind.ConcreteIncident, minutes: 90);
+
+        Assert.All(advice.Where(a => a.Method.Id is "incident" or "incidents"), a =>
+        {
+            Assert.Contains(AdviceReasons.FitsTime(a.Method.Duration), a.Reasons);
+            Assert.DoesNotContain(a.Reasons, r => r.En.StartsWith("Tight", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
     public void Rank_Fundamental_PutsSocraticFirst()
     {
         Assert.Equal(["socratic"], Top(Rank(QuestionKind.Fundamental), 1));
@@ -67,6 +104,7 @@ public class MethodAdvisorTests
     [InlineData(QuestionKind.OwnBehaviour)]
     [InlineData(QuestionKind.WorkingRelationship)]
     [InlineData(QuestionKind.OpenTheme)]
+    [InlineData(QuestionKind.ConcreteProblem)]
     public void Rank_AnyQuestion_ListsEveryMethodWithReasonsInBothLanguages(QuestionKind question)
     {
         var advice = Rank(question, minutes: 45, experience: GroupExperience.New);

@@ -88,7 +88,7 @@ public sealed partial class GroupSetUpOverHttpTests : IAsyncLifetime
         // The first date is whatever Tuesday comes next on the real calendar: take the first one the bot suggests.
         var firstDate = SuggestedDate().Match(LastGroupBody()).Groups["date"].Value;
         Assert.NotEmpty(firstDate);
-        foreach (var answer in new[] { firstDate, "iedereen", "wisselt", "ja" })
+        foreach (var answer in new[] { firstDate, "iedereen", "nee", "wisselt", "ja" })
         {
             await GroupAsync("Anna", answer);
         }

@@ -41,7 +41,7 @@ public sealed partial class CalendarFeedOverHttpTests : IAsyncLifetime
         _client = _bot.CreateClient();
         _chat = new TeamsConversation(_bot, _client, _connector, TeamsFixture.GroupChatId);
         _chat.HasMembers();
-        foreach (var answer in new[] { "instellen", "Team Noord; \"de, bijeenkomst\"", "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", "12-1-2027", "iedereen", "wisselt", "ja" })
+        foreach (var answer in new[] { "instellen", "Team Noord; \"de, bijeenkomst\"", "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", "12-1-2027", "iedereen", "nee", "wisselt", "ja" })
         {
             await SayAsync("Anna", answer);
         }

@@ -135,6 +135,7 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         var modal = _chat.Slack.Succeeded.Last(c => c.Method == "views.open").Body["view"]!.ToJsonString();
         Assert.Contains("als een filmpje", modal, StringComparison.Ordinal);
         Assert.Contains("hittepunt", modal, StringComparison.Ordinal);
+        Assert.Contains("Alleen voor de Socratische methode: de algemene vraag achter je casus", modal, StringComparison.Ordinal);
         await SubmitModalAsync("Anna", new Dictionary<string, string>
         {
             ["title"] = "Onderbroken in het overleg",

@@ -468,7 +468,7 @@ public sealed class SessionFlowTests : IDisposable
 
                     break;
                 case StepInteraction.Rank:
-                    Assert.Equal("Genoteerd, Anna.", Assert.Single(await SayAsync("Anna", "1 helpend")).Text);
+                    Assert.Equal("Anna heeft een vraag gelabeld.", Assert.Single(await SayAsync("Anna", "1 helpend")).Text);
                     break;
                 case StepInteraction.Round:
                     foreach (var name in step.Actor switch { StepActor.CaseOwner => ["Anna"], StepActor.Facilitator => ["Bram"], StepActor.Everyone => Names, _ => Names.Skip(1) })

@@ -171,7 +171,7 @@ public sealed class LiveSessionTests : IDisposable
         // What members must answer: the set-up's three questions (method named: case owner, facilitator, who is present).
         Assert.True(inGroup.Count < 20 + 3, $"{inGroup.Count} group messages:\n" + string.Join("\n", inGroup));
         Assert.Single(inGroup, s => s.Message.Card?.Title == "Incidentmethode");
-        Assert.DoesNotContain(inGroup, s => s.Message.Text.StartsWith("Genoteerd", StringComparison.Ordinal));
+        Assert.DoesNotContain(inGroup, s => s.Message.Text.Contains("heeft een vraag gelabeld", StringComparison.Ordinal));
         Console.WriteLine($"Incidentmethode, five members: {inGroup.Count} group messages, {SentSince(before).Count(s => s.Kind == "update")} updates");
     }
 }

@@ -69,7 +69,7 @@ public sealed class ThreeMonthsTests(ITestOutputHelper output) : IDisposable
             ["di 17-11 19:30 · Bram · Bij **Team Noord** breng jij de casus in op **dinsdag 24 nov", "di 17-11 19:30 · groep · Volgende week intervisie"],
             await WaitUntilAsync(2026, 11, 17, 22));
         var passed = await _group.Press("Bram", _group.Channel.Sent.Last(s => s.To?.Name == "Bram"), "Ik pas / ik kan niet");
-        Assert.Equal("Doorgegeven: je brengt op di 24 nov geen casus in. De volgende in de beurt hoort het van mij.", Assert.Single(passed).Text);
+        Assert.Equal("Doorgegeven: je brengt bij **Team Noord** op di 24 nov geen casus in. De volgende in de beurt hoort het van mij.", Assert.Single(passed).Text);
         Assert.Equal(
             [
                 "wo 18-11 08:00 · Bram · Cees neemt jouw beurt bij **Team Noord** op di 24 nov over. ",

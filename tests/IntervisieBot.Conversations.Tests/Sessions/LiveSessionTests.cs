@@ -116,7 +116,7 @@ public sealed class LiveSessionTests : IDisposable
             await _bot.Privately(name, $"Wat zag {name} daarna?");
         }
 
-        var lines = _bot.Channel.Sent.Last(s => s.Kind == "send" && s.Message.Card?.Title == "Wat jullie inbrachten").Text
+        var lines = _bot.Channel.Sent.Last(s => s.Kind == "send" && s.Message.Card?.Title == "Jullie bijdragen").Text
             .Split('\n').Where(l => l.EndsWith("(anoniem)", StringComparison.Ordinal)).ToList();
         Assert.Equal(8, lines.Count);
         Assert.NotEqual(lines.OrderBy(l => int.Parse(l.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture)), lines);

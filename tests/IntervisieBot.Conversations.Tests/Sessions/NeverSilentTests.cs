@@ -96,7 +96,7 @@ public sealed class NeverSilentTests : IDisposable
 
         var answer = Text(Assert.Single(await _chat.Say("Cees", "help")));
 
-        Assert.Contains("**Incident method**, step 1 of 5: Bringing in the incident.", answer, StringComparison.Ordinal);
+        Assert.Contains("**Incident method**, step 1 of 5: Telling the incident.", answer, StringComparison.Ordinal);
         Assert.Contains("The facilitator (Bram) or the case owner (Anna) types **next**, **pause** or **extend 5**.", answer, StringComparison.Ordinal);
     }
 

@@ -25,7 +25,7 @@ public sealed partial class DatePrompt(string id, TimeProvider time, TimeZoneInf
     }
 
     protected override string DefaultRetry(PromptOptions options) =>
-        options.Language == Language.Dutch ? "Die datum herken ik niet. Typ bijvoorbeeld 3-12-2026 of 3 december." : "I don't recognise that date. Type, for example, 2026-12-03 or 3 December.";
+        options.Language == Language.Dutch ? "Die datum herken ik niet. Typ bijvoorbeeld 3-12-2026 of 3 december." : "I don't recognise that date. Type, for example, 3/12/2026 or 3 December.";
 
     public static DateOnly? Parse(string text, DateOnly today)
     {

@@ -92,7 +92,7 @@ public sealed class TextPrompt(string id, Func<PromptValidatorContext, string?>?
         turn.Kind == TurnKind.Message && !string.IsNullOrWhiteSpace(turn.Text) ? JsonValue.Create(turn.Text.Trim()) : null;
 
     protected override string DefaultRetry(PromptOptions options) =>
-        options.Language == Language.Dutch ? "Ik heb nog geen antwoord gezien. Typ het hier." : "I didn't catch an answer yet. Please type it here.";
+        options.Language == Language.Dutch ? "Ik heb nog geen antwoord gezien. Typ het hier." : "I haven't seen an answer yet. Please type it here.";
 }
 
 /// <summary>One of a list, by button or typed (the title, the value, a synonym, or its number).</summary>

@@ -152,7 +152,7 @@ public sealed class SessionFlowTests : IDisposable
         }
 
         Assert.Contains("1 van 4 hebben geantwoord.", Card(LiveCard()), StringComparison.Ordinal);
-        Assert.Contains("al alles ingebracht", Assert.Single(await PrivatelyAsync("Cees", "nog een")).Message.Text, StringComparison.Ordinal);
+        Assert.Contains("al alles gestuurd", Assert.Single(await PrivatelyAsync("Cees", "nog een")).Message.Text, StringComparison.Ordinal);
         foreach (var name in new[] { "Bram", "Dewi" })
         {
             await PrivatelyAsync(name, $"{name} hoorde iets");
@@ -468,7 +468,7 @@ public sealed class SessionFlowTests : IDisposable
 
                     break;
                 case StepInteraction.Rank:
-                    Assert.Equal("Genoteerd, Anna.", Assert.Single(await SayAsync("Anna", "1 helpend")).Text);
+                    Assert.Equal("Anna heeft een vraag gelabeld.", Assert.Single(await SayAsync("Anna", "1 helpend")).Text);
                     break;
                 case StepInteraction.Round:
                     foreach (var name in step.Actor switch { StepActor.CaseOwner => ["Anna"], StepActor.Facilitator => ["Bram"], StepActor.Everyone => Names, _ => Names.Skip(1) })
@@ -496,7 +496,7 @@ public sealed class SessionFlowTests : IDisposable
             if (step.Interaction == StepInteraction.Collect && (await _states.LoadAsync(Group)).State.Stack[0].State["state"]!["session"]!["stepIndex"]?.GetValue<int>() == index)
             {
                 // Not everyone the step asks has answered: "next" revealed what came in, and the next "next" moves on.
-                Assert.Equal("Wat jullie inbrachten", Posted()[0].Card!.Title);
+                Assert.Equal("Jullie bijdragen", Posted()[0].Card!.Title);
                 await SayAsync("Bram", "volgende");
             }
         }

@@ -152,7 +152,7 @@ public sealed class TurnRouterTests : IDisposable
             new IncomingTurn { Kind = TurnKind.Message, Conversation = new("test", "test", "personal", ConversationScope.Personal, "tenant"), From = Anna, Bot = Bot, Text = "start", Locale = "nl-NL" },
             _channel));
 
-        Assert.Contains("groepschat", Assert.Single(_channel.Sent).Message.Text, StringComparison.Ordinal);
+        Assert.Contains("groepsgesprek", Assert.Single(_channel.Sent).Message.Text, StringComparison.Ordinal);
         Assert.Equal(0, await StackDepthAsync());
     }
 
@@ -164,7 +164,7 @@ public sealed class TurnRouterTests : IDisposable
     {
         await SendAsync(TurnKind.Message, typed);
 
-        Assert.Equal("Er loopt nu geen bijeenkomst. Typ **start** in de groepschat om er een te beginnen.", Assert.Single(_channel.Sent).Message.Text);
+        Assert.Equal("Er loopt nu geen sessie. Typ **start** in het groepsgesprek om er een te beginnen.", Assert.Single(_channel.Sent).Message.Text);
     }
 
     [Fact]

@@ -55,9 +55,10 @@ public sealed class CaseSessions(CaseStore cases, GroupStore groups, TimeProvide
         }
 
         var texts = CaseTexts.For(language);
+        var groupName = (await groups.GetAsync(group, cancellationToken))?.Settings.Name ?? SessionTexts.For(language).YourGroup;
         return OutgoingMessage.FromCard(new Card
         {
-            Body = [new CardText(CaseCards.Format(texts.KeepQuestion, value.Title))],
+            Body = [new CardText(CaseCards.Format(texts.KeepQuestion, value.Title, groupName))],
             Buttons =
             [
                 CaseCards.GroupButton(texts.KeepButton, "keep", group.ConversationId, group.Scope.ToString(), version: version),

@@ -30,7 +30,7 @@ public sealed class GroupSessionRotation(GroupStore groups, TimeProvider time) :
             proposal,
             texts.RotationChoice,
             value.Agreements.Count > 0 ? [.. value.Agreements.Select(a => a.Text)] : [texts.NoAgreements],
-            value.ReviewAgreementsDue ? texts.ReviewAgreements : null) { GroupName = value.Settings.Name };
+            value.ReviewAgreementsDue ? texts.ReviewAgreements : null) { GroupName = value.Settings.Name, TimeZoneId = value.Settings.TimeZoneId };
     }
 
     public async Task<string?> CloseAsync(ConversationAddress group, SessionRecord record, Language language, CancellationToken cancellationToken)

@@ -100,7 +100,7 @@ public sealed record PrivacyTexts
         ForgetTitle = "Alles van deze groep wissen?",
         ForgetWhat =
             "Als jullie doorgaan, wis ik alles wat ik over deze groep bewaar:\n" +
-            "- de bijeenkomst die nu loopt, met alles wat daarin (ook privé) is ingebracht\n" +
+            "- de sessie die nu loopt, met alles wat daarin (ook privé) is ingebracht\n" +
             "- de verslagen van alle eerdere bijeenkomsten: inzichten, acties, waarderingen, wie er was\n" +
             "- de instellingen, afspraken, planning en beurten van de groep\n" +
             "- welke privégesprekken nu bij deze groep horen, de exportlinks, en hoe ik dit gesprek bereik",
@@ -138,7 +138,7 @@ public sealed record PrivacyTexts
         StoreNames = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["group"] = "de instellingen, leden, afspraken, planning en beurten van de groep",
-            ["conversationState"] = "de lopende bijeenkomst (of ander gesprek met mij) en wat daarin is gezegd",
+            ["conversationState"] = "de lopende sessie (of ander gesprek met mij) en wat daarin is gezegd",
             ["sessionRecords"] = "verslagen van bijeenkomsten",
             ["privateChatRoutes"] = "verwijzingen van privégesprekken naar deze groep",
             ["conversationReference"] = "hoe ik dit gesprek bereik",
@@ -174,7 +174,7 @@ public sealed record PrivacyTexts
         ForgetTitle = "Erase everything about this group?",
         ForgetWhat =
             "If you go ahead, I erase everything I keep about this group:\n" +
-            "- the meeting that is running now, with everything said in it (privately too)\n" +
+            "- the session running now, with everything said in it (privately too)\n" +
             "- the records of all earlier meetings: insights, actions, ratings, who came\n" +
             "- the group's settings, agreements, schedule and turns\n" +
             "- which private chats belong to this group now, the export links, and how I reach this conversation",
@@ -190,29 +190,29 @@ public sealed record PrivacyTexts
         ForgetHowToCancel = "Don't want that? Press **Don't erase** or type **forget cancel**; anyone in the group can.",
         ForgetKeepButton = "Don't erase",
         ForgetNowButton = "Erase now",
-        ForgetCancelledBy = "{0} cancelled the erase. Everything stays stored.",
-        ForgetNothingPending = "No erase is planned, so there is nothing to cancel. Everything stays stored.",
+        ForgetCancelledBy = "{0} cancelled the erasure. Everything is kept.",
+        ForgetNothingPending = "No erasure is planned, so there is nothing to cancel. Everything is kept.",
         ForgetCardOutOfDate = "This card is out of date: it belongs to an earlier request to erase. Nothing has changed. Type **forget** to see what is planned now.",
         ForgetNowRefused =
             "Only the one who asked can erase at once, and only when nobody else is left in this conversation. " +
-            "The erase happens on {0}, unless someone cancels it.",
+            "The erasure happens on {0}, unless someone cancels it.",
         SomeParticipant = "a participant",
         Hours = "{0} hours",
         OneHour = "an hour",
         OneMinute = "a minute",
         Minutes = "{0} minutes",
         ForgottenTitle = "Everything about this group has been erased",
-        OtherData = "other data of the group",
-        ForgottenTemplate = "Erased at the request of {0}:\n{1}\n\nI keep nothing about this group any more. To start again, type **help**.",
+        OtherData = "other group data",
+        ForgottenTemplate = "Erased at the request of {0}:\n{1}\n\nI no longer keep anything about this group. To start again, type **help**.",
         ForgottenNothing = "Erased at the request of {0}. Nothing about this group was stored, and it stays that way. To start again, type **help**.",
         ForgetCancelled = "Nothing erased; everything stays as it was.",
-        ForgetExpired = "This confirmation no longer holds (too late, or already used). Nothing was erased. Type **forget** to start again.",
+        ForgetExpired = "This confirmation is no longer valid (too late, or already used). Nothing was erased. Type **forget** to start again.",
         ForgetInPersonalChat =
-            "I keep no group's data in our private chat. Type **forget** in the group conversation itself to erase everything about that group.",
+            "I don't keep any group's data in our private chat. Type **forget** in the group conversation itself to erase everything about that group.",
         StoreNames = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["group"] = "the group's settings, members, agreements, schedule and turns",
-            ["conversationState"] = "the running meeting (or other flow with me) and what was said in it",
+            ["conversationState"] = "the running session (or another conversation with me) and what was said in it",
             ["sessionRecords"] = "meeting records",
             ["privateChatRoutes"] = "links from private chats to this group",
             ["conversationReference"] = "how I reach this conversation",
@@ -232,12 +232,12 @@ public sealed record PrivacyTexts
             "three answers), as a JSON file: [intervisiebot-export.json]({0})\n\n" +
             "The link works for {1} minutes, and only once. Anyone with the link can open the file: don't share it outside the group. " +
             "Prepared cases are not in it: each member gets their own case with **export** in their private chat with me.",
-        ExportInPersonalChat = "I make the group's export in the group conversation itself: type **export** there. I keep no group data in our private chat.",
+        ExportInPersonalChat = "I export the group's data only in the group conversation itself: type **export** there. I don't keep group data in our private chat.",
         MemberExportTitle = "Your own data as a file",
         MemberExportReady =
             "Your prepared cases ({2}), as a JSON file: [intervisiebot-my-case.json]({0})\n\n" +
             "The link is for you alone, works for {1} minutes and only once.",
-        MemberExportNothing = "I keep no prepared case of yours, so there is nothing of your own to export.",
+        MemberExportNothing = "I don't keep any prepared case of yours, so there is nothing of your own to export.",
         ForeignButton = "That button belongs to another conversation, so I won't act on it here. Nothing has changed.",
         AnsweredBy = "Answered by {0}",
     };

@@ -60,10 +60,10 @@ public sealed class ReminderButtons(GroupStore groups, PrivateButtons buttons, T
 
         texts = ReminderTexts.For(group.Settings.Language);
         var groupTexts = GroupCards.TextsFor(group, null);
-        var day = group.Schedule.Find(meetingId) is { } meeting ? GroupCards.Day(meeting, group, groupTexts) : key;
+        var day = group.Schedule.Find(meetingId) is { } meeting ? GroupCards.Day(meeting, group, groupTexts) : GroupCards.DateTitle(meetingId, groupTexts);
         var said = (result, action) switch
         {
-            (TurnChange.Done or TurnChange.AlreadySo, "pass") => GroupCards.Format(texts.PassedPrivately, day),
+            (TurnChange.Done or TurnChange.AlreadySo, "pass") => GroupCards.Format(texts.PassedPrivately, day, group.Settings.Name),
             (TurnChange.Done or TurnChange.AlreadySo, "absent") => groupTexts.MarkedAbsent(turn.From.Name, day),
             (TurnChange.Done or TurnChange.AlreadySo, _) => texts.MarkedAttending(turn.From.Name, day),
             (TurnChange.NotAMember, _) => groupTexts.NotAMember,

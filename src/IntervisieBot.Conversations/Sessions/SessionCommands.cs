@@ -61,10 +61,12 @@ public sealed class SessionCommands(
         }
 
         var record = await records.LatestAsync(turn.Conversation, cancellationToken);
+        // The record's date in the group's own time zone, as the group knows it.
+        var zone = record is null ? null : Domain.Groups.Schedule.FindZone((await rotation.OpenAsync(turn.Conversation, texts.Language, cancellationToken))?.TimeZoneId);
         await dc.SendAsync(
             record is null
                 ? new OutgoingMessage(texts.NoReport)
-                : OutgoingMessage.FromCard(SessionCards.Report(record, methods, texts, texts.Language)),
+                : OutgoingMessage.FromCard(SessionCards.Report(record, methods, texts, texts.Language, zone)),
             cancellationToken);
     }
 }

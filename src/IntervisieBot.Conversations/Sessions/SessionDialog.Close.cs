@@ -68,7 +68,8 @@ public sealed partial class SessionDialog
         await records.SaveAsync(dc.Turn.Conversation, record, cancellationToken);
         var next = await rotation.CloseAsync(dc.Turn.Conversation, record, language, cancellationToken);
         await dc.SendAsync(new OutgoingMessage(texts.ClosingThanks), cancellationToken);
-        await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Report(record, library, texts, language)), cancellationToken);
+        var zone = Domain.Groups.Schedule.FindZone(States.Get(dc.ActiveDialog!).TimeZoneId);
+        await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Report(record, library, texts, language, zone)), cancellationToken);
         if (next is not null)
         {
             await dc.SendAsync(new OutgoingMessage(next), cancellationToken);

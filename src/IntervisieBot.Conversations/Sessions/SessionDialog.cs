@@ -79,6 +79,7 @@ public sealed partial class SessionDialog(
         // A group that is set up opens with its own agreements, and every few sessions with reviewing them.
         var opening = await rotation.OpenAsync(dc.Turn.Conversation, language, cancellationToken);
         state.GroupName = opening?.GroupName;
+        state.TimeZoneId = opening?.TimeZoneId;
         await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Opening(session, opening, previous, meetingNumber, secondCase, texts, language)), cancellationToken);
         await IntroduceCaseAsync(dc, session, language, cancellationToken);
         await AnnounceStepAsync(dc, session, texts, language, cancellationToken);

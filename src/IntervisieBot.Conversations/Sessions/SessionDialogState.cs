@@ -21,6 +21,9 @@ public sealed class SessionDialogState
 
     public string? GroupName { get; set; }
 
+    /// <summary>The group's time zone, for the record's date.</summary>
+    public string? TimeZoneId { get; set; }
+
     /// <summary>By member id: a why-question they sent that does not count until they send it as is or rephrase it.</summary>
     public Dictionary<string, string>? PendingWhy { get; set; }
 

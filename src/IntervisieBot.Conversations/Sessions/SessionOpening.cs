@@ -11,4 +11,7 @@ public sealed record SessionOpening(string? CaseOwner, string? Facilitator, stri
 {
     /// <summary>The group's name, for the private prompts of a collect step.</summary>
     public string? GroupName { get; init; }
+
+    /// <summary>The group's time zone (an IANA id), in which the record gives its date; the default zone when null.</summary>
+    public string? TimeZoneId { get; init; }
 }

@@ -6,6 +6,12 @@ namespace IntervisieBot.Conversations.Texts;
 /// Every sentence the bot shows, once per language. Each text is <c>required</c>, so a language that misses one
 /// does not compile. Written for this product; the seeds gave facts, not sentences.
 /// </summary>
+/// <remarks>
+/// One term per thing, in every *Texts class and method definition: "casusinbrenger"/"case owner", "gespreksleider"/
+/// "facilitator", "deelnemers"/"participants". A "bijeenkomst"/"meeting" is the group's meeting in the calendar; a
+/// "sessie"/"session" is the bot's guided run of one method within it (a meeting can hold two). "Bewaren"/"keep" is
+/// keeping a text; "zo laten"/"leave as is" is leaving a setting or case unchanged; "opslaan"/"save" is a form's button.
+/// </remarks>
 public sealed record BotTexts
 {
     /// <summary>The language these texts are in.</summary>
@@ -115,7 +121,7 @@ public sealed record BotTexts
         WhatIStore =
             "De instellingen van de groep, jullie afspraken, de planning, wie aan de beurt is, en per bijeenkomst een kort verslag " +
             "(inzichten en de actie die de casusinbrenger wil bewaren). Wat jullie schrijven bewaar ik versleuteld. Een voorbereide casus " +
-            "ziet alleen wie hem schreef, tot die hem zelf deelt, en ik verwijder hem na de bijeenkomst tenzij de inbrenger hem wil houden. " +
+            "ziet alleen wie hem schreef, tot die hem zelf deelt, en ik verwijder hem na de bijeenkomst tenzij de casusinbrenger hem wil bewaren. " +
             "Met **vergeet** wis ik alles van deze groep (niet meteen: iedereen kan het eerst nog tegenhouden); met **export** krijgen " +
             "jullie de gegevens van de groep als bestand.",
         HelpTitle = "Wat ik kan",

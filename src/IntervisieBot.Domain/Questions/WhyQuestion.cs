@@ -25,7 +25,7 @@ public static class WhyQuestion
     /// </summary>
     public static LocalizedText? Suggestion(string text) => IsWhyQuestion(text)
         ? new LocalizedText(
-            "Een waarom-vraag kan klinken alsof de inbrenger zich moet verantwoorden. Probeer eens te beginnen met " +
+            "Een waarom-vraag kan klinken alsof de casusinbrenger zich moet verantwoorden. Probeer eens te beginnen met " +
             "\"Wat maakt dat ...?\" of \"Wat gebeurde er bij jou toen ...?\"",
             "A why-question can sound as if the case owner has to justify themselves. Try starting with " +
             "\"What makes ...?\" or \"What happened for you when ...?\"")

@@ -42,9 +42,9 @@ public sealed class GroupSetupTests : IDisposable
         Assert.Equal("Team Noord is ingesteld", summary.Card!.Title);
         Assert.Contains("Ritme: om de 4 weken op dinsdag", text, StringComparison.Ordinal);
         Assert.Contains("Tijd: 19:30–21:00 (Europe/Amsterdam)", text, StringComparison.Ordinal);
-        Assert.Contains("**dinsdag 12 januari 2027 · 19:30**\nCasus: **Anna** · gespreksleider: **Bram**", text, StringComparison.Ordinal);
-        Assert.Contains("**dinsdag 9 februari 2027 · 19:30**\nCasus: **Bram** · gespreksleider: **Anna**", text, StringComparison.Ordinal);
-        Assert.Contains("**dinsdag 9 maart 2027 · 19:30**\nCasus: **Cees** · gespreksleider: **Dewi**", text, StringComparison.Ordinal);
+        Assert.Contains("**dinsdag 12 januari 2027 · 19:30**\nCasusinbrenger: **Anna** · gespreksleider: **Bram**", text, StringComparison.Ordinal);
+        Assert.Contains("**dinsdag 9 februari 2027 · 19:30**\nCasusinbrenger: **Bram** · gespreksleider: **Anna**", text, StringComparison.Ordinal);
+        Assert.Contains("**dinsdag 9 maart 2027 · 19:30**\nCasusinbrenger: **Cees** · gespreksleider: **Dewi**", text, StringComparison.Ordinal);
         var group = await _chat.GroupAsync();
         Assert.Equal(5, group!.Roster.Count);
         Assert.Equal(6, group.Agreements.Count);

@@ -40,11 +40,11 @@ public sealed class HistoryAndRosterTests : IDisposable
         var card = Assert.Single(await _chat.Say("Cees", "geschiedenis"));
 
         var text = Text(card);
-        Assert.Contains("- 9 mrt 2027 · STARR-methode · casus: Bram · gespreksleider: Anna · cijfer 6,0", text, StringComparison.Ordinal);
-        Assert.Contains("- 12 jan 2027 · Incidentmethode · casus: Anna · gespreksleider: Bram · cijfer 7,5", text, StringComparison.Ordinal);
+        Assert.Contains("- 9 mrt 2027 · STARR-methode · casusinbrenger: Bram · gespreksleider: Anna · cijfer 6,0", text, StringComparison.Ordinal);
+        Assert.Contains("- 12 jan 2027 · Incidentmethode · casusinbrenger: Anna · gespreksleider: Bram · cijfer 7,5", text, StringComparison.Ordinal);
         Assert.Contains("2 van de 3 geplande bijeenkomsten gehouden", text, StringComparison.Ordinal);
-        Assert.Contains("Anna: 2 van 2 aanwezig · 1× casus · 1× gespreksleider", text, StringComparison.Ordinal);
-        Assert.Contains("Dewi: 1 van 2 aanwezig · 0× casus · 0× gespreksleider", text, StringComparison.Ordinal);
+        Assert.Contains("Anna: 2 van 2 aanwezig · 1× casusinbrenger · 1× gespreksleider", text, StringComparison.Ordinal);
+        Assert.Contains("Dewi: 1 van 2 aanwezig · 0× casusinbrenger · 0× gespreksleider", text, StringComparison.Ordinal);
         Assert.Contains("Incidentmethode: 1× · gemiddeld 7,5", text, StringComparison.Ordinal);
     }
 
@@ -62,7 +62,7 @@ public sealed class HistoryAndRosterTests : IDisposable
 
         var summary = Assert.Single(await _chat.SetUpAsync());
 
-        Assert.Contains("Casus: **Bram** · gespreksleider: **Anna**", Text(summary), StringComparison.Ordinal);
+        Assert.Contains("Casusinbrenger: **Bram** · gespreksleider: **Anna**", Text(summary), StringComparison.Ordinal);
     }
 
     [Fact]

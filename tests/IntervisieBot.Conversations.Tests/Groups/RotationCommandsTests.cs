@@ -26,9 +26,9 @@ public sealed class RotationCommandsTests : IAsyncLifetime
         var card = Assert.Single(await _chat.Say("Cees", "beurt"));
 
         Assert.Equal("Wie is er aan de beurt?", card.Card!.Title);
-        Assert.Equal("Casus: **Anna** · gespreksleider: **Bram**", Roles(card, "dinsdag 12 januari 2027"));
-        Assert.Equal("Casus: **Bram** · gespreksleider: **Anna**", Roles(card, "dinsdag 9 februari 2027"));
-        Assert.Equal("Casus: **Cees** · gespreksleider: **Dewi**", Roles(card, "dinsdag 9 maart 2027"));
+        Assert.Equal("Casusinbrenger: **Anna** · gespreksleider: **Bram**", Roles(card, "dinsdag 12 januari 2027"));
+        Assert.Equal("Casusinbrenger: **Bram** · gespreksleider: **Anna**", Roles(card, "dinsdag 9 februari 2027"));
+        Assert.Equal("Casusinbrenger: **Cees** · gespreksleider: **Dewi**", Roles(card, "dinsdag 9 maart 2027"));
         Assert.Equal(["Ik breng een casus in", "Ruilen", "Passen", "Ik ben afwezig", "Ik ben er toch"], card.Card.Buttons.Select(b => b.Title));
     }
 
@@ -40,8 +40,8 @@ public sealed class RotationCommandsTests : IAsyncLifetime
         var said = await _chat.Press("Dewi", Button(card, "Ik breng een casus in"), new Dictionary<string, string> { ["meeting"] = "2027-02-09" });
 
         Assert.Equal("Dewi brengt op di 9 feb de casus in.", said[0].Text);
-        Assert.Equal("Casus: **Dewi** · gespreksleider: **Anna**", Roles(said[1], "dinsdag 9 februari 2027"));
-        Assert.Equal("Casus: **Bram** · gespreksleider: **Cees**", Roles(Assert.Single(await _chat.Say("Eva", "beurt")), "dinsdag 9 maart 2027"));
+        Assert.Equal("Casusinbrenger: **Dewi** · gespreksleider: **Anna**", Roles(said[1], "dinsdag 9 februari 2027"));
+        Assert.Equal("Casusinbrenger: **Bram** · gespreksleider: **Cees**", Roles(Assert.Single(await _chat.Say("Eva", "beurt")), "dinsdag 9 maart 2027"));
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class RotationCommandsTests : IAsyncLifetime
 
         Assert.Equal("Anna brengt op di 12 jan geen casus in en geeft de beurt door.", said[0].Text);
         // Passing the case is not passing the meeting: Anna may still facilitate.
-        Assert.Equal("Casus: **Bram** · gespreksleider: **Anna**", Roles(said[1], "dinsdag 12 januari 2027"));
-        Assert.StartsWith("Casus: **Anna**", Roles(said[1], "dinsdag 9 februari 2027"), StringComparison.Ordinal);
+        Assert.Equal("Casusinbrenger: **Bram** · gespreksleider: **Anna**", Roles(said[1], "dinsdag 12 januari 2027"));
+        Assert.StartsWith("Casusinbrenger: **Anna**", Roles(said[1], "dinsdag 9 februari 2027"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class RotationCommandsTests : IAsyncLifetime
         var said = await _chat.Say("Anna", "beurt ruilen met Cees");
 
         Assert.Equal("Anna heeft de beurt geruild.", said[0].Text);
-        Assert.StartsWith("Casus: **Cees**", Roles(said[1], "dinsdag 12 januari 2027"), StringComparison.Ordinal);
-        Assert.StartsWith("Casus: **Anna**", Roles(said[1], "dinsdag 9 maart 2027"), StringComparison.Ordinal);
+        Assert.StartsWith("Casusinbrenger: **Cees**", Roles(said[1], "dinsdag 12 januari 2027"), StringComparison.Ordinal);
+        Assert.StartsWith("Casusinbrenger: **Anna**", Roles(said[1], "dinsdag 9 maart 2027"), StringComparison.Ordinal);
         Assert.Contains("Ik ken niemand die \"Zoë\" heet", (await _chat.Say("Anna", "beurt ruilen met Zoë"))[0].Text, StringComparison.Ordinal);
     }
 
@@ -75,8 +75,8 @@ public sealed class RotationCommandsTests : IAsyncLifetime
 
         var said = await _chat.Press("Anna", Button(card, "Ruilen"), new Dictionary<string, string> { ["meeting"] = "2027-01-12" });
 
-        Assert.StartsWith("Casus: **Bram**", Roles(said[1], "dinsdag 12 januari 2027"), StringComparison.Ordinal);
-        Assert.StartsWith("Casus: **Anna**", Roles(said[1], "dinsdag 9 februari 2027"), StringComparison.Ordinal);
+        Assert.StartsWith("Casusinbrenger: **Bram**", Roles(said[1], "dinsdag 12 januari 2027"), StringComparison.Ordinal);
+        Assert.StartsWith("Casusinbrenger: **Anna**", Roles(said[1], "dinsdag 9 februari 2027"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,14 +85,14 @@ public sealed class RotationCommandsTests : IAsyncLifetime
         var away = await _chat.Say("Anna", "afwezig");
 
         Assert.Equal("Anna is afgemeld voor di 12 jan.", away[0].Text);
-        Assert.Equal("Casus: **Bram** · gespreksleider: **Cees**", Roles(away[1], "dinsdag 12 januari 2027"));
+        Assert.Equal("Casusinbrenger: **Bram** · gespreksleider: **Cees**", Roles(away[1], "dinsdag 12 januari 2027"));
         Assert.Contains("Afwezig: Anna", Text(away[1]), StringComparison.Ordinal);
         Assert.Equal("Je bent voor di 12 jan afgemeld; meld je eerst weer aan.", (await _chat.Say("Anna", "beurt vrijwillig 12-1-2027"))[0].Text);
 
         var back = await _chat.Say("Anna", "afwezig intrekken");
 
         Assert.Equal("Anna is er op di 12 jan weer bij.", back[0].Text);
-        Assert.Equal("Casus: **Anna** · gespreksleider: **Bram**", Roles(back[1], "dinsdag 12 januari 2027"));
+        Assert.Equal("Casusinbrenger: **Anna** · gespreksleider: **Bram**", Roles(back[1], "dinsdag 12 januari 2027"));
     }
 
     [Fact]

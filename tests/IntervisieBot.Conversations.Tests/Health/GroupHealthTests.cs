@@ -35,7 +35,7 @@ public sealed class GroupHealthTests : IAsyncLifetime
         Assert.Contains("De laatste twee bijeenkomsten gingen allebei niet door.", health.Text, StringComparison.Ordinal);
         Assert.Contains("een jaar vooruit", health.Text, StringComparison.Ordinal);
         Assert.Contains("heilig", health.Text, StringComparison.Ordinal);
-        Assert.Contains("externe begeleider", health.Text, StringComparison.Ordinal);
+        Assert.Contains("externe gespreksleider", health.Text, StringComparison.Ordinal);
         Assert.Contains("andere methode", health.Text, StringComparison.Ordinal);
     }
 }

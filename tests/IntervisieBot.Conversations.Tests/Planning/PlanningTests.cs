@@ -26,7 +26,7 @@ public sealed class PlanningTests : IAsyncLifetime
         var card = _group.Channel.Sent[^1];
 
         Assert.Equal("Planning van Team Noord", card.Message.Card!.Title);
-        Assert.Contains("dinsdag 12 januari 2027 · 19:30\nCasus: **Anna** · gespreksleider: **Bram**", card.Text, StringComparison.Ordinal);
+        Assert.Contains("dinsdag 12 januari 2027 · 19:30\nCasusinbrenger: **Anna** · gespreksleider: **Bram**", card.Text, StringComparison.Ordinal);
         Assert.Equal(["Verplaatsen", "Annuleren", "Groep pauzeren"], card.Message.Card.Buttons.Select(b => b.Title));
     }
 

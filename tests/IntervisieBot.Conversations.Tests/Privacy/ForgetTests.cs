@@ -96,7 +96,7 @@ public sealed class ForgetTests : IDisposable
         var said = Text(done);
         Assert.Contains("Gewist op verzoek van Cees", said, StringComparison.Ordinal);
         Assert.Contains("- verslagen van bijeenkomsten\n", said, StringComparison.Ordinal);
-        Assert.Contains("- de lopende bijeenkomst (of ander gesprek met mij) en wat daarin is gezegd\n", said, StringComparison.Ordinal);
+        Assert.Contains("- de lopende sessie (of ander gesprek met mij) en wat daarin is gezegd\n", said, StringComparison.Ordinal);
         Assert.Contains("- verwijzingen van privégesprekken naar deze groep\n", said, StringComparison.Ordinal);
         // The receipt is words: no store names, no counts of rows ("scheduled: 1").
         Assert.DoesNotMatch(@":\s*\d", said);

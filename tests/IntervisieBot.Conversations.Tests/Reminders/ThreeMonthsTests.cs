@@ -38,7 +38,7 @@ public sealed class ThreeMonthsTests(ITestOutputHelper output) : IDisposable
             ["di 20-10 19:30 · Anna · Bij **Team Noord** breng jij de casus in op **dinsdag 27 okt", "di 20-10 19:30 · groep · Volgende week intervisie"],
             await WaitUntilAsync(2026, 10, 20, 20));
         var notice = _group.Channel.Sent.Single(s => s.Message.Card?.Title == "Volgende week intervisie");
-        Assert.Contains("Casus: **Anna** · gespreksleider: **Bram**", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("Casusinbrenger: **Anna** · gespreksleider: **Bram**", notice.Text, StringComparison.Ordinal);
         Assert.Equal("Bram is afgemeld voor di 27 okt.", Assert.Single(await _group.Press("Bram", notice, "Ik kan niet")).Text);
         Assert.Equal("Eva komt op di 27 okt.", Assert.Single(await _group.Press("Eva", notice, "Ik kom")).Text);
         _group.Cases.Submit("Anna", "2026-10-27");
@@ -46,7 +46,7 @@ public sealed class ThreeMonthsTests(ITestOutputHelper output) : IDisposable
         // Anna prepared her case: no nudge, nobody told. The day before and the start, in winter time, still 19:30 local.
         Assert.Equal(["ma 26-10 19:30 · groep · Morgen intervisie", "di 27-10 19:30 · groep · De intervisie begint"], await WaitUntilAsync(2026, 10, 27, 21));
         var tomorrow = _group.Channel.Sent.Single(s => s.Message.Card?.Title == "Morgen intervisie").Text;
-        Assert.Contains("Casus: **Anna** · gespreksleider: **Cees**", tomorrow, StringComparison.Ordinal);
+        Assert.Contains("Casusinbrenger: **Anna** · gespreksleider: **Cees**", tomorrow, StringComparison.Ordinal);
         Assert.Contains("Erbij (4): Anna, Cees, Dewi, Eva", tomorrow, StringComparison.Ordinal);
         Assert.Contains("Afgemeld: Bram", tomorrow, StringComparison.Ordinal);
         var start = _group.Channel.Sent.Single(s => s.Message.Card?.Title == "De intervisie begint");
@@ -69,7 +69,7 @@ public sealed class ThreeMonthsTests(ITestOutputHelper output) : IDisposable
             ["di 17-11 19:30 · Bram · Bij **Team Noord** breng jij de casus in op **dinsdag 24 nov", "di 17-11 19:30 · groep · Volgende week intervisie"],
             await WaitUntilAsync(2026, 11, 17, 22));
         var passed = await _group.Press("Bram", _group.Channel.Sent.Last(s => s.To?.Name == "Bram"), "Ik pas / ik kan niet");
-        Assert.Equal("Doorgegeven: je brengt op di 24 nov geen casus in. De volgende in de beurt hoort het van mij.", Assert.Single(passed).Text);
+        Assert.Equal("Doorgegeven: je brengt bij **Team Noord** op di 24 nov geen casus in. De volgende in de beurt hoort het van mij.", Assert.Single(passed).Text);
         Assert.Equal(
             [
                 "wo 18-11 08:00 · Bram · Cees neemt jouw beurt bij **Team Noord** op di 24 nov over. ",

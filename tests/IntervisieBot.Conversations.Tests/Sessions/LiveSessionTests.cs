@@ -116,7 +116,7 @@ public sealed class LiveSessionTests : IDisposable
             await _bot.Privately(name, $"Wat zag {name} daarna?");
         }
 
-        var lines = _bot.Channel.Sent.Last(s => s.Kind == "send" && s.Message.Card?.Title == "Wat jullie inbrachten").Text
+        var lines = _bot.Channel.Sent.Last(s => s.Kind == "send" && s.Message.Card?.Title == "Jullie bijdragen").Text
             .Split('\n').Where(l => l.EndsWith("(anoniem)", StringComparison.Ordinal)).ToList();
         Assert.Equal(8, lines.Count);
         Assert.NotEqual(lines.OrderBy(l => int.Parse(l.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture)), lines);
@@ -171,7 +171,7 @@ public sealed class LiveSessionTests : IDisposable
         // What members must answer: the set-up's three questions (method named: case owner, facilitator, who is present).
         Assert.True(inGroup.Count < 20 + 3, $"{inGroup.Count} group messages:\n" + string.Join("\n", inGroup));
         Assert.Single(inGroup, s => s.Message.Card?.Title == "Incidentmethode");
-        Assert.DoesNotContain(inGroup, s => s.Message.Text.StartsWith("Genoteerd", StringComparison.Ordinal));
+        Assert.DoesNotContain(inGroup, s => s.Message.Text.Contains("heeft een vraag gelabeld", StringComparison.Ordinal));
         Console.WriteLine($"Incidentmethode, five members: {inGroup.Count} group messages, {SentSince(before).Count(s => s.Kind == "update")} updates");
     }
 }

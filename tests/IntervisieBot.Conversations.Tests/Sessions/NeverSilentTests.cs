@@ -72,7 +72,7 @@ public sealed class NeverSilentTests : IDisposable
         var answer = Text(Assert.Single(await _chat.Mention("Eva", "hallo?")));
 
         Assert.Contains("stap 3 van 5: Gevoelens en gedrag.", answer, StringComparison.Ordinal);
-        Assert.Contains("Nog niet ingestuurd (privé, in je persoonlijke chat met mij): Bram, Dewi, Eva.", answer, StringComparison.Ordinal);
+        Assert.Contains("Nog niet ingestuurd (privé, in hun privégesprek met mij): Bram, Dewi, Eva.", answer, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class NeverSilentTests : IDisposable
 
         var answer = Text(Assert.Single(await _chat.Say("Cees", "help")));
 
-        Assert.Contains("**Incident method**, step 1 of 5: Bringing in the incident.", answer, StringComparison.Ordinal);
+        Assert.Contains("**Incident method**, step 1 of 5: Telling the incident.", answer, StringComparison.Ordinal);
         Assert.Contains("The facilitator (Bram) or the case owner (Anna) types **next**, **pause** or **extend 5**.", answer, StringComparison.Ordinal);
     }
 

@@ -129,6 +129,27 @@ public sealed class SessionFrameTests
     }
 
     [Fact]
+    public async Task TheReport_OfAGroupInNewYork_GivesTheDateOfItsOwnEvening()
+    {
+        // Thursday 3 December 2026, 20:00 in New York: already Friday 4 December, 01:00, in UTC (02:00 in Amsterdam).
+        using var bot = new BotClient(new BotClientOptions { Members = Names, Start = new DateTimeOffset(2026, 12, 4, 1, 0, 0, TimeSpan.Zero) });
+        foreach (var answer in new[] { "instellen", "Team Noord", "nederlands", "om de 4 weken", "dinsdag", "20:00", "America/New_York", "90", "8-12-2026", "iedereen", "wisselt", "ja" })
+        {
+            await bot.Say("Anna", answer);
+        }
+
+        await RunAsync(bot, MethodLibrary.BuiltIn.Get("incident"));
+        var atTheClose = bot.InGroup().Last(m => m.Card?.Title?.StartsWith("Verslag", StringComparison.Ordinal) == true);
+        var later = Assert.Single(await bot.Say("Anna", "verslag"));
+
+        Assert.All(new[] { atTheClose, later }, report =>
+        {
+            Assert.Contains("Datum: donderdag 3 december 2026", BotClient.Text(report), StringComparison.Ordinal);
+            Assert.DoesNotContain("vrijdag", BotClient.Text(report), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void TheIcebreakers_GoInTurnByMeetingNumber()
     {
         Assert.Equal(

@@ -96,7 +96,7 @@ public sealed partial class GroupSetUpOverHttpTests : IAsyncLifetime
         var summary = Regex.Unescape(LastGroupBody());
         Assert.Contains("Team Noord is ingesteld", summary, StringComparison.Ordinal);
         Assert.Contains(firstDate + " · 19:30", summary, StringComparison.Ordinal);
-        Assert.Contains("Casus: **Anna** · gespreksleider: **Bram**", summary, StringComparison.Ordinal);
+        Assert.Contains("Casusinbrenger: **Anna** · gespreksleider: **Bram**", summary, StringComparison.Ordinal);
         var group = await _bot.Services.GetRequiredService<GroupStore>().GetAsync(
             new ConversationAddress("bf", "msteams", TeamsFixture.GroupChatId, ConversationScope.GroupChat, TeamsFixture.TenantId));
         Assert.Equal(Names, group!.Roster.Members.Select(m => m.Name));

@@ -244,7 +244,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
 
         // Step 3 collects two observations from each participant, privately; Anna, who brings the case, is not asked.
         var step3 = BotMessage("Stap 3 van 5");
-        await Expect(step3).ToContainTextAsync("Ik heb iedereen die iets inbrengt een privébericht gestuurd.");
+        await Expect(step3).ToContainTextAsync("Ik heb iedereen die een bijdrage stuurt een privébericht gestuurd.");
         await Expect(step3).ToContainTextAsync("0 van 4 hebben geantwoord.");
         await Expect(_page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Anna · privé" }).Locator(".unread")).ToHaveCountAsync(0);
         foreach (var member in new[] { "Bram", "Cees", "Dewi", "Eva" })
@@ -270,7 +270,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         // The last answer shows all eight together in the group, with their authors (this step is not anonymous),
         // within the step: its discussion happens there, and Bram moves on after it.
         await groupTab.ClickAsync();
-        var revealed = BotMessage("Wat jullie inbrachten");
+        var revealed = BotMessage("Jullie bijdragen");
         await Expect(revealed.Locator("li")).ToHaveCountAsync(8);
         await Expect(revealed).ToContainTextAsync("Cees zag spanning in het gesprek. (Cees)");
         await Expect(revealed).ToContainTextAsync("Eva hoorde twijfel over de planning. (Eva)");

@@ -216,6 +216,25 @@ public sealed class LiveSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsIs_TypedWithoutAWhyQuestionWaiting_SendsNothing_AndSaysSo()
+    {
+        await StartAsync("vijf stappen");
+        for (var i = 0; i < 3; i++)
+        {
+            await _bot.Say("Bram", "volgende");
+        }
+
+        await _bot.Privately("Cees", "Waarom zei je meteen ja?");
+        var before = Count();
+        await _bot.Privately("Dewi", "versturen");
+
+        var answer = Assert.Single(SentSince(before));
+        Assert.Equal(_bot.PersonalChat("Dewi"), answer.Conversation);
+        Assert.StartsWith("Er wacht geen vraag van jou op versturen", answer.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("0 van 4 hebben geantwoord.", LiveCard("Vijf stappen").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWholeIncidentmethode_WithFiveMembers_TakesFewerThanTwentyGroupMessages_BesidesTheAnswers()
     {
         var before = Count();

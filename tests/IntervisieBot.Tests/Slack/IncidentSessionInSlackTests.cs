@@ -44,6 +44,15 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         await InteractAsync(SlackRequests.ButtonPress(Id(who), channel, message["ts"]!.GetValue<string>(), SlackRequests.Pressed(button)));
     }
 
+    /// <summary>The Incidentmethode with everyone there: Anna brings the case, Bram facilitates.</summary>
+    private async Task StartIncidentAsync()
+    {
+        await GroupAsync("Anna", "start incidentmethode");
+        await GroupAsync("Cees", "Anna");
+        await GroupAsync("Cees", "Bram");
+        await GroupAsync("Cees", "iedereen");
+    }
+
     /// <summary>The channel's message <paramref name="ts"/> as it is now (after updates).</summary>
     private JsonObject Message(string ts) => _chat.Slack.MessagesIn(Channel).Single(m => m["ts"]!.GetValue<string>() == ts);
 
@@ -218,10 +227,7 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
     [Fact]
     public async Task FiveMembersRunTheIncidentMethod_OnOneSessionCard_UpdatedWithChatUpdate_AndAStalePressAnswersOnlyThePresser()
     {
-        await GroupAsync("Anna", "start incidentmethode");
-        await GroupAsync("Cees", "Anna");
-        await GroupAsync("Cees", "Bram");
-        await GroupAsync("Cees", "iedereen");
+        await StartIncidentAsync();
         var posted = Assert.Single(_chat.Slack.Succeeded, c => c.Method == "chat.postMessage" && c.Shown.Contains("Stap 1 van 5", StringComparison.Ordinal));
         var live = posted.Answer["ts"]!.GetValue<string>();
         var stepOneCard = Message(live).DeepClone().AsObject();
@@ -287,10 +293,7 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
     [Fact]
     public async Task CarryOnWithTheSession_PostsTheSessionCardAnewBelow_AndLaterChangesGoThere()
     {
-        await GroupAsync("Anna", "start incidentmethode");
-        await GroupAsync("Cees", "Anna");
-        await GroupAsync("Cees", "Bram");
-        await GroupAsync("Cees", "iedereen");
+        await StartIncidentAsync();
         await GroupAsync("Bram", "volgende");
         var old = _chat.Slack.Succeeded.Single(c => c.Method == "chat.postMessage" && c.Shown.Contains("Stap 1 van 5", StringComparison.Ordinal)).Answer["ts"]!.GetValue<string>();
         await GroupAsync("Dewi", "start");

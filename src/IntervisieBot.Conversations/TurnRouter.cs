@@ -134,6 +134,12 @@ public sealed class TurnRouter(
 
         if (turn.Kind != TurnKind.Message && command == Command.None)
         {
+            if (turn.Kind == TurnKind.CardAction)
+            {
+                // A button whose flow is over, or that was never the presser's to press: only the presser hears so.
+                await dc.Context.AnswerPresserAsync(new OutgoingMessage(texts.NothingRunningAnyMore), cancellationToken);
+            }
+
             return;
         }
 

@@ -341,7 +341,9 @@ public sealed class SessionFlowTests : IDisposable
         var labels = new Dictionary<string, string>(save) { [inputs[0].Id] = "helpful", [inputs[1].Id] = "not", [inputs[2].Id] = "neutral" };
 
         Assert.Contains("iemand anders", Assert.Single(await PressAsync("Cees", labels)).Text, StringComparison.Ordinal);
-        var saved = Assert.Single(await PressAsync("Anna", labels)).Text;
+        var said = await PressAsync("Anna", labels);
+        Assert.Contains("Gelabeld: 1 helpend, 1 neutraal, 1 niet helpend.", Card(Assert.Single(said, m => m.Card is not null)), StringComparison.Ordinal);
+        var saved = Assert.Single(said, m => m.Card is null).Text;
 
         Assert.StartsWith("Gelabeld: 1 helpend, 1 neutraal, 1 niet helpend.", saved, StringComparison.Ordinal);
         Assert.Contains("Anna, beantwoord nu de helpende vragen:\n" + inputs[0].Label, saved, StringComparison.Ordinal);
@@ -468,7 +470,9 @@ public sealed class SessionFlowTests : IDisposable
 
                     break;
                 case StepInteraction.Rank:
-                    Assert.Equal("Anna heeft een vraag gelabeld.", Assert.Single(await SayAsync("Anna", "1 helpend")).Text);
+                    // The typed label changes the rank card in place: no new group message.
+                    Assert.Contains("Gelabeld: 1 helpend, 0 neutraal, 0 niet helpend.", Card(Assert.Single(await SayAsync("Anna", "1 helpend"))), StringComparison.Ordinal);
+                    Assert.Empty(Posted());
                     break;
                 case StepInteraction.Round:
                     foreach (var name in step.Actor switch { StepActor.CaseOwner => ["Anna"], StepActor.Facilitator => ["Bram"], StepActor.Everyone => Names, _ => Names.Skip(1) })

@@ -175,6 +175,13 @@ public static class SessionCards
         return new Card { Title = session.Method.Name.In(language), Body = body, Buttons = buttons };
     }
 
+    /// <summary>The old live card once it was shown anew below: where the session went, without controls.</summary>
+    public static Card LiveMoved(Session session, SessionStatusTexts texts, Language language) => new()
+    {
+        Title = session.Method.Name.In(language),
+        Body = [new CardText(texts.MovedBelow, TextStyle.Subtle)],
+    };
+
     /// <summary>The live card once the steps are over: where the session went, without controls.</summary>
     public static Card LiveDone(Session session, SessionTexts texts, Language language) => new()
     {
@@ -192,10 +199,16 @@ public static class SessionCards
             new(texts.NotHelpful, SessionAction.LabelValue(QuestionLabel.NotHelpful)),
         ];
         var questions = session.CollectedForThisStep;
+        int Count(QuestionLabel label) => questions.Count(c => c.Label == label);
         var body = new List<CardElement> { new CardText(Format(texts.RankPrompt, session.CaseOwner.Name)) };
         if (open)
         {
-            body.AddRange(questions.Select(c => new CardChoiceInput(SessionAction.LabelInput(c.Number), $"{c.Number}. {c.Text}", labels)));
+            // Labels given so far (typed, or saved before) stand chosen, so the card shows where the labelling is.
+            body.AddRange(questions.Select(c => new CardChoiceInput(SessionAction.LabelInput(c.Number), $"{c.Number}. {c.Text}", labels, c.Label is { } l ? SessionAction.LabelValue(l) : null)));
+            if (questions.Any(c => c.Label is not null))
+            {
+                body.Add(new CardText(texts.RankSaved(Count(QuestionLabel.Helpful), Count(QuestionLabel.Neutral), Count(QuestionLabel.NotHelpful)), TextStyle.Subtle));
+            }
         }
         else
         {

@@ -34,7 +34,10 @@ public sealed partial class SessionDialog : IFlowStatus
         });
     }
 
-    /// <summary>The current step's card again (or what the close asks now), as a new message at the bottom of the chat.</summary>
+    /// <summary>
+    /// The live session card again as a new message at the bottom of the chat (or what the close asks now): the old
+    /// card becomes a short line without buttons, and the live slot moves to the new message, so later updates go there.
+    /// </summary>
     public async Task ShowAgainAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
     {
         var state = States.Get(instance);
@@ -42,7 +45,8 @@ public sealed partial class SessionDialog : IFlowStatus
         var (texts, language) = Texts(state);
         if (session.Phase == SessionPhase.Steps)
         {
-            await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Live(session, _timer.Left(state, session), texts, language)), cancellationToken);
+            await EndSlotAsync(dc, LiveSlot, OutgoingMessage.FromCard(SessionCards.LiveMoved(session, SessionStatusTexts.For(language), language)), cancellationToken);
+            await ShowLiveCardAsync(dc, state, session, cancellationToken);
             return;
         }
 

@@ -112,7 +112,7 @@ public sealed partial class SessionDialog(
         var by = turn.From.Id;
         if (SessionAction.Parse(turn) is not { } action)
         {
-            return await OnTextAsync(dc, session, texts, cancellationToken);
+            return await OnTextAsync(dc, session, texts, language, cancellationToken);
         }
 
         if (action.At is { } pressedAt && pressedAt != (action.Kind == SessionActionKind.PassTheFloor ? SessionCards.FloorAt(session) : SessionCards.Where(session)))
@@ -180,7 +180,7 @@ public sealed partial class SessionDialog(
             case SessionActionKind.Rate:
                 return await RateAsync(dc, session, action.Value ?? "", texts, cancellationToken);
             case SessionActionKind.Rank:
-                return await RankAsync(dc, session, action.Labels, texts, cancellationToken);
+                return await RankAsync(dc, session, action.Labels, texts, language, cancellationToken);
             case SessionActionKind.SendAsIs:
                 return await ExplainAsync(dc, session, SessionOutcome.NotThisStep, texts, cancellationToken);
             default:
@@ -192,7 +192,7 @@ public sealed partial class SessionDialog(
     }
 
     /// <summary>Plain words in the group: what they mean depends on the step (or the part of the close) the session is in.</summary>
-    private static async Task<DialogTurnResult> OnTextAsync(DialogContext dc, Session session, SessionTexts texts, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> OnTextAsync(DialogContext dc, Session session, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
         var text = turn.Text.Trim();
@@ -229,10 +229,15 @@ public sealed partial class SessionDialog(
                     ? SayAsync(dc, Format(texts.Chosen, session.Chosen!), cancellationToken)
                     : ExplainAsync(dc, session, chose, texts, cancellationToken));
             case StepInteraction.Rank when SessionAction.LabelInWords(text) is { } rank:
+                // A typed label changes the rank card in place, as its buttons do: no new group message.
                 var labelled = session.Label(turn.From.Id, rank.Number, rank.Label);
-                return await (labelled == SessionOutcome.Done
-                    ? SayAsync(dc, Format(texts.Noted, turn.From.Name), cancellationToken)
-                    : ExplainAsync(dc, session, labelled, texts, cancellationToken));
+                if (labelled != SessionOutcome.Done)
+                {
+                    return await ExplainAsync(dc, session, labelled, texts, cancellationToken);
+                }
+
+                await ShowRankCardAsync(dc, session, texts, language, cancellationToken);
+                return DialogTurnResult.Waiting;
             default:
                 // Ordinary conversation during a step: the bot stays quiet.
                 return DialogTurnResult.Waiting;
@@ -250,8 +255,15 @@ public sealed partial class SessionDialog(
         var asIs = turn.Values.GetValueOrDefault(SessionAction.Key) == new SessionAction(SessionActionKind.SendAsIs).ToData()[SessionAction.Key]
             || texts.SendAsIsWords.Contains(turn.Text.Trim().TrimEnd('.', '!').ToLowerInvariant(), StringComparer.Ordinal);
         string text;
-        if (asIs && state.PendingWhy?.Remove(by, out var waiting) == true)
+        if (asIs)
         {
+            if (state.PendingWhy is null || !state.PendingWhy.Remove(by, out var waiting))
+            {
+                // Nothing of theirs waits (sent already, the step moved on, or a press that was never theirs): nothing is sent.
+                await dc.Context.AnswerPresserAsync(new OutgoingMessage(texts.NoWhyWaiting), cancellationToken);
+                return DialogTurnResult.Waiting;
+            }
+
             text = waiting;
         }
         else if (turn.Kind == TurnKind.CardAction || turn.Text.Trim().Length == 0)
@@ -346,7 +358,7 @@ public sealed partial class SessionDialog(
     }
 
     /// <summary>The case owner's labels from the rank card: each question's choice, then the helpful ones to answer.</summary>
-    private static async Task<DialogTurnResult> RankAsync(DialogContext dc, Session session, IReadOnlyList<(int Number, QuestionLabel Label)> labels, SessionTexts texts, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> RankAsync(DialogContext dc, Session session, IReadOnlyList<(int Number, QuestionLabel Label)> labels, SessionTexts texts, Language language, CancellationToken cancellationToken)
     {
         foreach (var (number, label) in labels)
         {
@@ -357,6 +369,7 @@ public sealed partial class SessionDialog(
             }
         }
 
+        await ShowRankCardAsync(dc, session, texts, language, cancellationToken);
         var questions = session.CollectedForThisStep;
         var helpful = questions.Where(c => c.Label == QuestionLabel.Helpful).ToList();
         var summary = texts.RankSaved(helpful.Count, questions.Count(c => c.Label == QuestionLabel.Neutral), questions.Count(c => c.Label == QuestionLabel.NotHelpful));
@@ -366,6 +379,15 @@ public sealed partial class SessionDialog(
         }
 
         return await SayAsync(dc, summary, cancellationToken);
+    }
+
+    /// <summary>The rank card, in place, with the labels given so far (when the step has one).</summary>
+    private static async Task ShowRankCardAsync(DialogContext dc, Session session, SessionTexts texts, Language language, CancellationToken cancellationToken)
+    {
+        if (dc.State.LiveMessages?.ContainsKey(RankSlot) == true)
+        {
+            await dc.ShowLiveAsync(RankSlot, OutgoingMessage.FromCard(SessionCards.Rank(session, texts, language)), cancellationToken);
+        }
     }
 
     /// <summary>

@@ -86,6 +86,9 @@ public sealed record SessionStatusTexts
 
     public required string ShowAgainButton { get; init; }
 
+    /// <summary>What the old live session card says once "show it again" posted it anew below.</summary>
+    public required string MovedBelow { get; init; }
+
     public static SessionStatusTexts Dutch { get; } = new()
     {
         Language = Language.Dutch,
@@ -114,6 +117,7 @@ public sealed record SessionStatusTexts
         Or = "of",
         AlreadyRunningTemplate = "Er loopt al een sessie: {0} Ga daarmee verder, of typ **stop** om hem te beëindigen.",
         ShowAgainButton = "Verder met de sessie",
+        MovedBelow = "De sessie gaat verder in het bericht onderaan de chat.",
     };
 
     public static SessionStatusTexts English { get; } = new()
@@ -144,6 +148,7 @@ public sealed record SessionStatusTexts
         Or = "or",
         AlreadyRunningTemplate = "A session is already running: {0} Carry on with it, or type **stop** to end it.",
         ShowAgainButton = "Carry on with the session",
+        MovedBelow = "The session carries on in the message at the bottom of the chat.",
     };
 
     public static SessionStatusTexts For(Language language) => language == Language.English ? English : Dutch;

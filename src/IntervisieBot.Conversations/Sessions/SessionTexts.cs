@@ -112,6 +112,9 @@ public sealed record SessionTexts
 
     public required string WhyPending { get; init; }
 
+    /// <summary>"Send as is" (pressed or typed) by a member with no why-question waiting.</summary>
+    public required string NoWhyWaiting { get; init; }
+
     public required string SendAsIsButton { get; init; }
 
     /// <summary>Typed words that send a flagged why-question as it is.</summary>
@@ -140,8 +143,6 @@ public sealed record SessionTexts
     public required string Chosen { get; init; }
 
     public required string ReflectPrompt { get; init; }
-
-    public required string Noted { get; init; }
 
     public required string TimerStarted { get; init; }
 
@@ -262,6 +263,7 @@ public sealed record SessionTexts
         WhyPending = "Je vraag telt nog niet mee. Stuur hem anders geformuleerd, of druk op **Zo versturen** (of typ **versturen**) om hem te laten zoals hij is.",
         SendAsIsButton = "Zo versturen",
         SendAsIsWords = ["versturen", "zo versturen", "verstuur"],
+        NoWhyWaiting = "Er wacht geen vraag van jou op versturen, dus er is niets verstuurd. Een vraag stuur je hier als gewoon bericht.",
         CollectReceivedTemplate = "Ontvangen ({0} van {1}).",
         CollectProgress = "{0} van {1} bijdragen binnen.",
         CollectRevealTitle = "Jullie bijdragen",
@@ -273,7 +275,6 @@ public sealed record SessionTexts
         ChoosePrompt = "{0}, typ je keuze (of het nummer van een bijdrage).",
         Chosen = "Gekozen: {0}",
         ReflectPrompt = "Typ in één zin wat je meeneemt.",
-        Noted = "{0} heeft een vraag gelabeld.",
         TimerStarted = "Jullie hebben {0} minuten. De gespreksleider gaat verder als de tijd om is.",
         AskInsight = "{0}, welk inzicht wil je bewaren voor het verslag?",
         AskAction = "{0}, welke ene concrete actie neem je je voor?",
@@ -358,6 +359,7 @@ public sealed record SessionTexts
         WhyPending = "Your question doesn't count yet. Send it rephrased, or press **Send as is** (or type **send**) to keep it as it is.",
         SendAsIsButton = "Send as is",
         SendAsIsWords = ["send", "send as is", "send it"],
+        NoWhyWaiting = "No question of yours is waiting to be sent, so nothing was sent. Send a question here as an ordinary message.",
         CollectReceivedTemplate = "Received ({0} of {1}).",
         CollectProgress = "{0} of {1} contributions are in.",
         CollectRevealTitle = "Your contributions",
@@ -369,7 +371,6 @@ public sealed record SessionTexts
         ChoosePrompt = "{0}, type your choice (or the number of a contribution).",
         Chosen = "Chosen: {0}",
         ReflectPrompt = "In one sentence, type what you're taking away.",
-        Noted = "{0} labelled a question.",
         TimerStarted = "You have {0} minutes. The facilitator will move on when time is up.",
         AskInsight = "{0}, which insight would you like to keep in the record?",
         AskAction = "{0}, what one concrete action will you take?",

@@ -333,6 +333,15 @@ public sealed class BotClient : IDisposable
         await Say("Bram", "volgende");
     }
 
+    /// <summary>Starts the method named <paramref name="method"/>: Anna brings the case, Bram facilitates, everyone is there.</summary>
+    public async Task StartAsync(string method)
+    {
+        await Say("Anna", "start " + method);
+        await Say("Anna", "Anna");
+        await Say("Anna", "Bram");
+        await Say("Anna", "iedereen");
+    }
+
     /// <summary>Starts <paramref name="method"/> and walks on to its first collect step, where some have contributed.</summary>
     public async Task StartUntilCollectingAsync(MethodDefinition method, string[] names, string secret)
     {
@@ -407,13 +416,7 @@ public sealed class BotClient : IDisposable
         return said;
     }
 
-    private async Task StartSessionAsync(MethodDefinition method)
-    {
-        await Say("Anna", "start " + method.Aliases[0]);
-        await Say("Anna", "Anna");
-        await Say("Anna", "Bram");
-        await Say("Anna", "iedereen");
-    }
+    private Task StartSessionAsync(MethodDefinition method) => StartAsync(method.Aliases[0]);
 
     private async Task TakePartAsync(MethodStep step, string[] names, string secret)
     {

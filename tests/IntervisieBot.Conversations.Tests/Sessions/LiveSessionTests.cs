@@ -31,12 +31,22 @@ public sealed class LiveSessionTests : IDisposable
 
     private int Count() => _bot.Channel.Sent.Count;
 
-    private async Task StartAsync(string method)
+    private Task StartAsync(string method) => _bot.StartAsync(method);
+
+    /// <summary>Vijf stappen, on to step 4, where each participant sent two questions: the anonymous reveal is out.</summary>
+    private async Task AskVijfStappenQuestionsAsync()
     {
-        await _bot.Say("Anna", "start " + method);
-        await _bot.Say("Anna", "Anna");
-        await _bot.Say("Anna", "Bram");
-        await _bot.Say("Anna", "iedereen");
+        await StartAsync("vijf stappen");
+        for (var i = 0; i < 3; i++)
+        {
+            await _bot.Say("Bram", "volgende");
+        }
+
+        foreach (var name in BotClient.NamesA.Skip(1))
+        {
+            await _bot.Privately(name, $"Wat zag {name} eerst?");
+            await _bot.Privately(name, $"Wat zag {name} daarna?");
+        }
     }
 
     private SentMessage LiveCard(string title) => _bot.Channel.Sent.Last(s => s.Kind != "private" && s.Message.Card?.Title == title);
@@ -104,17 +114,7 @@ public sealed class LiveSessionTests : IDisposable
     public async Task AnAnonymousReveal_IsShuffled_SoOnesPairDoesNotSitTogether()
     {
         // Vijf stappen: step 4 collects two anonymous questions from each participant.
-        await StartAsync("vijf stappen");
-        for (var i = 0; i < 3; i++)
-        {
-            await _bot.Say("Bram", "volgende");
-        }
-
-        foreach (var name in BotClient.NamesA.Skip(1))
-        {
-            await _bot.Privately(name, $"Wat zag {name} eerst?");
-            await _bot.Privately(name, $"Wat zag {name} daarna?");
-        }
+        await AskVijfStappenQuestionsAsync();
 
         var lines = _bot.Channel.Sent.Last(s => s.Kind == "send" && s.Message.Card?.Title == "Jullie bijdragen").Text
             .Split('\n').Where(l => l.EndsWith("(anoniem)", StringComparison.Ordinal)).ToList();
@@ -159,6 +159,79 @@ public sealed class LiveSessionTests : IDisposable
         Assert.DoesNotContain("(n)", prompt, StringComparison.Ordinal);
         var instruction = Domain.Methods.MethodLibrary.BuiltIn.Get("incident").Steps[2].Instruction.Nl;
         Assert.DoesNotContain(instruction, prompt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CarryOn_ShowsTheLiveCardAnewAtTheBottom_TheOldOneBecomesALine_AndLaterUpdatesGoToTheNewOne()
+    {
+        await StartAsync("incidentmethode");
+        await _bot.Say("Bram", "volgende");
+        var old = LiveCard("Incidentmethode");
+        var offer = Assert.Single(await _bot.Say("Dewi", "start"));
+
+        var before = Count();
+        await _bot.Press("Dewi", BotClient.Button(offer, "Verder met de sessie"));
+
+        var said = SentSince(before);
+        var moved = Assert.Single(said, s => s.Kind == "update");
+        Assert.Equal(old.MessageId, moved.MessageId);
+        Assert.Empty(moved.Message.Card!.Buttons);
+        Assert.Contains("De sessie gaat verder in het bericht onderaan de chat.", moved.Text, StringComparison.Ordinal);
+        var shown = Assert.Single(said, s => s.Kind == "send");
+        Assert.Same(shown, _bot.Channel.Sent.Last(s => s.Kind == "send"));
+        Assert.Contains("Stap 2 van 5", shown.Text, StringComparison.Ordinal);
+        Assert.NotEqual(old.MessageId, shown.MessageId);
+
+        // The live slot moved: Bram passing the floor updates the new card, not the old one, and posts nothing.
+        before = Count();
+        await _bot.Say("Bram", "klaar");
+        var update = Assert.Single(SentSince(before));
+        Assert.Equal(("update", shown.MessageId), (update.Kind, update.MessageId));
+        Assert.Contains("Cees, jij hebt het woord.", update.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATypedLabel_UpdatesTheRankCardInPlace_WithoutANewGroupMessage()
+    {
+        // Vijf stappen: step 5 is the case owner's labelling of the questions of step 4.
+        await AskVijfStappenQuestionsAsync();
+
+        await _bot.Say("Bram", "volgende");
+        var rank = _bot.Channel.Sent.Last(s => s.Kind == "send");
+        Assert.Equal("Vragen indelen en beantwoorden", rank.Message.Card!.Title);
+        Assert.DoesNotContain("Gelabeld", rank.Text, StringComparison.Ordinal);
+
+        var before = Count();
+        var said = await _bot.Say("Anna", "2 helpend");
+        await _bot.Say("Anna", "5 niet helpend");
+
+        Assert.DoesNotContain(SentSince(before), s => s.Kind == "send" || s.Message.Text.StartsWith("Genoteerd", StringComparison.Ordinal));
+        var updated = _bot.Channel.Sent.Last(s => s.Kind == "update" && s.MessageId == rank.MessageId);
+        Assert.Contains("Gelabeld: 1 helpend, 0 neutraal, 1 niet helpend.", updated.Text, StringComparison.Ordinal);
+        var inputs = updated.Message.Card!.Body.OfType<Dialogs.Messages.CardChoiceInput>().ToList();
+        Assert.Equal(["helpful", "not"], inputs.Where(c => c.Value is not null).Select(c => c.Value));
+        Assert.StartsWith("2. ", inputs.Single(c => c.Value == "helpful").Label, StringComparison.Ordinal);
+        Assert.NotEmpty(updated.Message.Card.Buttons);
+        Assert.Single(said, m => m.Card?.Title == "Vragen indelen en beantwoorden");
+    }
+
+    [Fact]
+    public async Task SendAsIs_TypedWithoutAWhyQuestionWaiting_SendsNothing_AndSaysSo()
+    {
+        await StartAsync("vijf stappen");
+        for (var i = 0; i < 3; i++)
+        {
+            await _bot.Say("Bram", "volgende");
+        }
+
+        await _bot.Privately("Cees", "Waarom zei je meteen ja?");
+        var before = Count();
+        await _bot.Privately("Dewi", "versturen");
+
+        var answer = Assert.Single(SentSince(before));
+        Assert.Equal(_bot.PersonalChat("Dewi"), answer.Conversation);
+        Assert.StartsWith("Er wacht geen vraag van jou op versturen", answer.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("0 van 4 hebben geantwoord.", LiveCard("Vijf stappen").Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,70 +1,24 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using IntervisieBot.Channels.BotFramework.Schema;
 using IntervisieBot.Channels.BotFramework.Tests.Connector;
-using IntervisieBot.Dialogs;
-using IntervisieBot.Testing;
-using IntervisieBot.Tests.Host;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Tests.BotFramework;
 
 /// <summary>A Teams group runs the Incidentmethode from start to record, every turn over HTTP like Teams sends it.</summary>
 public sealed class IncidentSessionOverHttpTests : IAsyncLifetime
 {
-    private static readonly string[] Names = ["Anna", "Bram", "Cees", "Dewi", "Eva"];
-    private readonly TempDirectory _folder = new();
-    private FakeConnectorServer _connector = null!;
-    private BotFactory _bot = null!;
-    private HttpClient _client = null!;
+    private TeamsGroupChat _chat = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnectorServer.StartAsync();
-        _connector.SetMembers(TeamsFixture.GroupChatId, [.. Names.Select(n => new ChannelAccount(Id(n), n))]);
-        _bot = new BotFactory(_folder.File("bot.db"));
-        _client = _bot.CreateClient();
-    }
+    public async Task InitializeAsync() => _chat = await TeamsGroupChat.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        _folder.Dispose();
-    }
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
 
-    private static string Id(string name) => "29:1" + name + "-teams-user-id";
+    private FakeConnectorServer Connector => _chat.Connector;
 
-    /// <summary>A group-chat message from <paramref name="who"/>, mentioning the bot as Teams does.</summary>
-    private async Task GroupAsync(string who, string text)
-    {
-        var activity = JsonNode.Parse(TeamsFixture.Load("groupchat-message-with-mention", _connector.ServiceUrl))!;
-        activity["text"] = "<at>IntervisieBot</at> " + text;
-        activity["from"] = new JsonObject { ["id"] = Id(who), ["name"] = who };
-        activity["id"] = Guid.NewGuid().ToString("N");
-        await PostAsync(activity.ToJsonString());
-    }
+    private Task GroupAsync(string who, string text) => _chat.GroupAsync(who, text);
 
-    private async Task PrivateAsync(string who, string text)
-    {
-        var activity = JsonNode.Parse(TeamsFixture.Load("personal-message", _connector.ServiceUrl))!;
-        activity["text"] = text;
-        activity["from"] = new JsonObject { ["id"] = Id(who), ["name"] = who };
-        activity["conversation"]!["id"] = "a:personal-" + who;
-        activity["locale"] = "nl-NL";
-        await PostAsync(activity.ToJsonString());
-    }
-
-    private async Task PostAsync(string json)
-    {
-        using var response = await TeamsFixture.PostAsync(_client, json);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _bot.Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync();
-    }
+    private Task PrivateAsync(string who, string text) => _chat.PrivateAsync(who, text);
 
     private string LastGroupText() =>
-        _connector.Delivered.Last(r => r.ConversationId == TeamsFixture.GroupChatId && r.Method == "POST").Body;
+        Connector.Delivered.Last(r => r.ConversationId == TeamsFixture.GroupChatId && r.Method == "POST").Body;
 
     [Fact]
     public async Task AGroupRunsTheIncidentMethod_FromStartToRecord()
@@ -84,7 +38,7 @@ public sealed class IncidentSessionOverHttpTests : IAsyncLifetime
         }
 
         await GroupAsync("Bram", "volgende");
-        var opened = _connector.Delivered.Count(r => r.Method == "POST" && r.ConversationId is null);
+        var opened = Connector.Delivered.Count(r => r.Method == "POST" && r.ConversationId is null);
         Assert.Equal(4, opened);
         foreach (var member in new[] { "Bram", "Cees", "Dewi", "Eva" })
         {
@@ -93,7 +47,7 @@ public sealed class IncidentSessionOverHttpTests : IAsyncLifetime
         }
 
         await GroupAsync("Bram", "volgende");
-        Assert.Contains(_connector.Delivered, r => r.ConversationId == TeamsFixture.GroupChatId && r.Body.Contains("Dewi hoorde twijfel (Dewi)", StringComparison.Ordinal));
+        Assert.Contains(Connector.Delivered, r => r.ConversationId == TeamsFixture.GroupChatId && r.Body.Contains("Dewi hoorde twijfel (Dewi)", StringComparison.Ordinal));
 
         await GroupAsync("Bram", "volgende");
         await GroupAsync("Anna", "Ik vermijd spanning.");
@@ -104,10 +58,23 @@ public sealed class IncidentSessionOverHttpTests : IAsyncLifetime
         await GroupAsync("Cees", "8");
         await GroupAsync("Bram", "volgende");
 
-        var closing = _connector.Delivered.Where(r => r.ConversationId == TeamsFixture.GroupChatId && r.Method == "POST").TakeLast(2).Select(r => r.Body).ToList();
+        var closing = Connector.Delivered.Where(r => r.ConversationId == TeamsFixture.GroupChatId && r.Method == "POST").TakeLast(2).Select(r => r.Body).ToList();
         Assert.Contains("Ik bespreek het deze week met mijn teamleider.", closing[0], StringComparison.Ordinal);
         Assert.Contains("Tweede casus", closing[1], StringComparison.Ordinal);
         await GroupAsync("Eva", "verslag");
         Assert.Contains("Verslag: Incidentmethode", LastGroupText(), StringComparison.Ordinal);
+
+        // The session card was posted once and then replaced in place (updateActivity) at every change; at the end it
+        // says the steps are done, without buttons.
+        var live = Assert.Single(Connector.Delivered, r => r.Method == "POST" && r.Body.Contains("Stap 1 van 5", StringComparison.Ordinal));
+        var id = "activity-" + live.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var updates = Connector.Delivered.Where(r => r.Method == "PUT" && r.ActivityId == id).ToList();
+        Assert.True(updates.Count >= 5, $"{updates.Count} updates of the session card");
+        Assert.All(updates, u => Assert.Equal(TeamsFixture.GroupChatId, u.ConversationId));
+        Assert.DoesNotContain("Stap ", updates[^1].Body, StringComparison.Ordinal);
+        Assert.Contains("Alle stappen zijn gedaan", updates[^1].Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"actions\"", updates[^1].Body, StringComparison.Ordinal);
+        var posts = Connector.Delivered.Count(r => r.Method == "POST" && r.ConversationId == TeamsFixture.GroupChatId);
+        Console.WriteLine($"Incidentmethode in Teams, five members: {posts} group messages, {updates.Count} updates of the session card");
     }
 }

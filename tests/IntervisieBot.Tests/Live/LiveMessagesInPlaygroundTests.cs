@@ -14,40 +14,18 @@ namespace IntervisieBot.Tests.Live;
 public sealed class LiveMessagesInPlaygroundTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
 {
     private const string Refusal = LiveTestCard.Refusal;
-    private static readonly float Timeout = 20_000;
 
-    private readonly List<string> _pageErrors = [];
+    private PlaygroundPage _browser = null!;
     private PlaygroundHost _host = null!;
-    private IBrowserContext _context = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        SetDefaultExpectTimeout(Timeout);
-        _host = PlaygroundHost.Start(LiveTestCard.AddTo);
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
-            Locale = "nl-NL",
-            ReducedMotion = ReducedMotion.Reduce,
-        });
-        _context.SetDefaultTimeout(Timeout);
-        _page = await _context.NewPageAsync();
-        _page.PageError += (_, error) => _pageErrors.Add(error);
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _pageErrors.Add(message.Text);
-            }
-        };
+        _browser = await PlaygroundPage.StartAsync(chromium, LiveTestCard.AddTo);
+        (_host, _page) = (_browser.Host, _browser.Page);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
 
     [Fact]
     public async Task LiveCard_UpdatedByTheBot_ReplacesTheCardInPlace_AndARefusedPressIsANoteOnlyThePresserSees()
@@ -95,7 +73,7 @@ public sealed class LiveMessagesInPlaygroundTests(ChromiumFixture chromium) : IC
         await Expect(note).ToBeVisibleAsync();
         await Expect(messages.Filter(new LocatorFilterOptions { HasNotText = Refusal })).ToHaveCountAsync(count);
         Assert.DoesNotContain(_host.Channel.Activities(_host.Channel.GroupConversationId), a => a.Contains(Refusal, StringComparison.Ordinal));
-        Assert.Empty(_pageErrors);
+        Assert.Empty(_browser.Errors);
     }
 
     private ILocator BotMessage(string text) => _page.Locator("article.msg.from-bot:not(.presser-note)", new PageLocatorOptions { HasText = text });

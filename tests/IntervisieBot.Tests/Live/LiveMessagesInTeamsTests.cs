@@ -2,11 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Channels.BotFramework.Tests.Connector;
-using IntervisieBot.Dialogs;
-using IntervisieBot.Testing;
 using IntervisieBot.Tests.BotFramework;
-using IntervisieBot.Tests.Host;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Tests.Live;
 
@@ -16,59 +12,47 @@ namespace IntervisieBot.Tests.Live;
 /// </summary>
 public sealed class LiveMessagesInTeamsTests : IAsyncLifetime
 {
-    private readonly TempDirectory _folder = new();
-    private FakeConnectorServer _connector = null!;
-    private BotFactory _bot = null!;
-    private HttpClient _client = null!;
+    private TeamsGroupChat _chat = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeConnectorServer.StartAsync();
-        _bot = new BotFactory(_folder.File("bot.db")).WithServices(LiveTestCard.AddTo);
-        _client = _bot.CreateClient();
-    }
+    public async Task InitializeAsync() => _chat = await TeamsGroupChat.StartAsync(LiveTestCard.AddTo);
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        _folder.Dispose();
-    }
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
+
+    private FakeConnectorServer Connector => _chat.Connector;
 
     [Fact]
     public async Task LiveCard_IsPostedOnce_ThenReplacedInPlaceWithPut()
     {
         await SubmitAsync("show", "Stap 1 van 5");
-        var posted = Assert.Single(_connector.Delivered);
+        var posted = Assert.Single(Connector.Delivered);
         var id = Id(posted);
 
         await SubmitAsync("show", "Stap 2 van 5");
         await SubmitAsync("show", "Stap 3 van 5");
 
-        var updates = _connector.Delivered.Where(r => r.Method == "PUT").ToList();
+        var updates = Connector.Delivered.Where(r => r.Method == "PUT").ToList();
         Assert.Equal(2, updates.Count);
         Assert.All(updates, u => Assert.Equal((TeamsFixture.GroupChatId, id), (u.ConversationId, u.ActivityId)));
         Assert.Contains("Stap 3 van 5", CardText(updates[^1]), StringComparison.Ordinal);
-        Assert.Single(_connector.Delivered, r => r.Method == "POST");
+        Assert.Single(Connector.Delivered, r => r.Method == "POST");
     }
 
     [Fact]
     public async Task LiveCard_DeletedInTeams_IsPostedAnew_AndTheNewOneIsUpdatedAfter()
     {
         await SubmitAsync("show", "Stap 1 van 5");
-        var first = Id(_connector.Delivered.Single());
-        _connector.Script(FakeAnswer.Error(404, "NotFound"), r => r.Method == "PUT");
+        var first = Id(Connector.Delivered.Single());
+        Connector.Script(FakeAnswer.Error(404, "NotFound"), r => r.Method == "PUT");
 
         await SubmitAsync("show", "Stap 2 van 5");
         await SubmitAsync("show", "Stap 3 van 5");
 
-        var posts = _connector.Delivered.Where(r => r.Method == "POST").ToList();
+        var posts = Connector.Delivered.Where(r => r.Method == "POST").ToList();
         Assert.Equal(2, posts.Count);
         var second = Id(posts[1]);
         Assert.NotEqual(first, second);
         Assert.Contains("Stap 2 van 5", CardText(posts[1]), StringComparison.Ordinal);
-        var update = Assert.Single(_connector.Delivered, r => r.Method == "PUT");
+        var update = Assert.Single(Connector.Delivered, r => r.Method == "PUT");
         Assert.Equal(second, update.ActivityId);
     }
 
@@ -76,30 +60,30 @@ public sealed class LiveMessagesInTeamsTests : IAsyncLifetime
     public async Task LiveCard_Ended_LosesItsButtons_AndTheNextOneIsANewCard()
     {
         await SubmitAsync("show", "Stap 5 van 5");
-        var id = Id(_connector.Delivered.Single());
+        var id = Id(Connector.Delivered.Single());
 
         await SubmitAsync("end", "Afgerond");
         await SubmitAsync("show", "Tweede casus");
 
-        var end = Assert.Single(_connector.Delivered, r => r.Method == "PUT");
+        var end = Assert.Single(Connector.Delivered, r => r.Method == "PUT");
         Assert.Equal(id, end.ActivityId);
         Assert.DoesNotContain("\"actions\"", CardText(end), StringComparison.Ordinal);
-        Assert.Equal(2, _connector.Delivered.Count(r => r.Method == "POST"));
+        Assert.Equal(2, Connector.Delivered.Count(r => r.Method == "POST"));
     }
 
     [Fact]
     public async Task PressOnTheLiveCard_IsAnsweredWithTheUpdatedCard_InTheInvokeAnswer()
     {
         await SubmitAsync("show", "Stap 1 van 5");
-        var id = Id(_connector.Delivered.Single());
+        var id = Id(Connector.Delivered.Single());
 
         using var response = await InvokeAsync("show", "Stap 2 van 5", replyToId: id);
 
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("application/vnd.microsoft.card.adaptive", body.RootElement.GetProperty("type").GetString());
         Assert.Contains("Stap 2 van 5", body.RootElement.GetProperty("value").GetRawText(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_connector.Delivered, r => r.Method == "PUT");
-        Assert.Single(_connector.Delivered);
+        Assert.DoesNotContain(Connector.Delivered, r => r.Method == "PUT");
+        Assert.Single(Connector.Delivered);
     }
 
     [Fact]
@@ -112,7 +96,7 @@ public sealed class LiveMessagesInTeamsTests : IAsyncLifetime
         Assert.Equal(200, body.RootElement.GetProperty("statusCode").GetInt32());
         Assert.Equal("application/vnd.microsoft.activity.message", body.RootElement.GetProperty("type").GetString());
         Assert.Equal("Deze knop hoort bij een eerdere stap.", body.RootElement.GetProperty("value").GetString());
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
@@ -123,7 +107,7 @@ public sealed class LiveMessagesInTeamsTests : IAsyncLifetime
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("application/vnd.microsoft.activity.message", body.RootElement.GetProperty("type").GetString());
         Assert.Equal(LiveTestCard.Refusal, body.RootElement.GetProperty("value").GetString());
-        var update = Assert.Single(_connector.Delivered);
+        var update = Assert.Single(Connector.Delivered);
         Assert.Equal(("PUT", "1763802000999"), (update.Method, update.ActivityId));
         Assert.Contains("Stap 2 is voorbij", CardText(update), StringComparison.Ordinal);
     }
@@ -133,10 +117,10 @@ public sealed class LiveMessagesInTeamsTests : IAsyncLifetime
     {
         await SubmitAsync("stale", "Deze knop hoort bij een eerdere stap.");
 
-        Assert.DoesNotContain(_connector.Delivered, r => r.ConversationId == TeamsFixture.GroupChatId);
-        var opened = Assert.Single(_connector.Delivered, r => r.Resource == "conversations");
+        Assert.DoesNotContain(Connector.Delivered, r => r.ConversationId == TeamsFixture.GroupChatId);
+        var opened = Assert.Single(Connector.Delivered, r => r.Resource == "conversations");
         Assert.Contains("29:1BramJansen-teams-user-id", opened.Body, StringComparison.Ordinal);
-        var answer = Assert.Single(_connector.Delivered, r => r.Resource == "activities");
+        var answer = Assert.Single(Connector.Delivered, r => r.Resource == "activities");
         Assert.StartsWith("a:personal-", answer.ConversationId, StringComparison.Ordinal);
         Assert.Equal("Deze knop hoort bij een eerdere stap.", answer.Activity!.Text);
     }
@@ -148,21 +132,19 @@ public sealed class LiveMessagesInTeamsTests : IAsyncLifetime
     /// <summary>Bram presses a button of the test card as an <c>Action.Submit</c>: a message activity with the values.</summary>
     private async Task SubmitAsync(string action, string text)
     {
-        var activity = JsonNode.Parse(TeamsFixture.Load("action-submit-message", _connector.ServiceUrl))!;
+        var activity = JsonNode.Parse(TeamsFixture.Load("action-submit-message", Connector.ServiceUrl))!;
         activity["id"] = Guid.NewGuid().ToString("N");
         activity["value"] = Values(action, text);
-        using var response = await TeamsFixture.PostAsync(_client, activity.ToJsonString());
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _bot.Services.GetRequiredService<ConversationWorkQueue>().WhenIdleAsync();
+        using var response = await _chat.PostAsync(activity);
     }
 
     /// <summary>Cees presses a button of the test card as an <c>Action.Execute</c>: an <c>adaptiveCard/action</c> invoke.</summary>
-    private async Task<HttpResponseMessage> InvokeAsync(string action, string text, string replyToId)
+    private Task<HttpResponseMessage> InvokeAsync(string action, string text, string replyToId)
     {
-        var activity = JsonNode.Parse(TeamsFixture.Load("adaptive-card-action-invoke", _connector.ServiceUrl))!;
+        var activity = JsonNode.Parse(TeamsFixture.Load("adaptive-card-action-invoke", Connector.ServiceUrl))!;
         activity["replyToId"] = replyToId;
         activity["value"]!["action"]!["data"] = Values(action, text);
-        return await TeamsFixture.PostAsync(_client, activity.ToJsonString());
+        return _chat.PostAsync(activity);
     }
 
     private static JsonObject Values(string action, string text) =>

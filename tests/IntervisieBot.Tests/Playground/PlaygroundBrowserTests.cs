@@ -17,41 +17,19 @@ namespace IntervisieBot.Tests.Playground;
 /// </summary>
 public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncLifetime
 {
-    private static readonly float Timeout = 20_000;
     private static readonly Regex Mine = new(@"\bmine\b");
 
-    private readonly List<string> _pageErrors = [];
+    private PlaygroundPage _browser = null!;
     private PlaygroundHost _host = null!;
-    private IBrowserContext _context = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        SetDefaultExpectTimeout(Timeout);
-        _host = PlaygroundHost.Start();
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
-            Locale = "nl-NL",
-            ReducedMotion = ReducedMotion.Reduce,
-        });
-        _context.SetDefaultTimeout(Timeout);
-        _page = await _context.NewPageAsync();
-        _page.PageError += (_, error) => _pageErrors.Add(error);
-        _page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                _pageErrors.Add(message.Text);
-            }
-        };
+        _browser = await PlaygroundPage.StartAsync(chromium);
+        (_host, _page) = (_browser.Host, _browser.Page);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _context.DisposeAsync();
-        await _host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
 
     private ILocator BotMessage(string text) => _page.Locator("article.msg.from-bot", new PageLocatorOptions { HasText = text });
 
@@ -99,7 +77,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await Expect(BotMessage("Hallo, ik ben IntervisieBot")).ToBeVisibleAsync();
         using var stranger = new HttpClient { BaseAddress = _host.Address };
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
-        Assert.Empty(_pageErrors);
+        Assert.Empty(_browser.Errors);
     }
 
     [Fact]
@@ -133,7 +111,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await Expect(BotMessage("Wat ik kan")).ToHaveCountAsync(2);
         await Expect(BotMessage("Hallo, ik ben IntervisieBot")).ToContainTextAsync("Beantwoord door Bram");
         await Expect(BotMessage("Hallo, ik ben IntervisieBot").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
-        Assert.Empty(_pageErrors);
+        Assert.Empty(_browser.Errors);
     }
 
     [Fact]
@@ -179,7 +157,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await Expect(BotMessage("Ontvangen (1 van 2).")).ToBeVisibleAsync();
         await ScreenshotAsync("session-private-contribution.png");
         Assert.DoesNotContain(_host.Channel.Activities(_host.Channel.GroupConversationId), a => a.Contains("frustratie", StringComparison.Ordinal));
-        Assert.Empty(_pageErrors);
+        Assert.Empty(_browser.Errors);
     }
 
     /// <summary>Makes the page write and click as <paramref name="name"/>, as a user picks a member in the side bar.</summary>
@@ -317,7 +295,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         Assert.Equal(Action, record.Action);
         Assert.Equal([Action], record.Insights);
         Assert.Equal(2, record.RatedBy);
-        Assert.Empty(_pageErrors);
+        Assert.Empty(_browser.Errors);
     }
 
     /// <summary>The report card's facts, read as the page shows them: each title next to its value.</summary>
@@ -362,7 +340,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await ScreenshotAsync("private-chat.png");
         Assert.Contains(_host.Channel.Activities("playground-personal-bram"), a => a.Contains("Wat ik kan", StringComparison.Ordinal));
         Assert.DoesNotContain(_host.Channel.Activities(_host.Channel.GroupConversationId), a => a.Contains("Wat ik kan", StringComparison.Ordinal));
-        Assert.Empty(_pageErrors);
+        Assert.Empty(_browser.Errors);
     }
 
     [Fact]
@@ -385,7 +363,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
         await Expect(BotMessage("What I can do")).ToBeVisibleAsync();
         await Expect(_page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Group chat" })).ToBeVisibleAsync();
         Assert.Equal(["Anna", "Bram", "Cees Bakker", "Dewi", "Eva", "Fleur"], _host.Channel.Members.Select(m => m.Name));
-        Assert.Empty(_pageErrors);
+        Assert.Empty(_browser.Errors);
     }
 
     [Fact]
@@ -444,7 +422,7 @@ public sealed class PlaygroundBrowserTests(ChromiumFixture chromium) : IClassFix
             data);
         await Expect(_page.Locator("#status")).ToHaveTextAsync("IntervisieBot: ✓");
         await ScreenshotAsync("card-inputs.png");
-        Assert.Empty(_pageErrors);
+        Assert.Empty(_browser.Errors);
     }
 
     /// <summary>A card as the bot could send it, with every input kind the page renders, and text that tries to be HTML.</summary>

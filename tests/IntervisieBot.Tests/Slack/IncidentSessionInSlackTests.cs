@@ -44,6 +44,25 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         await InteractAsync(SlackRequests.ButtonPress(Id(who), channel, message["ts"]!.GetValue<string>(), SlackRequests.Pressed(button)));
     }
 
+    /// <summary>The Incidentmethode with everyone there: Anna brings the case, Bram facilitates.</summary>
+    private async Task StartIncidentAsync()
+    {
+        await GroupAsync("Anna", "start incidentmethode");
+        await GroupAsync("Cees", "Anna");
+        await GroupAsync("Cees", "Bram");
+        await GroupAsync("Cees", "iedereen");
+    }
+
+    /// <summary>The channel's message <paramref name="ts"/> as it is now (after updates).</summary>
+    private JsonObject Message(string ts) => _chat.Slack.MessagesIn(Channel).Single(m => m["ts"]!.GetValue<string>() == ts);
+
+    /// <summary>Presses the button whose title starts with <paramref name="title"/> on <paramref name="message"/> (as it is, or as a member's client still shows it).</summary>
+    private Task PressOnAsync(string who, JsonObject message, string title)
+    {
+        var button = Buttons(message).First(b => b!["text"]!["text"]!.GetValue<string>().StartsWith(title, StringComparison.Ordinal))!.AsObject();
+        return InteractAsync(SlackRequests.ButtonPress(Id(who), Channel, message["ts"]!.GetValue<string>(), SlackRequests.Pressed(button)));
+    }
+
     private static IEnumerable<JsonNode?> Buttons(JsonObject message) =>
         message["blocks"]?.AsArray().Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray()) ?? [];
 
@@ -204,6 +223,97 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         await PressAsync("Anna", Dm("Anna"), "Nu wissen");
         Assert.Contains("Je casustekst is gewist.", _chat.Slack.MessagesIn(Dm("Anna"))[^1].ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(_chat.Slack.Calls, c => !c.Ok);
+    }
+
+    [Fact]
+    public async Task FiveMembersRunTheIncidentMethod_OnOneSessionCard_UpdatedWithChatUpdate_AndAStalePressAnswersOnlyThePresser()
+    {
+        await StartIncidentAsync();
+        var posted = Assert.Single(_chat.Slack.Succeeded, c => c.Method == "chat.postMessage" && c.Shown.Contains("Stap 1 van 5", StringComparison.Ordinal));
+        var live = posted.Answer["ts"]!.GetValue<string>();
+        var stepOneCard = Message(live).DeepClone().AsObject();
+
+        // Step 1 moves on with the card's own button, over the interactivity endpoint: the card changes in place.
+        await PressOnAsync("Bram", Message(live), "Volgende stap");
+        Assert.Contains("Stap 2 van 5", Message(live).ToJsonString(), StringComparison.Ordinal);
+
+        // Cees presses "next" on the card as it was at step 1 (a client that had not refreshed): nothing changes in the
+        // channel, and only Cees hears why.
+        var channelBefore = _chat.Slack.MessagesIn(Channel).Select(m => m.ToJsonString()).ToList();
+        var callsBefore = _chat.Slack.Calls.Count;
+        await PressOnAsync("Cees", stepOneCard, "Volgende stap");
+        var answer = Assert.Single(_chat.Slack.Calls.Skip(callsBefore));
+        Assert.Equal(("chat.postEphemeral", Channel, Id("Cees")), (answer.Method, answer.String("channel"), answer.String("user")));
+        Assert.StartsWith("Die knop hoort bij een eerder bericht", answer.String("text"), StringComparison.Ordinal);
+        Assert.Equal(channelBefore, _chat.Slack.MessagesIn(Channel).Select(m => m.ToJsonString()));
+
+        foreach (var speaker in new[] { "Bram", "Cees", "Dewi", "Eva" })
+        {
+            await GroupAsync(speaker, "klaar");
+        }
+
+        // A pause: its card loses its "resume" button once pressed.
+        await PressOnAsync("Bram", Message(live), "Pauze");
+        var pause = _chat.Slack.MessagesIn(Channel)[^1];
+        await PressOnAsync("Anna", pause, "Verder");
+        Assert.Empty(Buttons(Message(pause["ts"]!.GetValue<string>())));
+
+        await GroupAsync("Bram", "volgende");
+        foreach (var member in new[] { "Bram", "Cees", "Dewi", "Eva" })
+        {
+            await PrivateAsync(member, $"{member} zag spanning");
+            await PrivateAsync(member, $"{member} hoorde twijfel");
+        }
+
+        Assert.Contains(_chat.Slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Dewi hoorde twijfel (Dewi)", StringComparison.Ordinal));
+        await GroupAsync("Bram", "volgende");
+        await GroupAsync("Bram", "volgende");
+        await GroupAsync("Anna", "Ik vermijd spanning.");
+        await GroupAsync("Anna", "Ik bespreek het deze week met mijn teamleider.");
+        await GroupAsync("Bram", "volgende");
+        var rating = _chat.Slack.MessagesIn(Channel)[^1];
+        await GroupAsync("Cees", "8");
+        await GroupAsync("Bram", "volgende");
+        Assert.Contains("Tweede casus", LastGroupMessage(), StringComparison.Ordinal);
+
+        // The session card was posted once and then only changed in place; at the end it says the steps are done,
+        // without buttons, as does the rating card.
+        var posts = _chat.Slack.Succeeded.Where(c => c.Method == "chat.postMessage" && c.String("channel") == Channel).ToList();
+        var updates = _chat.Slack.Succeeded.Where(c => c.Method == "chat.update" && c.String("ts") == live).ToList();
+        Assert.Single(posts, c => c.Shown.Contains("Incidentmethode", StringComparison.Ordinal) && c.Shown.Contains(" van 5", StringComparison.Ordinal) && c.Answer["ts"]!.GetValue<string>() == live);
+        Assert.True(updates.Count >= 5, $"{updates.Count} updates of the session card");
+        Assert.Contains("Alle stappen zijn gedaan", Message(live).ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(Buttons(Message(live)));
+        Assert.Empty(Buttons(Message(rating["ts"]!.GetValue<string>())));
+        Assert.Single(_chat.Slack.Succeeded, c => c.Method == "chat.postEphemeral");
+        Assert.DoesNotContain(_chat.Slack.Calls, c => !c.Ok);
+        Assert.True(posts.Count < 20, $"{posts.Count} channel messages");
+        Console.WriteLine($"Incidentmethode in Slack, five members: {posts.Count} channel messages (chat.postMessage), {updates.Count} chat.update of the session card, {_chat.Slack.Succeeded.Count(c => c.Method == "chat.update")} chat.update in all");
+    }
+
+    [Fact]
+    public async Task CarryOnWithTheSession_PostsTheSessionCardAnewBelow_AndLaterChangesGoThere()
+    {
+        await StartIncidentAsync();
+        await GroupAsync("Bram", "volgende");
+        var old = _chat.Slack.Succeeded.Single(c => c.Method == "chat.postMessage" && c.Shown.Contains("Stap 1 van 5", StringComparison.Ordinal)).Answer["ts"]!.GetValue<string>();
+        await GroupAsync("Dewi", "start");
+
+        await PressAsync("Dewi", Channel, "Verder met de sessie");
+
+        Assert.Contains("De sessie gaat verder in het bericht onderaan de chat.", Message(old).ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(Buttons(Message(old)));
+        var shown = _chat.Slack.MessagesIn(Channel)[^1];
+        var moved = shown["ts"]!.GetValue<string>();
+        Assert.NotEqual(old, moved);
+        Assert.Contains("Stap 2 van 5", shown.ToJsonString(), StringComparison.Ordinal);
+
+        var updatesBefore = _chat.Slack.Succeeded.Count(c => c.Method == "chat.update");
+        await GroupAsync("Bram", "klaar");
+        var update = Assert.Single(_chat.Slack.Succeeded.Where(c => c.Method == "chat.update").Skip(updatesBefore));
+        Assert.Equal(moved, update.String("ts"));
+        Assert.Contains("Cees, jij hebt het woord.", Message(moved).ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(moved, _chat.Slack.MessagesIn(Channel)[^1]["ts"]!.GetValue<string>());
     }
 
     [Fact]

@@ -410,6 +410,12 @@ public sealed class BotClient : IDisposable
     private async Task StartSessionAsync(MethodDefinition method)
     {
         await Say("Anna", "start " + method.Aliases[0]);
+        if (method.RequiresHighSafety)
+        {
+            // The group confirms it feels safe enough for the method.
+            await Say("Anna", "ja");
+        }
+
         await Say("Anna", "Anna");
         await Say("Anna", "Bram");
         await Say("Anna", "iedereen");

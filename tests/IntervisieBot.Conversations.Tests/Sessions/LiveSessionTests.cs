@@ -31,9 +31,14 @@ public sealed class LiveSessionTests : IDisposable
 
     private int Count() => _bot.Channel.Sent.Count;
 
-    private async Task StartAsync(string method)
+    private async Task StartAsync(string method, bool safeEnough = false)
     {
         await _bot.Say("Anna", "start " + method);
+        if (safeEnough)
+        {
+            await _bot.Say("Anna", "ja");
+        }
+
         await _bot.Say("Anna", "Anna");
         await _bot.Say("Anna", "Bram");
         await _bot.Say("Anna", "iedereen");
@@ -63,7 +68,7 @@ public sealed class LiveSessionTests : IDisposable
     [Fact]
     public async Task ATimeUpCard_LosesItsButtons_WhenTheStepMovesOn()
     {
-        await StartAsync("vrije intervisie");
+        await StartAsync("vrije intervisie", safeEnough: true);
         await _bot.PassAsync(TimeSpan.FromMinutes(8));
         var up = _bot.Channel.Sent.Last(s => s.Kind == "send");
         Assert.Contains("is om", up.Text, StringComparison.Ordinal);

@@ -139,6 +139,11 @@ public sealed class SessionFrameTests
     private static async Task StartAsync(BotClient bot, string methodId)
     {
         await bot.Say("Anna", "start " + MethodLibrary.BuiltIn.Get(methodId).Aliases[0]);
+        if (MethodLibrary.BuiltIn.Get(methodId).RequiresHighSafety)
+        {
+            await bot.Say("Anna", "ja");
+        }
+
         await bot.Say("Anna", "Anna");
         await bot.Say("Anna", "Bram");
         await bot.Say("Anna", "iedereen");

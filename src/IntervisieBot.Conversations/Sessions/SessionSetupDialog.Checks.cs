@@ -87,18 +87,19 @@ public static partial class SessionSetupDialog
     }
 
     /// <summary>
-    /// When the method has question steps and five or more participants besides the case owner are present, the case
-    /// owner chooses who may ask: everyone, or a first asker (a second one is asked next).
+    /// After "not now" the set-up ends. Else, when the method has question steps and five or more participants besides
+    /// the case owner are present, the case owner chooses who may ask: everyone, or a first asker (a second is asked next).
     /// </summary>
     private static async Task<DialogTurnResult> AskAskersStepAsync(WaterfallStepContext<SessionSetupState> step, MethodLibrary library, CancellationToken cancellationToken)
     {
-        if (step.Result is null || step.Result.GetValue<string>() == NotNow)
+        if (step.Result is null)
         {
-            if (step.Result is not null)
-            {
-                await step.Dialogs.SendAsync(new OutgoingMessage(CheckTexts(step).NotNow), cancellationToken);
-            }
+            return await step.EndAsync(null, cancellationToken);
+        }
 
+        if (step.Result.GetValue<string>() == NotNow)
+        {
+            await step.Dialogs.SendAsync(new OutgoingMessage(CheckTexts(step).NotNow), cancellationToken);
             return await step.EndAsync(null, cancellationToken);
         }
 

@@ -106,6 +106,11 @@ public static class SessionCards
             new CardText(step.Instruction.In(language)),
             new CardText(Format(texts.ActsNow, Actor(session, texts))),
         };
+        if (session.Observers.Count > 0)
+        {
+            body.Add(new CardText(SessionCheckTexts.For(language).AskersLine([.. session.Asking.Select(m => m.Name)])));
+        }
+
         var buttons = new List<CardButton>();
         var at = StepAt(session);
         var next = MoveButton(texts.NextButton, SessionActionKind.Next, at, ButtonStyle.Positive);

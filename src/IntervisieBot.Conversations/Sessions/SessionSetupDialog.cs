@@ -12,9 +12,10 @@ namespace IntervisieBot.Conversations.Sessions;
 /// "start [method]": which method (skipped when named; the recommended one first), who brings the case, who
 /// facilitates (never the case owner), and who else is present, from the conversation's own members; then the
 /// running session takes over. Version 2 added "who is present"; version 3 keeps its answers in a
-/// <see cref="SessionSetupState"/>.
+/// <see cref="SessionSetupState"/>; version 4 adds the checks (a safe group, fewer than three, the askers; see
+/// SessionSetupDialog.Checks.cs).
 /// </summary>
-public static class SessionSetupDialog
+public static partial class SessionSetupDialog
 {
     public const string Id = "session-setup";
 
@@ -41,12 +42,17 @@ public static class SessionSetupDialog
         .Add(new WaterfallDialog<SessionSetupState>(Id, DialogStateJson.Default.SessionSetupState,
         [
             (step, ct) => AskMethodStepAsync(step, library, cases, ct),
-            (step, ct) => AskCaseOwnerStepAsync(step, rotation, ct),
+            (step, ct) => ConfirmSafetyStepAsync(step, library, ct),
+            (step, ct) => UnlessAnotherMethodAsync(step, () => AskCaseOwnerStepAsync(step, rotation, ct), ct),
             AskFacilitatorStepAsync,
             AskPresentStepAsync,
+            WarnFewPresentStepAsync,
+            (step, ct) => AskAskersStepAsync(step, library, ct),
+            AskSecondAskerStepAsync,
+            AskersChosenStepAsync,
             (step, ct) => BeginStepAsync(step, library, time, ct),
         ],
-        version: 3));
+        version: 4));
 
     private static Language LanguageOf(WaterfallStepContext<SessionSetupState> step) => step.State.Language;
 
@@ -181,7 +187,7 @@ public static class SessionSetupDialog
         present.Add(owner.Id);
         present.Add(facilitator.Id);
         var attendees = members.Where(m => present.Contains(m.Id)).ToList();
-        var session = Session.Start(library.Get(step.State.Method!), owner, facilitator, attendees, time.GetUtcNow());
+        var session = Session.Start(library.Get(step.State.Method!), owner, facilitator, attendees, time.GetUtcNow(), step.State.Askers);
         RecommendedMethod.Remove(step.Dialogs.State);
         return await step.ReplaceAsync(
             SessionDialog.DialogId,

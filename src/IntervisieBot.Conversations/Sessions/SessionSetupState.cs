@@ -23,4 +23,10 @@ public sealed class SessionSetupState
     public string? Owner { get; set; }
 
     public string? Facilitator { get; set; }
+
+    /// <summary>Who takes part: the ticked members, the case owner and the facilitator.</summary>
+    public List<string> Present { get; set; } = [];
+
+    /// <summary>The one or two participants the case owner chose to ask in the question steps; empty when everyone asks.</summary>
+    public List<string> Askers { get; set; } = [];
 }

@@ -65,7 +65,7 @@ internal static class MethodDefinitionReader
 
         private static readonly string[] StepFields =
         [
-            "id", "title", "instruction", "actor", "interaction", "phase", "timeboxMinutes", "collect", "choose", "round", "asksAction",
+            "id", "title", "instruction", "actor", "interaction", "phase", "timeboxMinutes", "collect", "choose", "round", "asksAction", "asksQuestions",
         ];
 
         // Stands in for a step that is not an object, so reading can go on and report the rest of the file.
@@ -131,6 +131,7 @@ internal static class MethodDefinitionReader
                 Choose = Object(element, path, "choose", (settings, at) => new ChooseSettings(Prompt(settings, at))),
                 Round = Object(element, path, "round", (settings, at) => new RoundSettings(Prompt(settings, at))),
                 AsksAction = Bool(element, path, "asksAction") ?? false,
+                AsksQuestions = Bool(element, path, "asksQuestions") ?? false,
             };
         }
 

@@ -25,6 +25,15 @@ public sealed record MethodStep
     /// </summary>
     public bool AsksAction { get; init; }
 
+    /// <summary>Whether a round step's turns are questions to the case owner (see <see cref="IsQuestionStep"/>).</summary>
+    public bool AsksQuestions { get; init; }
+
+    /// <summary>
+    /// A step in which participants put questions to the case owner: a round marked <see cref="AsksQuestions"/>, or a
+    /// collect step of questions. When the case owner chose askers, only they ask in these steps; the others observe.
+    /// </summary>
+    public bool IsQuestionStep => AsksQuestions || Collect is { Contribution: ContributionKind.Question };
+
     /// <summary>Present exactly when <see cref="Interaction"/> is <see cref="StepInteraction.Collect"/>.</summary>
     public CollectSettings? Collect { get; init; }
 

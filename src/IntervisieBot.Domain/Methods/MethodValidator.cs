@@ -124,6 +124,12 @@ public static partial class MethodValidator
             RequireText(round.Prompt, $"{path}.round.prompt", error);
         }
 
+        if (step.AsksQuestions && step.Interaction != StepInteraction.Round)
+        {
+            // A collect step of questions is a question step by its contribution; only a round needs saying so.
+            error($"{path}.asksQuestions: only a round step is marked as asking questions; this step's interaction is {Camel(step.Interaction)}");
+        }
+
         void Settings(bool needed, bool present, string name)
         {
             if (needed && !present)

@@ -31,6 +31,7 @@ public sealed partial class Session
         Action = snapshot.Action;
         Chosen = snapshot.Chosen;
         Revealed = snapshot.Revealed;
+        Askers = snapshot.Askers;
         _contributions = [.. snapshot.Contributions];
         _reflections = new Dictionary<string, string>(snapshot.Reflections, StringComparer.Ordinal);
         _ratings = new Dictionary<string, int>(snapshot.Ratings, StringComparer.Ordinal);
@@ -69,6 +70,15 @@ public sealed partial class Session
     /// <summary>Whether the current collect step's contributions have been shown in the group (see <see cref="Reveal"/>).</summary>
     public bool Revealed { get; private set; }
 
+    /// <summary>
+    /// The ids of the one or two participants the case owner chose to ask in the question steps
+    /// (<see cref="MethodStep.IsQuestionStep"/>); empty when everyone asks.
+    /// </summary>
+    public IReadOnlyList<string> Askers { get; }
+
+    /// <summary>The most askers a case owner may choose: more would bring back the questions fired at once.</summary>
+    public const int MaxAskers = 2;
+
     public MethodStep CurrentStep => Method.Steps[StepIndex];
 
     public bool IsLastStep => StepIndex == Method.Steps.Count - 1;
@@ -91,7 +101,7 @@ public sealed partial class Session
     /// Starts a session. The facilitator is never the case owner of the same session; both must be present, and a
     /// session needs someone to help the case owner reflect.
     /// </summary>
-    public static Session Start(MethodDefinition method, SessionMember caseOwner, SessionMember facilitator, IReadOnlyList<SessionMember> attendees, DateTimeOffset startedAt)
+    public static Session Start(MethodDefinition method, SessionMember caseOwner, SessionMember facilitator, IReadOnlyList<SessionMember> attendees, DateTimeOffset startedAt, IReadOnlyList<string>? askers = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         if (caseOwner.Id == facilitator.Id)
@@ -109,6 +119,12 @@ public sealed partial class Session
             throw new ArgumentException("A session needs at least two different people.", nameof(attendees));
         }
 
+        askers ??= [];
+        if (askers.Count > MaxAskers || askers.Distinct().Count() != askers.Count || askers.Any(id => id == caseOwner.Id || !attendees.Any(a => a.Id == id)))
+        {
+            throw new ArgumentException($"The askers are at most {MaxAskers} different participants, never the case owner.", nameof(askers));
+        }
+
         return new Session(method, new SessionSnapshot
         {
             MethodId = method.Id,
@@ -117,6 +133,7 @@ public sealed partial class Session
             Facilitator = facilitator,
             Attendees = attendees,
             StartedAt = startedAt,
+            Askers = askers,
         });
     }
 
@@ -148,6 +165,7 @@ public sealed partial class Session
         Chosen = Chosen,
         SkippedSteps = [.. _skipped],
         Revealed = Revealed,
+        Askers = Askers,
     };
 
     public bool MayLead(string memberId) => memberId == Facilitator.Id || memberId == CaseOwner.Id;
@@ -167,9 +185,20 @@ public sealed partial class Session
     {
         StepActor.CaseOwner => [CaseOwner],
         StepActor.Facilitator => [Facilitator],
-        StepActor.Participants => Participants.ToList(),
+        StepActor.Participants => Asking.ToList(),
         _ => Attendees,
     };
+
+    /// <summary>
+    /// The participants who ask in the current step: in a question step the chosen askers (when the case owner chose
+    /// any), else every participant.
+    /// </summary>
+    public IEnumerable<SessionMember> Asking => ObserveNow ? Participants.Where(p => Askers.Contains(p.Id)) : Participants;
+
+    /// <summary>The participants who observe the current step: the others than the chosen askers, in a question step.</summary>
+    public IReadOnlyList<SessionMember> Observers => ObserveNow ? [.. Participants.Where(p => !Askers.Contains(p.Id))] : [];
+
+    private bool ObserveNow => Askers.Count > 0 && CurrentStep.IsQuestionStep && CurrentStep.Actor == StepActor.Participants;
 
     /// <summary>Who has the floor now in a round step, or null outside rounds or when everyone had a turn.</summary>
     public SessionMember? CurrentSpeaker =>
@@ -224,6 +253,11 @@ public sealed partial class Session
         }
 
         if (by == CaseOwner.Id && CurrentStep.Actor != StepActor.CaseOwner && CurrentStep.Actor != StepActor.Everyone)
+        {
+            return SessionOutcome.NotYourPart;
+        }
+
+        if (Observers.Any(o => o.Id == by))
         {
             return SessionOutcome.NotYourPart;
         }
@@ -298,7 +332,7 @@ public sealed partial class Session
         StepActor.CaseOwner => [CaseOwner],
         StepActor.Everyone => Attendees,
         StepActor.Facilitator => [Facilitator],
-        _ => Participants.ToList(),
+        _ => Asking.ToList(),
     };
 
     /// <summary>Who still owes contributions to the current collect step.</summary>

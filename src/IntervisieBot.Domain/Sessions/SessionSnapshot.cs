@@ -37,6 +37,9 @@ public sealed record SessionSnapshot
 
     public IReadOnlyList<string> SkippedSteps { get; init; } = [];
 
+    /// <summary>The ids of those the case owner chose to ask in the question steps; empty when everyone asks.</summary>
+    public IReadOnlyList<string> Askers { get; init; } = [];
+
     /// <summary>Whether the current collect step's contributions were shown in the group.</summary>
     public bool Revealed { get; init; }
 }

@@ -337,6 +337,12 @@ public sealed class BotClient : IDisposable
     public async Task StartAsync(string method)
     {
         await Say("Anna", "start " + method);
+        if (MethodLibrary.BuiltIn.Find(method) is { RequiresHighSafety: true })
+        {
+            // The group confirms it feels safe enough for the method.
+            await Say("Anna", "ja");
+        }
+
         await Say("Anna", "Anna");
         await Say("Anna", "Bram");
         await Say("Anna", "iedereen");

@@ -131,6 +131,21 @@ public class BuiltInMethodsTests
     }
 
     [Fact]
+    public void BuiltIn_QuestionSteps_AreTheQuestionRoundsAndTheCollectedQuestions()
+    {
+        var questionSteps = Library.All.SelectMany(m => m.Steps.Where(s => s.IsQuestionStep).Select(s => m.Id + "/" + s.Id)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+            [
+                "balint/factual-questions", "five-steps/write-questions", "free/associative-questions", "gossip/clarify", "incident/clarify",
+                "incident/underlying-patterns", "incidents/clarifying-round", "starr/action", "starr/result", "starr/task",
+                "ten-steps/clarifying-questions", "ten-steps/extra-round",
+            ],
+            questionSteps);
+        Assert.All(Library.All.SelectMany(m => m.Steps).Where(s => s.AsksQuestions), s => Assert.Equal(StepInteraction.Round, s.Interaction));
+    }
+
+    [Fact]
     public void BuiltIn_TagsTheSourcesOwnCheckInAndGroundRules()
     {
         foreach (var id in new[] { "socratic", "five-steps", "gossip", "incidents" })

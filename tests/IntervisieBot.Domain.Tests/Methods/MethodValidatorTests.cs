@@ -108,6 +108,16 @@ public class MethodValidatorTests
     }
 
     [Fact]
+    public void Validate_AsksQuestionsOnAnythingButARound_IsAnError()
+    {
+        var broken = WithStep(3, step => step with { AsksQuestions = true });
+
+        Assert.Equal(
+            ["steps[3] ('write-questions').asksQuestions: only a round step is marked as asking questions; this step's interaction is collect"],
+            MethodValidator.Validate(broken));
+    }
+
+    [Fact]
     public void Validate_SettingsOnTheWrongInteraction_IsAnError()
     {
         var broken = WithStep(1, step => step with { Round = new RoundSettings(new LocalizedText("Jij", "You")) });

@@ -134,6 +134,34 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void ChosenAskers_AloneAskInTheQuestionSteps_AndKeepTheirPlaceAfterARoundTrip()
+    {
+        var session = Session.Start(MethodLibrary.BuiltIn.Get("five-steps"), Anna, Bram, [Anna, Bram, Cees, Dewi, Eva], Start, [Cees.Id]);
+        GoTo(session, "write-questions");
+        var restored = Session.Restore(JsonSerializer.Deserialize<SessionSnapshot>(JsonSerializer.Serialize(session.ToSnapshot()))!, MethodLibrary.BuiltIn);
+
+        Assert.Equal([Cees], restored.Contributors);
+        Assert.Equal([Bram, Dewi, Eva], restored.Observers);
+        Assert.Equal(SessionOutcome.NotYourPart, restored.Contribute(Dewi.Id, "Wat deed je toen?"));
+        Assert.Equal(SessionOutcome.Done, restored.Contribute(Cees.Id, "Wat deed je toen?"));
+
+        // Defining the problem is no question step: everyone takes part again.
+        GoTo(restored, "define-problem");
+        Assert.Equal([Bram, Cees, Dewi, Eva], restored.Contributors);
+        Assert.Empty(restored.Observers);
+    }
+
+    [Theory]
+    [InlineData("u-anna")]
+    [InlineData("u-cees", "u-dewi", "u-eva")]
+    [InlineData("u-cees", "u-cees")]
+    [InlineData("u-zara")]
+    public void Start_TheAskersAreOneOrTwoParticipants_NeverTheCaseOwner(params string[] askers)
+    {
+        Assert.Throws<ArgumentException>(() => Session.Start(MethodLibrary.BuiltIn.Get("five-steps"), Anna, Bram, [Anna, Bram, Cees, Dewi, Eva], Start, askers));
+    }
+
+    [Fact]
     public void ASession_SurvivesARoundTripThroughItsStoredForm()
     {
         var session = FiveSteps();

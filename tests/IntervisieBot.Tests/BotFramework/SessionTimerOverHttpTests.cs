@@ -72,6 +72,7 @@ public sealed class SessionTimerOverHttpTests : IAsyncLifetime
     public async Task TheTimeUpOfASilentStep_ReachesTheGroupWithNobodyTyping()
     {
         await GroupAsync("Anna", "start vrije intervisie");
+        await GroupAsync("Anna", "ja");
         await GroupAsync("Cees", "Anna");
         await GroupAsync("Cees", "Bram");
         await GroupAsync("Cees", "iedereen");

@@ -12,9 +12,10 @@ namespace IntervisieBot.Conversations.Sessions;
 /// "start [method]": which method (skipped when named; the recommended one first), who brings the case, who
 /// facilitates (never the case owner), and who else is present, from the conversation's own members; then the
 /// running session takes over. Version 2 added "who is present"; version 3 keeps its answers in a
-/// <see cref="SessionSetupState"/>.
+/// <see cref="SessionSetupState"/>; version 4 asks which meeting the session belongs to when the plan cannot tell
+/// (<c>SessionSetupDialog.Meeting.cs</c>).
 /// </summary>
-public static class SessionSetupDialog
+public static partial class SessionSetupDialog
 {
     public const string Id = "session-setup";
 
@@ -44,9 +45,10 @@ public static class SessionSetupDialog
             (step, ct) => AskCaseOwnerStepAsync(step, rotation, ct),
             AskFacilitatorStepAsync,
             AskPresentStepAsync,
+            (step, ct) => AskMeetingStepAsync(step, rotation, ct),
             (step, ct) => BeginStepAsync(step, library, time, ct),
         ],
-        version: 3));
+        version: 4));
 
     private static Language LanguageOf(WaterfallStepContext<SessionSetupState> step) => step.State.Language;
 
@@ -174,7 +176,7 @@ public static class SessionSetupDialog
             return await step.EndAsync(null, cancellationToken);
         }
 
-        var present = step.Result.AsArray().Select(v => v!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var present = PresentAndMeeting(step);
         var members = Members(step);
         var owner = members.Single(m => m.Id == step.State.Owner);
         var facilitator = members.Single(m => m.Id == step.State.Facilitator);
@@ -185,7 +187,7 @@ public static class SessionSetupDialog
         RecommendedMethod.Remove(step.Dialogs.State);
         return await step.ReplaceAsync(
             SessionDialog.DialogId,
-            SessionDialog.Options(new SessionDialogState { Session = session.ToSnapshot(), Language = LanguageOf(step), SecondCase = Options(step).FirstOwner is not null }),
+            SessionDialog.Options(new SessionDialogState { Session = session.ToSnapshot(), Language = LanguageOf(step), SecondCase = Options(step).FirstOwner is not null, Meeting = step.State.Meeting }),
             cancellationToken);
     }
 

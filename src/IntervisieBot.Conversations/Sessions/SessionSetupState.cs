@@ -1,4 +1,5 @@
 using IntervisieBot.Domain;
+using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Sessions;
 
 namespace IntervisieBot.Conversations.Sessions;
@@ -23,4 +24,13 @@ public sealed class SessionSetupState
     public string? Owner { get; set; }
 
     public string? Facilitator { get; set; }
+
+    /// <summary>Who is present (member ids), kept while the meeting is asked.</summary>
+    public List<string> Present { get; set; } = [];
+
+    /// <summary>The meeting the session belongs to, once known (null: the group is not set up).</summary>
+    public SessionMeeting? Meeting { get; set; }
+
+    /// <summary>The question about the meeting, when the plan could not tell.</summary>
+    public MeetingQuestion? MeetingQuestion { get; set; }
 }

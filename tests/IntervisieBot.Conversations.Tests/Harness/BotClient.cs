@@ -412,7 +412,11 @@ public sealed class BotClient : IDisposable
         await Say("Anna", "start " + method.Aliases[0]);
         await Say("Anna", "Anna");
         await Say("Anna", "Bram");
-        await Say("Anna", "iedereen");
+        // A session on a day without a planned meeting: as before the question, it counts as the nearest planned one.
+        if ((await Say("Anna", "iedereen")).Any(m => m.Text.StartsWith("Hoort deze sessie", StringComparison.Ordinal)))
+        {
+            await Say("Anna", "ja");
+        }
     }
 
     private async Task TakePartAsync(MethodStep step, string[] names, string secret)

@@ -70,6 +70,7 @@ public sealed class SessionMeetingTests : IDisposable
         var asked = Assert.Single(await StartAsync("Eva", "Anna", "Bram"));
         await _chat.Press("Eva", Button(asked, "Ja, die bijeenkomst"));
         await RunToTheEndAsync("Bram");
+        _chat.Time.Advance(TimeSpan.FromHours(1));
         var second = await SecondCaseAsync("Dewi", "Eva");
         Assert.DoesNotContain(second, m => Text(m).Contains("Hoort deze sessie", StringComparison.Ordinal));
         await RunToTheEndAsync("Eva");

@@ -22,7 +22,7 @@ public sealed class OldDialogVersionTests : IDisposable
     [InlineData(GroupSetupDialog.DialogId, "instellen|Team Noord")]
     [InlineData(AdviceDialog.Id, "advies")]
     [InlineData(SessionSetupDialog.Id, "start")]
-    [InlineData(SessionDialog.DialogId, "start incidentmethode|Anna|Bram|iedereen")]
+    [InlineData(SessionDialog.DialogId, "start incidentmethode|Anna|Bram|iedereen|ja")]
     public async Task AGroupDialogStoredByTheVersionBefore_EndsCleanlyAtTheNextTurn(string dialogId, string turns)
     {
         if (dialogId != GroupSetupDialog.DialogId)

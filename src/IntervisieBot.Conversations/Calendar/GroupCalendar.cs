@@ -44,7 +44,7 @@ public static class GroupCalendar
     private static CalendarEvent Event(ConversationAddress address, Group group, Meeting meeting, IReadOnlyList<MeetingRoles> coming, CalendarTexts texts)
     {
         var roles = coming.FirstOrDefault(r => r.Meeting.Id == meeting.Id);
-        var held = group.Outcomes.FirstOrDefault(o => o.Meeting == meeting.Id);
+        var held = group.Outcomes.FirstOrDefault(o => !o.Extra && o.Meeting == meeting.Id);
         var owner = held is not null ? Name(group, held.CaseOwner) : roles?.CaseOwner?.Name;
         var facilitator = held is not null ? Name(group, held.Facilitator) : roles?.Facilitator?.Name;
         var lines = new List<string>();

@@ -37,6 +37,15 @@ public static class GroupCards
     public static string Day(Meeting meeting, Group group, GroupTexts texts) =>
         TimeZoneInfo.ConvertTime(meeting.Start, group.Schedule.Zone).ToString("ddd d MMM", texts.Culture).Replace(".", "", StringComparison.Ordinal);
 
+    /// <summary>"woensdag 16 december": the meeting's day, in the group's time zone, for a question about it.</summary>
+    public static string LongDay(Meeting meeting, Group group, GroupTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(texts);
+        return TimeZoneInfo.ConvertTime(meeting.Start, group.Schedule.Zone).ToString("dddd d MMMM", texts.Culture);
+    }
+
     public static string DateTitle(DateOnly date, GroupTexts texts) => date.ToString("dddd d MMMM yyyy", texts.Culture);
 
     public static string WeekdayName(DayOfWeek day, GroupTexts texts) => texts.Culture.DateTimeFormat.GetDayName(day);

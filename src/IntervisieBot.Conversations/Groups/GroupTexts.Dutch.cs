@@ -114,6 +114,8 @@ public sealed partial record GroupTexts
         RatingSuffix = " · cijfer {0}",
         FiguresTitle = "Cijfers",
         HeldOfPlannedTemplate = "{0} van de {1} geplande bijeenkomsten gehouden",
+        ExtraHeldOne = ", en 1 extra bijeenkomst",
+        ExtraHeld = ", en {0} extra bijeenkomsten",
         Held = "{0} bijeenkomsten gehouden",
         HeldOne = "1 bijeenkomst gehouden",
         AttendanceTitle = "Aanwezigheid en beurten",

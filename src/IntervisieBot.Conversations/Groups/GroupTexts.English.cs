@@ -114,6 +114,8 @@ public sealed partial record GroupTexts
         RatingSuffix = " · rated {0}",
         FiguresTitle = "Figures",
         HeldOfPlannedTemplate = "{0} of {1} planned meetings held",
+        ExtraHeldOne = ", and 1 extra meeting",
+        ExtraHeld = ", and {0} extra meetings",
         Held = "{0} meetings held",
         HeldOne = "1 meeting held",
         AttendanceTitle = "Attendance and turns",

@@ -242,8 +242,20 @@ public sealed partial record GroupTexts
 
     public required string HeldOfPlannedTemplate { get; init; }
 
-    /// <summary>"2 van de 3 geplande bijeenkomsten gehouden"; with none planned yet just how many were held.</summary>
-    public string HeldOfPlanned(int held, int planned) => planned == 0 ? HeldCount(held) : TextTemplate.Fill(HeldOfPlannedTemplate, held, planned);
+    /// <summary>
+    /// "2 van de 3 geplande bijeenkomsten gehouden, en 1 extra bijeenkomst"; with none planned yet (or more held than
+    /// planned, from before the group was set up) just how many were held.
+    /// </summary>
+    public string HeldOfPlanned(int held, int planned, int extra = 0) =>
+        planned == 0 || held > planned
+            ? HeldCount(held + extra)
+            : TextTemplate.Fill(HeldOfPlannedTemplate, held, planned) + (extra == 0 ? "" : extra == 1 ? ExtraHeldOne : TextTemplate.Fill(ExtraHeld, extra));
+
+    /// <summary>", en 1 extra bijeenkomst": after the planned meetings held, the one held outside the plan.</summary>
+    public required string ExtraHeldOne { get; init; }
+
+    /// <summary>", en {0} extra bijeenkomsten".</summary>
+    public required string ExtraHeld { get; init; }
 
     /// <summary>"3 bijeenkomsten gehouden", "1 bijeenkomst gehouden".</summary>
     public string HeldCount(int held) => held == 1 ? HeldOne : TextTemplate.Fill(Held, held);

@@ -55,7 +55,7 @@ public sealed class HistoryCommands(GroupStore groups, SessionRecordStore record
             [
                 new CardText(string.Join("\n", lines.Select(l => "- " + l))),
                 new CardText(texts.FiguresTitle, TextStyle.Heading),
-                new CardText(figures.Planned is { } planned ? texts.HeldOfPlanned(figures.Held, planned) : texts.HeldCount(figures.Held)),
+                new CardText(figures.Planned is { } planned ? texts.HeldOfPlanned(figures.HeldPlanned, planned, figures.Extra) : texts.HeldCount(figures.Held)),
                 new CardText(texts.AttendanceTitle, TextStyle.Heading),
                 new CardFacts(figures.Members.Select(m => new CardFact(m.Name, texts.MemberFigures(m.Attended, figures.Held, m.Cases, m.Facilitated))).ToList()),
                 .. figures.Methods.Count == 0 ? Array.Empty<CardElement>() :

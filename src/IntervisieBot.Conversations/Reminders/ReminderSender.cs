@@ -198,7 +198,7 @@ public sealed class ReminderSender(
     /// <summary>Who took part: the attendees the session recorded, else the active members who did not say they would be away.</summary>
     private static IEnumerable<Member> Participants(Group group, Meeting meeting)
     {
-        var held = group.Outcomes.Where(o => o.Meeting == meeting.Id).SelectMany(o => o.Attendees).ToHashSet(StringComparer.Ordinal);
+        var held = group.Outcomes.Where(o => !o.Extra && o.Meeting == meeting.Id).SelectMany(o => o.Attendees).ToHashSet(StringComparer.Ordinal);
         return held.Count > 0
             ? group.Roster.Members.Where(m => held.Contains(m.Id))
             : group.Roster.Active.Where(m => !group.IsAbsent(m.Id, meeting.Id));

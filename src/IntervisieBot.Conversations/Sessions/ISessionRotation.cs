@@ -1,5 +1,6 @@
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
+using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Sessions;
 
 namespace IntervisieBot.Conversations.Sessions;
@@ -10,9 +11,12 @@ namespace IntervisieBot.Conversations.Sessions;
 /// </summary>
 public interface ISessionRotation
 {
-    /// <summary>What a session started now opens with, in the session's language.</summary>
+    /// <summary>What a session started now opens with, in the session's language, with the meeting it belongs to or the one to ask about.</summary>
     Task<SessionOpening?> OpenAsync(ConversationAddress group, Language language, CancellationToken cancellationToken);
 
-    /// <summary>Records who came, who brought the case and who facilitated; returns the sentence naming the next case owner.</summary>
-    Task<string?> CloseAsync(ConversationAddress group, SessionRecord record, Language language, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records who came, who brought the case and who facilitated against <paramref name="meeting"/>, decided when the
+    /// session started (null when it was not); returns the sentence naming the next case owner.
+    /// </summary>
+    Task<string?> CloseAsync(ConversationAddress group, SessionRecord record, SessionMeeting? meeting, Language language, CancellationToken cancellationToken);
 }

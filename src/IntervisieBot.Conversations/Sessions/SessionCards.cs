@@ -2,6 +2,7 @@ using IntervisieBot.Conversations.Cases;
 using System.Globalization;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
+using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Domain.Sessions;
 
@@ -16,6 +17,9 @@ public static class SessionCards
 {
     /// <summary>The card name of the "second case" button (handled by <see cref="SessionCommands"/>).</summary>
     public const string SecondCaseCard = "second-case";
+
+    /// <summary>The second-case button's value naming the first case's meeting (<see cref="SessionMeeting.Key"/>).</summary>
+    public const string MeetingKey = "meeting";
 
     /// <summary>The time zone of a report's date when the group has none of its own (a group's default).</summary>
     private static readonly TimeZoneInfo DefaultZone = TimeZoneInfo.FindSystemTimeZoneById(Domain.Groups.GroupSettings.DefaultTimeZone);
@@ -277,12 +281,12 @@ public static class SessionCards
     };
 
     /// <summary>After a short method: a second case fits in the same meeting.</summary>
-    public static OutgoingMessage SecondCaseOffer(SessionTexts texts, string? firstOwner, bool answered = false) => OutgoingMessage.FromCard(new Card
+    public static OutgoingMessage SecondCaseOffer(SessionTexts texts, string? firstOwner, bool answered = false, SessionMeeting? meeting = null) => OutgoingMessage.FromCard(new Card
     {
         Body = [new CardText(texts.SecondCaseOffer)],
         Buttons = answered
             ? []
-            : [new CardButton(texts.SecondCaseButton, new Dictionary<string, string> { [Cards.CardKey] = SecondCaseCard, ["owner"] = firstOwner ?? "" }, ButtonStyle.Positive)],
+            : [new CardButton(texts.SecondCaseButton, new Dictionary<string, string> { [Cards.CardKey] = SecondCaseCard, ["owner"] = firstOwner ?? "", [MeetingKey] = meeting?.Key ?? "" }, ButtonStyle.Positive)],
     });
 
     /// <summary>The record of a session (the report): date, method, who, the harvest and the average rating.</summary>

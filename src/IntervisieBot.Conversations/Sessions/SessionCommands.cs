@@ -1,6 +1,7 @@
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
+using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Methods;
 
 namespace IntervisieBot.Conversations.Sessions;
@@ -31,7 +32,11 @@ public sealed class SessionCommands(
 
         await dc.BeginDialogAsync(
             SessionSetupDialog.Id,
-            SessionSetupDialog.Options(new SessionSetupOptions { FirstOwner = turn.Values.GetValueOrDefault("owner", "") }),
+            SessionSetupDialog.Options(new SessionSetupOptions
+            {
+                FirstOwner = turn.Values.GetValueOrDefault("owner", ""),
+                Meeting = SessionMeeting.Parse(turn.Values.GetValueOrDefault(SessionCards.MeetingKey)),
+            }),
             cancellationToken);
     }
 

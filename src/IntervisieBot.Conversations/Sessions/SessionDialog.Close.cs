@@ -66,7 +66,8 @@ public sealed partial class SessionDialog
         await EndSlotAsync(dc, PauseSlot, null, cancellationToken);
         var record = session.ToRecord(time.GetUtcNow());
         await records.SaveAsync(dc.Turn.Conversation, record, cancellationToken);
-        var next = await rotation.CloseAsync(dc.Turn.Conversation, record, language, cancellationToken);
+        var state = States.Get(dc.ActiveDialog!);
+        var next = await rotation.CloseAsync(dc.Turn.Conversation, record, state.Meeting, language, cancellationToken);
         await dc.SendAsync(new OutgoingMessage(texts.ClosingThanks), cancellationToken);
         var zone = Domain.Groups.Schedule.FindZone(States.Get(dc.ActiveDialog!).TimeZoneId);
         await dc.SendAsync(OutgoingMessage.FromCard(SessionCards.Report(record, library, texts, language, zone)), cancellationToken);
@@ -81,9 +82,9 @@ public sealed partial class SessionDialog
             await dc.Context.SendPrivateAsync(new Participant(session.CaseOwner.Id, session.CaseOwner.Name), keep, cancellationToken);
         }
 
-        if (!States.Get(dc.ActiveDialog!).SecondCase && session.Method.Duration.Max <= SessionSetupDialog.ShortMethod)
+        if (!state.SecondCase && session.Method.Duration.Max <= SessionSetupDialog.ShortMethod)
         {
-            await dc.SendAsync(SessionCards.SecondCaseOffer(texts, session.CaseOwner.Id), cancellationToken);
+            await dc.SendAsync(SessionCards.SecondCaseOffer(texts, session.CaseOwner.Id, meeting: state.Meeting), cancellationToken);
         }
 
         return await dc.EndDialogAsync(JsonSerializer.SerializeToNode(record, ConversationState.Json), cancellationToken);

@@ -1,4 +1,5 @@
 using IntervisieBot.Domain;
+using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Sessions;
 
 namespace IntervisieBot.Conversations.Sessions;
@@ -16,6 +17,9 @@ public sealed class SessionDialogState
     public Language Language { get; set; } = Language.Dutch;
 
     public bool SecondCase { get; set; }
+
+    /// <summary>The meeting the session belongs to, decided when it started; its outcome is recorded against it (null: the group was not set up).</summary>
+    public SessionMeeting? Meeting { get; set; }
 
     public SessionTimerState? Timer { get; set; }
 

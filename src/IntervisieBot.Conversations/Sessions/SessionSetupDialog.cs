@@ -13,7 +13,8 @@ namespace IntervisieBot.Conversations.Sessions;
 /// facilitates (never the case owner), and who else is present, from the conversation's own members; then the
 /// running session takes over. Version 2 added "who is present"; version 3 keeps its answers in a
 /// <see cref="SessionSetupState"/>; version 4 adds the checks (a safe group, fewer than three, the askers; see
-/// SessionSetupDialog.Checks.cs).
+/// SessionSetupDialog.Checks.cs), and asks which
+/// meeting the session belongs to when the plan cannot tell (<c>SessionSetupDialog.Meeting.cs</c>).
 /// </summary>
 public static partial class SessionSetupDialog
 {
@@ -50,6 +51,7 @@ public static partial class SessionSetupDialog
             (step, ct) => AskAskersStepAsync(step, library, ct),
             AskSecondAskerStepAsync,
             AskersChosenStepAsync,
+            (step, ct) => AskMeetingStepAsync(step, rotation, ct),
             (step, ct) => BeginStepAsync(step, library, time, ct),
         ],
         version: 4));
@@ -180,7 +182,7 @@ public static partial class SessionSetupDialog
             return await step.EndAsync(null, cancellationToken);
         }
 
-        var present = step.Result.AsArray().Select(v => v!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var present = PresentAndMeeting(step);
         var members = Members(step);
         var owner = members.Single(m => m.Id == step.State.Owner);
         var facilitator = members.Single(m => m.Id == step.State.Facilitator);
@@ -191,7 +193,7 @@ public static partial class SessionSetupDialog
         RecommendedMethod.Remove(step.Dialogs.State);
         return await step.ReplaceAsync(
             SessionDialog.DialogId,
-            SessionDialog.Options(new SessionDialogState { Session = session.ToSnapshot(), Language = LanguageOf(step), SecondCase = Options(step).FirstOwner is not null }),
+            SessionDialog.Options(new SessionDialogState { Session = session.ToSnapshot(), Language = LanguageOf(step), SecondCase = Options(step).FirstOwner is not null, Meeting = step.State.Meeting }),
             cancellationToken);
     }
 

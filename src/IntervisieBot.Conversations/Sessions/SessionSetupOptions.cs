@@ -1,3 +1,5 @@
+using IntervisieBot.Domain.Groups;
+
 namespace IntervisieBot.Conversations.Sessions;
 
 /// <summary>What "start" begins <see cref="SessionSetupDialog"/> with.</summary>
@@ -11,4 +13,7 @@ public sealed record SessionSetupOptions
     /// methods are offered then. Null for a first case.
     /// </summary>
     public string? FirstOwner { get; init; }
+
+    /// <summary>For a second case: the first case's meeting, which the second belongs to as well.</summary>
+    public SessionMeeting? Meeting { get; init; }
 }

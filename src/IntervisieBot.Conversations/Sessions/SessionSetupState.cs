@@ -1,4 +1,5 @@
 using IntervisieBot.Domain;
+using IntervisieBot.Domain.Groups;
 using IntervisieBot.Domain.Sessions;
 
 namespace IntervisieBot.Conversations.Sessions;
@@ -29,4 +30,10 @@ public sealed class SessionSetupState
 
     /// <summary>The one or two participants the case owner chose to ask in the question steps; empty when everyone asks.</summary>
     public List<string> Askers { get; set; } = [];
+
+    /// <summary>The meeting the session belongs to, once known (null: the group is not set up).</summary>
+    public SessionMeeting? Meeting { get; set; }
+
+    /// <summary>The question about the meeting, when the plan could not tell.</summary>
+    public MeetingQuestion? MeetingQuestion { get; set; }
 }

@@ -11,10 +11,18 @@ public sealed record MethodFigures(string MethodId, int Used, double? AverageRat
 /// <summary>
 /// The group's figures (J8): meetings held against planned, attendance and cases per member, the methods used and
 /// their ratings. Meetings held come from the group's own ledger once it is set up (it includes the sessions from
-/// before), otherwise from the session records; methods and ratings always come from the records.
+/// before), otherwise from the session records; methods and ratings always come from the records. <see cref="Held"/>
+/// counts every meeting held, <see cref="Extra"/> those of them held outside the plan; a planned meeting held early
+/// counts as planned, so the planned ones held never outnumber the planned.
 /// </summary>
 public sealed record GroupFigures(int Held, int? Planned, IReadOnlyList<MemberFigures> Members, IReadOnlyList<MethodFigures> Methods)
 {
+    /// <summary>The meetings held outside the plan (included in <see cref="Held"/>).</summary>
+    public int Extra { get; init; }
+
+    /// <summary>The planned meetings held.</summary>
+    public int HeldPlanned => Held - Extra;
+
     public static GroupFigures Compute(Group? group, IReadOnlyList<SessionRecord> records, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -35,7 +43,7 @@ public sealed record GroupFigures(int Held, int? Planned, IReadOnlyList<MemberFi
             .Select(id => new MemberFigures(
                 id,
                 names.GetValueOrDefault(id, id),
-                held.Where(o => o.Attendees.Contains(id)).Select(o => o.Meeting).Distinct().Count(),
+                held.Where(o => o.Attendees.Contains(id)).Select(o => (o.Meeting, o.Extra)).Distinct().Count(),
                 held.Count(o => o.CaseOwner == id),
                 held.Count(o => o.Facilitator == id)))
             .ToList();
@@ -51,8 +59,15 @@ public sealed record GroupFigures(int Held, int? Planned, IReadOnlyList<MemberFi
             .OrderByDescending(m => m.Used)
             .ThenBy(m => m.MethodId, StringComparer.Ordinal)
             .ToList();
-        int? planned = group is null ? null : group.EarlierPlanned + group.Schedule.PlannedBefore(now);
-        return new GroupFigures(held.Select(o => o.Meeting).Distinct().Count(), planned, members, methods);
+        // A planned meeting held before its date (the group said the session belonged to it) counts as planned already.
+        int? planned = group is null
+            ? null
+            : group.EarlierPlanned + group.Schedule.PlannedBefore(now)
+                + held.Where(o => !o.Extra).Select(o => o.Meeting).Distinct().Count(id => group.Schedule.Find(id) is { IsCancelled: false } m && m.Start > now);
+        return new GroupFigures(held.Select(o => (o.Meeting, o.Extra)).Distinct().Count(), planned, members, methods)
+        {
+            Extra = held.Where(o => o.Extra).Select(o => o.Meeting).Distinct().Count(),
+        };
     }
 
     /// <summary>A session's record as a held meeting, for groups that ran sessions before they were set up.</summary>

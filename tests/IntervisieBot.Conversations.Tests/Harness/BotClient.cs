@@ -345,7 +345,11 @@ public sealed class BotClient : IDisposable
 
         await Say("Anna", "Anna");
         await Say("Anna", "Bram");
-        await Say("Anna", "iedereen");
+        // A set-up group on a day without a planned meeting is asked which meeting this is: the nearest planned one.
+        if ((await Say("Anna", "iedereen")).Any(m => m.Text.StartsWith("Hoort deze sessie", StringComparison.Ordinal)))
+        {
+            await Say("Anna", "ja");
+        }
     }
 
     /// <summary>Starts <paramref name="method"/> and walks on to its first collect step, where some have contributed.</summary>

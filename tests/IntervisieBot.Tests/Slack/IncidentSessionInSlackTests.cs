@@ -182,6 +182,12 @@ public sealed class IncidentSessionInSlackTests : IAsyncLifetime
         await GroupAsync("Cees", "Anna");
         await GroupAsync("Cees", "Bram");
         await GroupAsync("Cees", "iedereen");
+        // On the host's clock this is not the evening of the first meeting: the group says the session is that meeting.
+        if (LastGroupMessage().Contains("Hoort deze sessie bij de bijeenkomst van", StringComparison.Ordinal))
+        {
+            await GroupAsync("Cees", "ja");
+        }
+
         Assert.Contains(_chat.Slack.MessagesIn(Channel), m => m.ToJsonString().Contains("Anna* heeft een casus voorbereid", StringComparison.Ordinal));
 
         await PressAsync("Cees", Channel, "Deel mijn casus");

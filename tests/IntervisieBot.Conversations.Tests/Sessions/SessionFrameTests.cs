@@ -133,7 +133,7 @@ public sealed class SessionFrameTests
     {
         // Thursday 3 December 2026, 20:00 in New York: already Friday 4 December, 01:00, in UTC (02:00 in Amsterdam).
         using var bot = new BotClient(new BotClientOptions { Members = Names, Start = new DateTimeOffset(2026, 12, 4, 1, 0, 0, TimeSpan.Zero) });
-        foreach (var answer in new[] { "instellen", "Team Noord", "nederlands", "om de 4 weken", "dinsdag", "20:00", "America/New_York", "90", "8-12-2026", "iedereen", "wisselt", "ja" })
+        foreach (var answer in new[] { "instellen", "Team Noord", "nederlands", "om de 4 weken", "dinsdag", "20:00", "America/New_York", "90", "8-12-2026", "iedereen", "nee", "wisselt", "ja" })
         {
             await bot.Say("Anna", answer);
         }

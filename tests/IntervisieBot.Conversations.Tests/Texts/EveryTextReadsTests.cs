@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Dialogs.Messages;
+using IntervisieBot.Domain;
 using IntervisieBot.Domain.Methods;
 using IntervisieBot.Domain.Sessions;
 
@@ -120,10 +121,22 @@ public sealed partial class EveryTextReadsTests
     /// <summary>Anna brings the case, Bram facilitates, everyone takes part in what each step asks; a rating closes it.</summary>
     private static async Task RunSessionAsync(BotClient bot, MethodDefinition method, Words words, bool detours = false)
     {
+        var yes = words.SetUp[^1];
         await bot.Say("Anna", "start " + method.Aliases[0]);
+        if (method.RequiresHighSafety)
+        {
+            // The group confirms it feels safe enough for the method.
+            await bot.Say("Anna", yes);
+        }
+
         await bot.Say("Anna", "Anna");
         await bot.Say("Anna", "Bram");
-        await bot.Say("Anna", words.Everyone);
+        if ((await bot.Say("Anna", words.Everyone)).Any(m => m.Text.Contains(yes == "ja" ? "Hoort deze sessie" : "Is this session", StringComparison.Ordinal)))
+        {
+            await bot.Say("Anna", yes);
+        }
+
+        Assert.Contains(bot.Channel.Sent, s => s.Message.Card?.Title?.Contains(method.Name.In(Language.FromCode(words.Language)), StringComparison.Ordinal) == true);
         foreach (var step in method.Steps)
         {
             if (detours && step == method.Steps[1])
@@ -373,7 +386,7 @@ public sealed partial class EveryTextReadsTests
         private static readonly Words Dutch = new(
             "nl",
             "nl-NL",
-            ["instellen", "Team Noord", "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", "12-1-2027", "iedereen", "wisselt", "ja"],
+            ["instellen", "Team Noord", "nederlands", "om de 4 weken", "dinsdag", "19:30", "standaard", "90", "12-1-2027", "iedereen", "nee", "wisselt", "ja"],
             ["casus", "vragen", "Onderbroken", "Dinsdag onderbrak een collega mij drie keer.", "Mijn vraag is: hoe geef ik rustig mijn grens aan?", "Met mijn teamleider gepraat.", "Het moment dat hij zei: laat mij maar.", "geen", "ja", "ja", "ja", "1"],
             "methodes",
             "advies",
@@ -402,7 +415,7 @@ public sealed partial class EveryTextReadsTests
         private static readonly Words English = new(
             "en",
             "en-GB",
-            ["setup", "Team North", "english", "every 4 weeks", "tuesday", "19:30", "default", "90", "12 january 2027", "everyone", "rotating", "yes"],
+            ["setup", "Team North", "english", "every 4 weeks", "tuesday", "19:30", "default", "90", "12 january 2027", "everyone", "no", "rotating", "yes"],
             ["case", "questions", "Interrupted", "On Tuesday a colleague interrupted me three times.", "My question is: how do I calmly set my limit?", "Talked to my team lead.", "The moment he said: leave it to me.", "none", "yes", "yes", "yes", "1"],
             "methods",
             "advice",

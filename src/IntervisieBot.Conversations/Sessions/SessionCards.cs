@@ -309,13 +309,21 @@ public static class SessionCards
                     new CardFact(labels[2], record.CaseOwner.Name),
                     new CardFact(labels[3], record.Facilitator.Name),
                     new CardFact(labels[4], string.Join(", ", record.Attendees.Select(a => a.Name))),
-                    new CardFact(labels[5], string.Join(" · ", record.Insights)),
-                    new CardFact(labels[6], record.Action ?? "–"),
+                    .. Harvest(record, labels),
                     new CardFact(labels[7], record.AverageRating is { } avg ? avg.ToString("0.0", culture) : "–"),
                 ]),
             ],
         };
     }
+
+    /// <summary>
+    /// The insight and the action, each on its row; one row when the case owner gave both in one sentence (a method
+    /// whose last step asks for what they take away and will do), so the record does not say the same thing twice.
+    /// </summary>
+    private static IEnumerable<CardFact> Harvest(SessionRecord record, string[] labels) =>
+        record.Insights is [var only] && string.Equals(only, record.Action, StringComparison.Ordinal)
+            ? [new CardFact(labels[8], only)]
+            : [new CardFact(labels[5], string.Join(" · ", record.Insights)), new CardFact(labels[6], record.Action ?? "–")];
 
     /// <summary>Where the session is, as a move button carries it: the step (by index) during the steps, else the close's phase.</summary>
     public static string Where(Session session) => session.Phase == SessionPhase.Steps ? StepAt(session) : PhaseName(session.Phase);

@@ -300,7 +300,7 @@ public sealed record SessionTexts
         AnswerHelpful = "{0}, beantwoord nu de helpende vragen:",
         SecondCaseOffer = "Is er tijd voor nog een casus? Met een korte methode past een tweede casus in dezelfde bijeenkomst.",
         SecondCaseButton = "Tweede casus",
-        ReportFacts = "Datum|Methode|Casusinbrenger|Gespreksleider|Aanwezig|Inzicht|Actie|Waardering",
+        ReportFacts = "Datum|Methode|Casusinbrenger|Gespreksleider|Aanwezig|Inzicht|Actie|Waardering|Inzicht en actie",
         ClosingThanks = "Dank jullie wel. Het verslag staat hieronder; typ **verslag** om het later terug te zien.",
     };
 
@@ -396,7 +396,7 @@ public sealed record SessionTexts
         AnswerHelpful = "{0}, now answer the helpful questions:",
         SecondCaseOffer = "Time for another case? With a short method a second case fits in the same meeting.",
         SecondCaseButton = "Second case",
-        ReportFacts = "Date|Method|Case owner|Facilitator|Present|Insight|Action|Rating",
+        ReportFacts = "Date|Method|Case owner|Facilitator|Present|Insight|Action|Rating|Insight and action",
         ClosingThanks = "Thank you all. The record is below; type **report** to see it again later.",
     };
 }

@@ -77,7 +77,14 @@ public sealed partial class DueWorkRunner
                 throw new InvalidOperationException($"No handler for due work of kind '{work.Kind}'.");
             }
 
-            await handler.HandleAsync(work, lease.Token);
+            var running = handler.HandleAsync(work, lease.Token);
+            if (!running.IsCompleted)
+            {
+                // Only work that waits needs its lease kept: work done at once leaves no timer on the clock.
+                lease.Start();
+            }
+
+            await running;
             if (await lease.EndAsync() is not { } claimed)
             {
                 LogLeaseLost(work.Kind, Hash(work.Group));
@@ -170,7 +177,7 @@ public sealed partial class DueWorkRunner
         private readonly CancellationToken _stopping;
         private readonly CancellationTokenSource _lost;
         private readonly CancellationTokenSource _ended = new();
-        private readonly Task _beating;
+        private Task _beating = Task.CompletedTask;
         private volatile ClaimedWork? _claimed;
 
         public Lease(DueWorkRunner runner, ClaimedWork claimed, CancellationToken stopping)
@@ -179,8 +186,10 @@ public sealed partial class DueWorkRunner
             _claimed = claimed;
             _stopping = stopping;
             _lost = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            _beating = BeatAsync();
         }
+
+        /// <summary>Begins renewing the claim, every third of the lease.</summary>
+        public void Start() => _beating = BeatAsync();
 
         /// <summary>Cancelled when the instance stops or the claim is lost.</summary>
         public CancellationToken Token => _lost.Token;

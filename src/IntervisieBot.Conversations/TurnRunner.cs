@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Outbound;
 using IntervisieBot.Conversations.Texts;
 using IntervisieBot.Dialogs.Messages;
 using Microsoft.Extensions.Logging;
@@ -7,15 +8,18 @@ namespace IntervisieBot.Conversations;
 
 /// <summary>
 /// Runs the bot for one turn so that a failure never reaches the channel as a crash: it is logged (type and stack,
-/// never the turn's text) and the conversation gets a short apology in its language.
+/// never the turn's text) and the conversation gets a short apology in its language, but only when the turn failed
+/// before it began to answer, that is before its change was stored. What the channel could not deliver is kept in the
+/// outbox and delivered later (<see cref="DurableTurnContext"/>), so a lost reply never turns into a false apology.
 /// </summary>
-public sealed partial class TurnRunner(IBot bot, ILogger<TurnRunner> logger)
+public sealed partial class TurnRunner(IBot bot, ILogger<TurnRunner> logger, Outbox? outbox = null)
 {
     public async Task RunAsync(ITurnContext context, CancellationToken cancellationToken)
     {
+        var durable = new DurableTurnContext(context, outbox);
         try
         {
-            await bot.OnTurnAsync(context, cancellationToken);
+            await bot.OnTurnAsync(durable, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -25,14 +29,19 @@ public sealed partial class TurnRunner(IBot bot, ILogger<TurnRunner> logger)
         {
             LogUnreachable(context.Turn.Kind);
         }
+        catch (Exception e) when (durable.HasBegunToAnswer)
+        {
+            // Its change was stored (the bot says things only after that): "nothing is lost, try again" would be false.
+            LogFailedAfterAnswering(e, context.Turn.Kind, context.Turn.Conversation.ChannelId);
+        }
         catch (Exception e)
         {
             LogFailed(e, context.Turn.Kind, context.Turn.Conversation.ChannelId);
-            await ApologizeAsync(context, cancellationToken);
+            await ApologizeAsync(durable, cancellationToken);
         }
     }
 
-    private async Task ApologizeAsync(ITurnContext context, CancellationToken cancellationToken)
+    private async Task ApologizeAsync(DurableTurnContext context, CancellationToken cancellationToken)
     {
         if (context.Turn.Kind is TurnKind.BotRemoved)
         {
@@ -52,6 +61,9 @@ public sealed partial class TurnRunner(IBot bot, ILogger<TurnRunner> logger)
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {Kind} turn on {ChannelId} failed")]
     private partial void LogFailed(Exception exception, TurnKind kind, string channelId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {Kind} turn on {ChannelId} failed after it began to answer; no apology")]
+    private partial void LogFailedAfterAnswering(Exception exception, TurnKind kind, string channelId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {Kind} turn could not be answered: the conversation is unreachable")]
     private partial void LogUnreachable(TurnKind kind);

@@ -56,7 +56,9 @@ public sealed class OutboundSenderOptions
 /// 502–504, network errors, with jittered exponential backoff) and nothing else. A bot that was removed or blocked
 /// (403 <c>BotNotInConversationRoster</c>, <c>ConversationBlockedByUser</c>, <c>ForbiddenOperationException</c>,
 /// <c>MessageWritesBlocked</c>; 404 <c>ConversationNotFound</c>) ends in <see cref="ConversationUnreachableException"/>;
-/// other errors end in <see cref="ConnectorException"/> (413: <see cref="MessageTooLargeException"/>). Logs carry
+/// a write (reply, send, update, a new personal chat) still failing when the attempts are spent with what may pass later
+/// ends in <see cref="MessageNotDeliveredException"/> (the turn keeps the message in the outbox); other errors end in
+/// <see cref="ConnectorException"/> (413: <see cref="MessageTooLargeException"/>). Logs carry
 /// ids, statuses and a hash of the conversation id, never what was sent.
 /// </summary>
 public sealed class OutboundSender
@@ -111,6 +113,9 @@ public sealed class OutboundSender
 
     internal int ConversationsInLine => _queues.Count;
 
+    private static bool IsWrite(ConnectorOperation operation) =>
+        operation is ConnectorOperation.Reply or ConnectorOperation.Send or ConnectorOperation.Update or ConnectorOperation.CreateConversation;
+
     private static bool IsMembersRead(ConnectorOperation operation) =>
         operation is ConnectorOperation.GetMembers or ConnectorOperation.GetPagedMembers;
 
@@ -137,6 +142,11 @@ public sealed class OutboundSender
                 "Connector {Operation} for conversation {Conversation}: {Status} {Code}, the bot cannot write there (correlation {CorrelationId})",
                 info.Operation, info.LogId, (int)e.StatusCode, e.ErrorCode, e.CorrelationId);
             throw new ConversationUnreachableException(info.Conversation, $"{(int)e.StatusCode} {e.ErrorCode}");
+        }
+        catch (Exception e) when (IsWrite(info.Operation) && !cancellationToken.IsCancellationRequested && IsRetryable(e, context))
+        {
+            // Out of attempts with a failure that may pass: the message did not arrive, so the turn can keep it for later.
+            throw new MessageNotDeliveredException(e is ConnectorException c ? $"{info.Operation} {(int)c.StatusCode}" : $"{info.Operation} {e.GetType().Name}", e);
         }
         finally
         {

@@ -135,6 +135,11 @@ public sealed class SlackSender
                 context,
                 (this, kind, channel, call));
         }
+        catch (Exception e) when (kind != SlackCallKind.Read && !cancellationToken.IsCancellationRequested && ShouldRetry(e, context))
+        {
+            // Out of attempts with a failure that may pass and certainly did not post: the turn can keep it for later.
+            throw new MessageNotDeliveredException(e is SlackApiException s ? $"{method} {s.Error}" : $"{method} {e.GetType().Name}", e);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);

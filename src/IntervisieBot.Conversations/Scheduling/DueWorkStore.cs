@@ -233,6 +233,27 @@ public sealed class DueWorkStore(ITableServiceClient tables, TimeProvider time) 
         return new ClaimedWork(found.Work, found.Bucket, found.Row, claimed, pointer.ETag);
     }
 
+    /// <summary>
+    /// Extends the lease on work this instance runs to <paramref name="leaseUntil"/>, by a write conditional on the
+    /// claim's version. Null when the claim is lost: the lease ran out and another instance took the work over, or the
+    /// work was cancelled or moved meanwhile.
+    /// </summary>
+    public async Task<ClaimedWork?> RenewAsync(ClaimedWork claimed, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var table = await _work.GetAsync(cancellationToken);
+        try
+        {
+            var etag = await table.UpdateEntityAsync(
+                new TableEntity(claimed.Bucket, claimed.Row) { ["LeaseUntil"] = leaseUntil }, claimed.ETag, TableUpdateMode.Merge, cancellationToken);
+            return claimed with { ETag = etag };
+        }
+        catch (Exception e) when (e is ETagMismatchException or EntityNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Removes claimed work that is done (or dropped): its pointer first, then its row.</summary>
     public async Task CompleteAsync(ClaimedWork claimed, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Outbound;
 using IntervisieBot.Dialogs;
 using IntervisieBot.Dialogs.Messages;
 
@@ -7,9 +8,10 @@ namespace IntervisieBot.Conversations.Scheduling;
 /// Due work of kind <c>turn</c>: a proactive turn in the group's conversation (<see cref="TurnKind.Scheduled"/>, the
 /// work's data as the turn's values), run by the bot in that conversation's lane of the work queue, so it takes its
 /// place among the members' turns and goes through the same dialog state. What the bot says goes out through the
-/// channel's messenger, as in any turn. Failures reach the scheduler, which retries or drops the work.
+/// channel's messenger, as in any turn; what the channel could not deliver is kept in the <see cref="Outbox"/>. Other
+/// failures reach the scheduler, which retries or drops the work.
 /// </summary>
-public sealed class ScheduledTurnHandler(IBot bot, IEnumerable<IChannelMessenger> messengers, ConversationWorkQueue queue, TimeProvider time) : IDueWorkHandler
+public sealed class ScheduledTurnHandler(IBot bot, IEnumerable<IChannelMessenger> messengers, ConversationWorkQueue queue, Outbox outbox, TimeProvider time) : IDueWorkHandler
 {
     public const string WorkKind = "turn";
 
@@ -41,7 +43,7 @@ public sealed class ScheduledTurnHandler(IBot bot, IEnumerable<IChannelMessenger
         {
             try
             {
-                await bot.OnTurnAsync(new TurnContext(turn, messenger), laneToken);
+                await bot.OnTurnAsync(new DurableTurnContext(new TurnContext(turn, messenger), outbox), laneToken);
                 done.TrySetResult();
             }
             catch (Exception e)

@@ -12,11 +12,11 @@ public sealed class SchedulerOptions
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How long a claim holds: another instance takes work over only after this, so it must be longer than a piece of
-    /// work takes (sends wait for the channel's rate limits), and it is how late work is when its instance dies.
+    /// How long a claim holds unless renewed: an instance renews it every third of this while a piece runs, so a piece
+    /// may take longer (sends wait for the channel's rate limits). It is how late work is when its instance dies.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "Scheduler:LeaseLength must be between 00:00:10 and 01:00:00.")]
-    public TimeSpan LeaseLength { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan LeaseLength { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Names this instance in its claims; empty: the machine name and process id.</summary>
     [MaxLength(100, ErrorMessage = "Scheduler:InstanceId must be at most 100 characters.")]
@@ -30,7 +30,11 @@ public sealed class SchedulerOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ParseLimitsInInvariantCulture = true, ErrorMessage = "Scheduler:RetryDelay must be between 00:00:01 and 01:00:00.")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How many pieces of due work one instance runs at the same time (the channel's rate limits still apply).</summary>
+    /// <summary>
+    /// How many pieces of due work one instance runs at the same time. Each piece is claimed just before it runs, and an
+    /// instance that dies can leave at most this many sent but not yet marked done, which another instance then sends
+    /// again: 1 keeps that to one duplicate per dead instance; more instances, not more concurrency, add throughput.
+    /// </summary>
     [Range(1, 64, ErrorMessage = "Scheduler:MaxConcurrency must be between 1 and 64.")]
-    public int MaxConcurrency { get; set; } = 8;
+    public int MaxConcurrency { get; set; } = 1;
 }

@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,7 +8,7 @@ public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// Durable due work: the store (also as <see cref="IDueWorkScheduler"/>), the runner, the unreachable-group flag,
-    /// and the handler for proactive turns. The <c>Scheduler</c> settings are bound and checked at start-up. Other
+    /// the handler for proactive turns, and the outbox for messages a channel could not deliver (with its handler). The <c>Scheduler</c> settings are bound and checked at start-up. Other
     /// kinds of work register their own <see cref="IDueWorkHandler"/>.
     /// </summary>
     public static IServiceCollection AddDueWork(this IServiceCollection services)
@@ -19,6 +20,8 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<GroupReachability>();
         services.TryAddSingleton<DueWorkRunner>();
         services.AddSingleton<IDueWorkHandler, ScheduledTurnHandler>();
+        services.AddGroupDataStore<Outbox>();
+        services.AddSingleton<IDueWorkHandler, OutboxDelivery>();
         services.AddGroupDataStore<ScheduledWorkGroupData>();
         return services;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using IntervisieBot.Channels.BotFramework.Connector;
 using IntervisieBot.Channels.BotFramework.Schema;
 using IntervisieBot.Conversations;
+using IntervisieBot.Conversations.Outbound;
 using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.BotFramework.Tests.Connector;
@@ -87,13 +88,13 @@ public sealed class OutboundSenderTests
     }
 
     [Fact]
-    public async Task Send_WhenAlways503_GivesUpAfterTheLastAttempt()
+    public async Task Send_WhenAlways503_GivesUpAfterTheLastAttempt_AsNotDelivered()
     {
         await using var harness = await ConnectorHarness.StartAsync(outbound: o => o.MaxRetryAttempts = 3);
         harness.Server.Script(FakeAnswer.Unavailable(), times: 10);
 
         var sent = harness.Connector.SendAsync(harness.Server.ServiceUrl, Group, ConnectorHarness.Message("Hoi"));
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => harness.RunAsync(sent));
+        var error = Assert.IsType<ConnectorException>((await Assert.ThrowsAsync<MessageNotDeliveredException>(() => harness.RunAsync(sent))).InnerException);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(4, harness.Server.Requests.Count);
@@ -106,7 +107,7 @@ public sealed class OutboundSenderTests
         harness.Server.Script(FakeAnswer.Throttled(TimeSpan.FromMinutes(10)));
 
         var sent = harness.Connector.SendAsync(harness.Server.ServiceUrl, Group, ConnectorHarness.Message("Hoi"));
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => harness.RunAsync(sent));
+        var error = Assert.IsType<ConnectorException>((await Assert.ThrowsAsync<MessageNotDeliveredException>(() => harness.RunAsync(sent))).InnerException);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Equal(TimeSpan.FromMinutes(10), error.RetryAfter?.Delta);
@@ -120,7 +121,7 @@ public sealed class OutboundSenderTests
         harness.Server.Script(new FakeAnswer(503, "ServiceUnavailable", RetryAfter: "600"));
 
         var sent = harness.Connector.SendAsync(harness.Server.ServiceUrl, Group, ConnectorHarness.Message("Hoi"));
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => harness.RunAsync(sent));
+        var error = Assert.IsType<ConnectorException>((await Assert.ThrowsAsync<MessageNotDeliveredException>(() => harness.RunAsync(sent))).InnerException);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Single(harness.Server.Requests);
@@ -210,7 +211,8 @@ public sealed class OutboundSenderTests
 
         var sent = harness.Connector.SendAsync(nobodyListens, Group, ConnectorHarness.Message("Hoi"));
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => harness.RunAsync(sent));
+        var error = await Assert.ThrowsAsync<MessageNotDeliveredException>(() => harness.RunAsync(sent));
+        Assert.IsType<HttpRequestException>(error.InnerException);
         Assert.True(harness.Clock.GetUtcNow() > start, "the sender backed off before giving up");
     }
 

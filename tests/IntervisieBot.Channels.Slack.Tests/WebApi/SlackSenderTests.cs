@@ -1,6 +1,7 @@
 using IntervisieBot.Channels.Slack.Tests.Fakes;
 using IntervisieBot.Channels.Slack.WebApi;
 using IntervisieBot.Conversations;
+using IntervisieBot.Conversations.Outbound;
 using IntervisieBot.Dialogs.Messages;
 
 namespace IntervisieBot.Channels.Slack.Tests.WebApi;
@@ -37,7 +38,7 @@ public sealed class SlackSenderTests
         harness.Slack.Script(SlackAnswer.RateLimited(TimeSpan.FromMinutes(10)), Posts);
 
         var sent = harness.Messenger.SendAsync(Group, new OutgoingMessage("Hoi"));
-        var error = await Assert.ThrowsAsync<SlackApiException>(() => harness.RunAsync(sent));
+        var error = Assert.IsType<SlackApiException>((await Assert.ThrowsAsync<MessageNotDeliveredException>(() => harness.RunAsync(sent))).InnerException);
 
         Assert.Equal(TimeSpan.FromMinutes(10), error.RetryAfter);
         Assert.Single(harness.Slack.Calls, Posts);

@@ -18,8 +18,8 @@ public sealed class SchedulerAzuriteFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// The scheduler against Azurite: what one tick costs when many groups have work planned, and several instances
-/// sharing one store, one of which dies in the middle of its work.
+/// The scheduler against Azurite: what one tick costs when many groups have work planned (several instances sharing
+/// one store: <see cref="SchedulerInstancesTests"/>).
 /// </summary>
 public sealed class DueWorkOnAzuriteTests(SchedulerAzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<SchedulerAzuriteFixture>, IDisposable
 {
@@ -67,66 +67,6 @@ public sealed class DueWorkOnAzuriteTests(SchedulerAzuriteFixture azurite, ITest
         // one pointer check per due item: 1 + 3 + 3.
         Assert.Equal(7, counting.Reads);
         Assert.Equal(3 * 3, counting.Writes);
-    }
-
-    [Fact]
-    public async Task ThreeInstances_OnOneStore_DeliverEveryItemExactlyOnce()
-    {
-        var rigs = new[] { "a", "b", "c" }.Select(name => new SchedulerRig(Tables(), _time, name, _deliveries)).ToList();
-        for (var i = 0; i < 60; i++)
-        {
-            await rigs[i % 3].Store.ScheduleAsync(SchedulerRig.Work(i, "reminder", Start.AddSeconds(-i)));
-        }
-
-        await Task.WhenAll(rigs.Select(r => r.Runner.TickAsync()));
-        _time.Advance(TimeSpan.FromMinutes(5));
-        await Task.WhenAll(rigs.Select(r => r.Runner.TickAsync()));
-
-        output.WriteLine(string.Join(", ", _deliveries.GroupBy(d => d.Instance).Select(g => $"{g.Key}: {g.Count()}")));
-        Assert.Equal(60, _deliveries.Count);
-        Assert.Equal(60, _deliveries.Select(d => d.Group).Distinct().Count());
-        rigs.ForEach(r => r.Dispose());
-    }
-
-    [Fact]
-    public async Task AnInstanceStoppedBetweenSendingAndRecording_ItsInFlightItemIsTheOnlyOneDeliveredTwice()
-    {
-        using var a = new SchedulerRig(Tables(), _time, "a", _deliveries);
-        using var b = new SchedulerRig(Tables(), _time, "b", _deliveries);
-        using var c = new SchedulerRig(Tables(), _time, "c", _deliveries, concurrency: 1);
-        for (var i = 0; i < 30; i++)
-        {
-            await a.Store.ScheduleAsync(SchedulerRig.Work(i, "reminder", Start.AddSeconds(-i)));
-        }
-
-        // Instance c sends its first item, then hangs there until it is stopped: it never records that it sent it.
-        var sent = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        c.Handler.AfterSend = async (work, ct) =>
-        {
-            sent.TrySetResult(work.Group.ConversationId);
-            await Task.Delay(Timeout.Infinite, ct);
-        };
-        using var stop = new CancellationTokenSource();
-        var cTick = c.Runner.TickAsync(stop.Token);
-        var inFlight = await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
-
-        await Task.WhenAll(a.Runner.TickAsync(), b.Runner.TickAsync());
-        await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cTick);
-        Assert.Equal(30, _deliveries.Count);
-
-        // Its claim holds until the lease ends; then another instance delivers the item again.
-        _time.Advance(TimeSpan.FromMinutes(1));
-        await Task.WhenAll(a.Runner.TickAsync(), b.Runner.TickAsync());
-        Assert.Equal(30, _deliveries.Count);
-        _time.Advance(TimeSpan.FromMinutes(1.5));
-        await Task.WhenAll(a.Runner.TickAsync(), b.Runner.TickAsync());
-
-        var twice = Assert.Single(_deliveries.GroupBy(d => d.Group), g => g.Count() > 1);
-        Assert.Equal(inFlight, twice.Key);
-        Assert.Equal(["c", "a|b"], twice.Select(d => d.Instance is "c" ? "c" : "a|b"));
-        Assert.Equal(31, _deliveries.Count);
-        Assert.Equal(30, _deliveries.Select(d => d.Group).Distinct().Count());
     }
 
     /// <summary>

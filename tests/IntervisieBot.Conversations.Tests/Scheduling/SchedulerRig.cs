@@ -10,7 +10,7 @@ namespace IntervisieBot.Conversations.Tests.Scheduling;
 /// <summary>One scheduler instance over a store: its store, runner and a handler of kind <c>test</c> that records what it did.</summary>
 public sealed class SchedulerRig : IDisposable
 {
-    public SchedulerRig(ITableServiceClient tables, TimeProvider time, string instance, ConcurrentQueue<Delivery> deliveries, int concurrency = 4)
+    public SchedulerRig(ITableServiceClient tables, TimeProvider time, string instance, ConcurrentQueue<Delivery> deliveries, int? concurrency = null)
     {
         Store = new DueWorkStore(tables, time);
         Reachability = new GroupReachability(tables, time);
@@ -19,7 +19,7 @@ public sealed class SchedulerRig : IDisposable
             Store,
             [Handler],
             Reachability,
-            Options.Create(new SchedulerOptions { InstanceId = instance, MaxConcurrency = concurrency }),
+            Options.Create(new SchedulerOptions { InstanceId = instance, MaxConcurrency = concurrency ?? new SchedulerOptions().MaxConcurrency }),
             time,
             NullLogger<DueWorkRunner>.Instance);
     }

@@ -7,7 +7,8 @@ namespace IntervisieBot.Conversations;
 
 /// <summary>
 /// Runs the bot for one turn so that a failure never reaches the channel as a crash: it is logged (type and stack,
-/// never the turn's text) and the conversation gets a short apology in its language.
+/// never the turn's text) and the conversation gets a short apology in its language. A store that is out of reach
+/// (<see cref="Storage.Tables.StoreUnavailableException"/>) is passed on: the turn did not happen and can run later.
 /// </summary>
 public sealed partial class TurnRunner(IBot bot, ILogger<TurnRunner> logger)
 {
@@ -24,6 +25,11 @@ public sealed partial class TurnRunner(IBot bot, ILogger<TurnRunner> logger)
         catch (ConversationUnreachableException)
         {
             LogUnreachable(context.Turn.Kind);
+        }
+        catch (Storage.Tables.StoreUnavailableException)
+        {
+            // Not this turn's fault: whoever runs it waits for the store (and tells the conversation once).
+            throw;
         }
         catch (Exception e)
         {

@@ -80,6 +80,11 @@ public sealed partial class ConversationWorkQueue(ILogger<ConversationWorkQueue>
             // Finish what was accepted; give up when the host's shutdown timeout says so.
             await WhenIdleAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The shutdown time is up; what is left is cancelled below.
+            LogStoppedUnfinished(Volatile.Read(ref _pending));
+        }
         finally
         {
             try
@@ -137,6 +142,9 @@ public sealed partial class ConversationWorkQueue(ILogger<ConversationWorkQueue>
             }
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped with {Count} turns unfinished; they are cancelled")]
+    private partial void LogStoppedUnfinished(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A turn failed in conversation lane {Lane}")]
     private partial void LogTurnFailed(Exception exception, int lane);

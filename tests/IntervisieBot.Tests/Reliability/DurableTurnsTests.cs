@@ -50,8 +50,24 @@ public sealed class DurableTurnsTests : IAsyncLifetime
     public async Task TwentyTurnsAccepted_ThenTheHostStoppedAbruptly_AreAllAnsweredOnceByTheNextHost()
     {
         var database = _folder.File("bot.db");
+        await AcceptStopAndRestartAsync(() => new BotFactory(database));
+    }
+
+    [Fact]
+    public async Task OnAzureTableStorage_TwentyTurnsAccepted_ThenTheHostStoppedAbruptly_AreAllAnsweredOnceByTheNextHost()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        var key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        await AcceptStopAndRestartAsync(() => new BotFactory()
+            .With("Storage:Provider", "AzureTables")
+            .With("Storage:ConnectionString", azurite.ConnectionString)
+            .With("Privacy:EncryptionKey", key));
+    }
+
+    private async Task AcceptStopAndRestartAsync(Func<BotFactory> host)
+    {
         var stuck = new StuckBot();
-        var first = new BotFactory(database).WithServices(services =>
+        var first = host().WithServices(services =>
         {
             services.AddSingleton<TimeProvider>(_time);
             services.AddSingleton<IBot>(stuck);
@@ -75,7 +91,7 @@ public sealed class DurableTurnsTests : IAsyncLifetime
 
         // The next process starts later than the old one's lease on its turns ran out (on the machine's clock, so the
         // connector's rate limits pass in real time).
-        await using var second = new BotFactory(database);
+        await using var second = host();
         using var secondClient = second.CreateClient();
         var recovery = second.Services.GetServices<IHostedService>().OfType<InboxRecoveryService>().Single();
         await recovery.FirstRound;

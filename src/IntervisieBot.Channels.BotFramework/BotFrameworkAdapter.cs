@@ -4,7 +4,7 @@ using IntervisieBot.Channels.BotFramework.Authentication;
 using IntervisieBot.Channels.BotFramework.References;
 using IntervisieBot.Channels.BotFramework.Schema;
 using IntervisieBot.Conversations;
-using IntervisieBot.Dialogs;
+using IntervisieBot.Conversations.Inbound;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Tables;
 using Microsoft.AspNetCore.Http;
@@ -16,8 +16,8 @@ namespace IntervisieBot.Channels.BotFramework;
 
 /// <summary>
 /// <c>POST /api/messages</c>: reads an activity, checks who sent it, remembers where the conversation lives, and hands
-/// the turn to the bot. Ordinary activities are answered 200 at once and run afterwards, one at a time per
-/// conversation; an <c>adaptiveCard/action</c> invoke runs at once, because its answer is the updated card.
+/// the turn to the bot. Ordinary activities are stored in the inbox, answered 200, and run afterwards, one at a time
+/// per conversation (<see cref="InboundTurns"/>); an <c>adaptiveCard/action</c> invoke runs at once, because its answer is the updated card.
 /// Anything a client sends gets a 2xx, 4xx or (store or signing keys unavailable) 503 answer; the process never fails
 /// on input. With authentication off only this machine may post. The channel ids of the bot's other adapters (Slack,
 /// the playground) are refused here, and what is heard here is kept under this adapter's name (<see cref="Name"/>), so
@@ -30,7 +30,7 @@ public sealed partial class BotFrameworkAdapter(
     ConversationReferenceStore references,
     BotFrameworkMessenger messenger,
     TurnRunner runner,
-    ConversationWorkQueue queue,
+    InboundTurns inbound,
     TimeProvider time,
     ILogger<BotFrameworkAdapter> logger)
 {
@@ -155,7 +155,8 @@ public sealed partial class BotFrameworkAdapter(
             return await InvokeAsync(turn, cancellationToken);
         }
 
-        queue.Enqueue(turn.Conversation.Key, ct => runner.RunAsync(new TurnContext(turn, messenger), ct));
+        // Stored before the channel hears its 200 (Teams never sends it again); it runs on its conversation's lane.
+        await inbound.AcceptAsync(turn, cancellationToken);
         return Results.Ok();
     }
 

@@ -51,6 +51,7 @@ public static class SlackServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(configuration[SlackOptions.SectionName + ":" + nameof(SlackOptions.SigningSecret)]))
         {
             services.AddSingleton<IChannelMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
+            services.AddSingleton<Conversations.Inbound.IInboundTurnEnricher, Inbound.SlackTurnEnricher>();
             services.AddGroupDataStore<SlackConversationStore>();
             services.AddGroupDataStore<SlackDeliveryLog>();
         }

@@ -34,6 +34,9 @@ public static class ConversationsServiceCollectionExtensions
         services.AddPrivacy();
         services.AddSingleton<TurnRunner>();
         services.AddDialogs();
+        services.TryAddSingleton<Dialogs.Inbox.TurnInbox>();
+        services.TryAddSingleton<Inbound.InboundTurns>();
+        services.AddHostedService<Inbound.InboxRecoveryService>();
         return services;
     }
 

@@ -11,6 +11,8 @@ namespace IntervisieBot.Conversations;
 /// never the turn's text) and the conversation gets a short apology in its language, but only when the turn failed
 /// before it began to answer, that is before its change was stored. What the channel could not deliver is kept in the
 /// outbox and delivered later (<see cref="DurableTurnContext"/>), so a lost reply never turns into a false apology.
+/// A store that is out of reach (<see cref="Storage.Tables.StoreUnavailableException"/>) before the turn answered is
+/// passed on: the turn did not happen and can run later.
 /// </summary>
 public sealed partial class TurnRunner(IBot bot, ILogger<TurnRunner> logger, Outbox? outbox = null)
 {
@@ -28,6 +30,11 @@ public sealed partial class TurnRunner(IBot bot, ILogger<TurnRunner> logger, Out
         catch (ConversationUnreachableException)
         {
             LogUnreachable(context.Turn.Kind);
+        }
+        catch (Storage.Tables.StoreUnavailableException) when (!durable.HasBegunToAnswer)
+        {
+            // Not this turn's fault: whoever runs it waits for the store (and tells the conversation once).
+            throw;
         }
         catch (Exception e) when (durable.HasBegunToAnswer)
         {

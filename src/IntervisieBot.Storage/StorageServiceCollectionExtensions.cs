@@ -1,6 +1,7 @@
 using Azure.Identity;
 using IntervisieBot.Storage.AzureTables;
 using IntervisieBot.Storage.Protection;
+using IntervisieBot.Storage.Resilience;
 using IntervisieBot.Storage.Sqlite;
 using IntervisieBot.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         services.AddHttpClient(AzureTablesHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddSingleton<ITableServiceClient>(CreateTableService);
+        // Every table call goes through one circuit breaker: while the store is down, calls fail at once.
+        services.AddSingleton<ITableServiceClient>(sp => new CircuitBreakingTableServiceClient(
+            CreateTableService(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("IntervisieBot.Storage.CircuitBreaker")));
         services.AddPrivacyProtection();
         return services;
     }

@@ -85,4 +85,54 @@ public sealed class ConversationWorkQueueTests
 
         Assert.Equal(50, count);
     }
+
+    [Fact]
+    public async Task WhileATurnWaits_TheOldestOfTooManyTurnsIsDropped_AndARepeatReplacesItsTwin()
+    {
+        using var queue = new ConversationWorkQueue(NullLogger<ConversationWorkQueue>.Instance);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ran = new List<string>();
+        var dropped = new List<(string Name, DropReason Reason)>();
+
+        void Turn(string name, string? same = null) =>
+            queue.Enqueue("group-1", _ =>
+            {
+                lock (ran)
+                {
+                    ran.Add(name);
+                }
+
+                return Task.CompletedTask;
+            }, same ?? name, reason =>
+            {
+                lock (dropped)
+                {
+                    dropped.Add((name, reason));
+                }
+
+                return Task.CompletedTask;
+            });
+
+        // A turn that holds the lane (as one waiting for the store does), and one that is never dropped.
+        queue.Enqueue("group-1", _ => gate.Task);
+        Turn("add-1");
+        Turn("help-1", "help");
+        for (var i = 2; i < ConversationWorkQueue.MaxWaitingTurns; i++)
+        {
+            Turn($"add-{i}");
+        }
+
+        Turn("help-2", "help");
+        Turn($"add-{ConversationWorkQueue.MaxWaitingTurns}");
+        gate.SetResult();
+        await queue.WhenIdleAsync();
+
+        // "help" said twice runs once (the later one); with one too many waiting, the oldest other turn went.
+        Assert.Contains(("help-1", DropReason.Repeated), dropped);
+        Assert.Contains(("add-1", DropReason.TooMany), dropped);
+        Assert.Equal(2, dropped.Count);
+        Assert.Equal(
+            [.. Enumerable.Range(2, ConversationWorkQueue.MaxWaitingTurns - 2).Select(i => $"add-{i}"), "help-2", $"add-{ConversationWorkQueue.MaxWaitingTurns}"],
+            ran);
+    }
 }

@@ -3,8 +3,7 @@ using IntervisieBot.Channels.Slack.BlockKit;
 using IntervisieBot.Channels.Slack.Installations;
 using IntervisieBot.Channels.Slack.References;
 using IntervisieBot.Channels.Slack.WebApi;
-using IntervisieBot.Conversations;
-using IntervisieBot.Dialogs;
+using IntervisieBot.Conversations.Inbound;
 using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Storage.Tables;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +15,7 @@ namespace IntervisieBot.Channels.Slack.Inbound;
 /// <summary>
 /// Slack's three request URLs. Every request is checked first: signature over the raw body, timestamp within
 /// <see cref="SlackOptions.MaxRequestAge"/> (401 otherwise). Then it is answered at once (Slack waits 3 s) and the
-/// turn runs afterwards on the conversation's lane of the <see cref="ConversationWorkQueue"/>.
+/// turn is stored in the inbox first (<see cref="InboundTurns"/>), then runs on the conversation's lane.
 /// <para>
 /// Repeats: an event Slack delivers again (its retries, or the second copy of a mention) is claimed once in the
 /// <see cref="SlackDeliveryLog"/> and answered 200 without running again, because Slack must see a 2xx to stop
@@ -30,12 +29,9 @@ public sealed partial class SlackAdapter(
     SlackDeliveryLog deliveries,
     SlackWorkspaces workspaces,
     SlackConversationStore conversations,
-    SlackUserDirectory users,
-    SlackMessenger messenger,
     SlackApiClient client,
     SlackSender sender,
-    TurnRunner runner,
-    ConversationWorkQueue queue,
+    InboundTurns inbound,
     TimeProvider time,
     ILogger<SlackAdapter> logger)
 {
@@ -257,9 +253,9 @@ public sealed partial class SlackAdapter(
     }
 
     /// <summary>Remembers the conversation and queues the turn; names and locales are looked up when it runs, not before the answer.</summary>
-    private async Task AcceptAsync(SlackInboundTurn inbound, SlackWorkspace workspace, CancellationToken cancellationToken)
+    private async Task AcceptAsync(SlackInboundTurn accepted, SlackWorkspace workspace, CancellationToken cancellationToken)
     {
-        var turn = inbound.Turn;
+        var turn = accepted.Turn;
         var before = await conversations.SaveAsync(
             new SlackConversation(turn.Conversation, workspace.BotUserId) { Unreachable = turn.Kind == TurnKind.BotRemoved }, cancellationToken);
         if (turn.Kind == TurnKind.BotAdded && before is { Unreachable: false })
@@ -269,29 +265,12 @@ public sealed partial class SlackAdapter(
 
         if (turn.Conversation.IsPersonal && turn.Conversation.ConversationId.StartsWith('D') && turn.Kind == TurnKind.Message)
         {
-            await conversations.SaveDirectMessageAsync(inbound.TeamId, turn.From.Id, turn.Conversation.ConversationId, cancellationToken);
+            await conversations.SaveDirectMessageAsync(accepted.TeamId, turn.From.Id, turn.Conversation.ConversationId, cancellationToken);
         }
 
-        queue.Enqueue(turn.Conversation.Key, async ct =>
-        {
-            var enriched = await EnrichAsync(turn, workspace, ct);
-            await runner.RunAsync(new TurnContext(enriched, messenger), ct);
-        });
-    }
-
-    private async Task<IncomingTurn> EnrichAsync(IncomingTurn turn, SlackWorkspace workspace, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var from = await users.GetAsync(workspace, turn.From.Id, cancellationToken);
-            return turn with { From = new Participant(from.Id, from.Name), Locale = from.Locale };
-        }
-        catch (Exception e) when (e is SlackApiException or HttpRequestException)
-        {
-            // The turn still runs; the sender is called by their id and the bot answers in English.
-            LogUserUnknown(e is SlackApiException s ? s.Error : e.GetType().Name);
-            return turn;
-        }
+        // Stored before Slack hears its 200, so a crash after the answer loses nothing; the sender's name and locale
+        // are looked up when the turn runs (SlackTurnEnricher).
+        await inbound.AcceptAsync(turn, cancellationToken);
     }
 
     private async Task OnUninstalledAsync(string teamId, CancellationToken cancellationToken)
@@ -359,6 +338,4 @@ public sealed partial class SlackAdapter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A card's form is too large to open in a modal")]
     private partial void LogFormTooLarge();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A Slack user could not be looked up: {Error}")]
-    private partial void LogUserUnknown(string? error);
 }

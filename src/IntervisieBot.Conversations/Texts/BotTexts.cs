@@ -44,6 +44,12 @@ public sealed record BotTexts
 
     public required string SomethingWentWrong { get; init; }
 
+    /// <summary>Said once per conversation while the store is out of reach: messages wait, or must be sent again.</summary>
+    public required string StoreUnavailable { get; init; }
+
+    /// <summary>Said once when the oldest waiting messages of a conversation were dropped to answer the newest first.</summary>
+    public required string OldMessagesSkipped { get; init; }
+
     public required string AnsweredBy { get; init; }
 
     public required string NothingToStop { get; init; }
@@ -147,6 +153,8 @@ public sealed record BotTexts
         SetupButton = "Groep instellen",
         NotUnderstood = "Dat begrijp ik (nog) niet. Typ **hulp** om te zien wat ik kan.",
         SomethingWentWrong = "Sorry, daar ging iets mis aan mijn kant. Er is niets verloren; probeer het zo nog eens.",
+        StoreUnavailable = "Mijn geheugen is even onbereikbaar. Wat ik al van je had, verwerk ik zodra het terug is; stuur wat ik nu niet beantwoord over een minuut opnieuw.",
+        OldMessagesSkipped = "Er lagen hier te veel berichten op mij te wachten. Ik heb de oudste overgeslagen en beantwoord de nieuwste; stuur iets opnieuw als het nog nodig is.",
         AnsweredBy = "Beantwoord door {0}",
         NothingToStop = "Er loopt nu niets dat ik kan stoppen.",
         Stopped = "Gestopt. Typ **hulp** als je wilt zien wat ik kan.",
@@ -215,6 +223,8 @@ public sealed record BotTexts
         SetupButton = "Set up the group",
         NotUnderstood = "I don't understand that (yet). Type **help** to see what I can do.",
         SomethingWentWrong = "Sorry, something went wrong on my side. Nothing was lost; please try again in a moment.",
+        StoreUnavailable = "My memory is out of reach for a moment. What I already had from you I will handle as soon as it is back; please send again in a minute what I do not answer now.",
+        OldMessagesSkipped = "Too many messages were waiting for me here. I skipped the oldest and am answering the newest; please send something again if it is still needed.",
         AnsweredBy = "Answered by {0}",
         NothingToStop = "Nothing is running that I could stop.",
         Stopped = "Stopped. Type **help** to see what I can do.",

@@ -48,3 +48,10 @@ public sealed class TableTransactionFailedException(int? failedIndex, TableStora
 
     public TableStorageException Failure => (TableStorageException)InnerException!;
 }
+
+/// <summary>
+/// The store is out of reach (503): it failed with a transient error after its retries, or it failed so often just
+/// before that calls are not even tried for a moment (the circuit is open). Try again later; nothing was written.
+/// </summary>
+public sealed class StoreUnavailableException(string message, Exception? innerException = null)
+    : TableStorageException(503, "StoreUnavailable", message, innerException);

@@ -3,6 +3,7 @@ using IntervisieBot.Conversations.Groups;
 using IntervisieBot.Conversations.Tests.Harness;
 using IntervisieBot.Conversations.Tests.Scheduling;
 using IntervisieBot.Dialogs;
+using IntervisieBot.Dialogs.Messages;
 using IntervisieBot.Domain;
 using IntervisieBot.Domain.Groups;
 using IntervisieBot.Storage.AzureTables;
@@ -121,6 +122,38 @@ public sealed class GroupGrowthTests(SchedulerAzuriteFixture azurite, ITestOutpu
         Assert.Equal(1, row.GetInt32("Parts"));
         Assert.Equal(group.Agreements.Count + 1, (await chat.GroupAsync())!.Agreements.Count);
     }
+
+    [Fact]
+    public async Task ALongList_IsShownTwentyAtATime_WithAButtonForTheNext_AndItsFormsOfferThatPage()
+    {
+        using var chat = await GroupAsync("sqlite");
+        await FillAsync(chat, Group.MaxAgreements);
+
+        var first = Assert.Single(await chat.Say("Anna", "afspraken"));
+        Assert.Equal(AgreementCommands.PageSize, Numbered(first).Length);
+        Assert.StartsWith("1. ", Numbered(first)[0], StringComparison.Ordinal);
+        Assert.Contains("… en nog 280 afspraken: kies **Meer afspraken** of typ **afspraken 2**.", BotClient.Text(first), StringComparison.Ordinal);
+
+        var second = Assert.Single(await chat.Press("Anna", BotClient.Button(first, "Meer afspraken")));
+        Assert.StartsWith("21. ", Numbered(second)[0], StringComparison.Ordinal);
+        Assert.Contains("Afspraak 21 tot en met 40 van de 300.", BotClient.Text(second), StringComparison.Ordinal);
+
+        var last = Assert.Single(await chat.Say("Anna", "afspraken 15"));
+        Assert.Equal(["281. ", "300. "], [Numbered(last)[0][..5], Numbered(last)[^1][..5]]);
+        Assert.DoesNotContain(last.Card!.Buttons, b => b.Title == "Meer afspraken");
+
+        var form = Assert.Single(await chat.Press("Anna", BotClient.Button(last, "Wijzigen")));
+        var choices = Assert.Single(form.Card!.Body.OfType<CardChoiceInput>()).Choices;
+        Assert.Equal(AgreementCommands.PageSize, choices.Count);
+        Assert.StartsWith("281. ", choices[0].Title, StringComparison.Ordinal);
+
+        var changed = await chat.Press("Anna", BotClient.Button(form, "Opslaan"), new Dictionary<string, string> { [AgreementCommands.NumberInput] = choices[9].Value, [AgreementCommands.TextInput] = "We ronden om tien uur af." });
+        Assert.Equal("Afspraak gewijzigd: We ronden om tien uur af.", changed[0].Text);
+        Assert.Contains("290. We ronden om tien uur af.", Numbered(changed[1]));
+    }
+
+    private static string[] Numbered(OutgoingMessage card) =>
+        [.. card.Card!.Body.OfType<CardText>().Where(t => t.Style == TextStyle.Normal && char.IsAsciiDigit(t.Text[0])).Select(t => t.Text)];
 
     private async Task<BotClient> GroupAsync(string store)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntervisieBot.Conversations.Privacy;
@@ -17,15 +19,28 @@ namespace IntervisieBot.Conversations.Groups;
 /// </summary>
 /// <remarks>
 /// The document holds what members wrote (the agreements, the group's name) and their names, so it is stored
-/// encrypted, bound to this table, group and row (property <c>Data</c>). A row written before that (plain property
-/// <c>Json</c>) still reads, and is encrypted in place the first time it is read, conditional on the version read, so
-/// a group that never changes again does not keep its agreements in plain text.
+/// encrypted, bound to this table, group and row. The encrypted bytes are cut into binary properties of at most
+/// 64 KiB (<c>Part0</c>, <c>Part1</c>, … and their count <c>Parts</c>) of the same row, so the group can grow to what
+/// the Table service allows for one entity (1 MiB) and is still read and written as one entity, under one ETag. A row
+/// written before that (one encrypted text property <c>Data</c>, at most 32K characters, or before encryption the
+/// plain property <c>Json</c>) still reads; a plain one is encrypted in place the first time it is read, conditional
+/// on the version read, so a group that never changes again does not keep its agreements in plain text.
 /// </remarks>
 public sealed class GroupStore(ITableServiceClient tables, PrivacyProtector protector, IEnumerable<IGroupObserver>? observers = null) : IGroupExportPart, IDisposable
 {
     public const string TableName = "Groups";
     private const string Row = "group";
     private const int MaxAttempts = 5;
+    private const string PartsName = "Parts";
+    private const string PartName = "Part";
+
+    /// <summary>
+    /// The largest group that is stored: its encrypted form in bytes (760 KiB, in at most 12 parts). The Table service
+    /// takes 1 MiB of data per entity; Azurite counts the request instead, where the bytes travel as base64 (4/3 as
+    /// long), so 760 KiB is what both take, with room for the keys and the parts' names.
+    /// </summary>
+    public const int MaxBytes = 760 * 1024;
+
     private readonly LazyTable _table = new(tables, TableName);
     private readonly IGroupObserver[] _observers = [.. observers ?? []];
 
@@ -35,6 +50,7 @@ public sealed class GroupStore(ITableServiceClient tables, PrivacyProtector prot
         (await ReadAsync(group, cancellationToken)).Group;
 
     /// <summary>Stores the whole group, whatever was there (set-up ends with this).</summary>
+    /// <exception cref="GroupTooLargeException">The group has grown past <see cref="MaxBytes"/>; nothing was written.</exception>
     public async Task SaveAsync(ConversationAddress group, Group value, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
@@ -47,6 +63,7 @@ public sealed class GroupStore(ITableServiceClient tables, PrivacyProtector prot
     /// the version read; when another turn wrote in between, it starts again on the fresh group. Null when the group
     /// is not set up.
     /// </summary>
+    /// <exception cref="GroupTooLargeException">The changed group has grown past <see cref="MaxBytes"/>; nothing was written.</exception>
     public async Task<(Group Group, T Result)?> UpdateAsync<T>(ConversationAddress group, Func<Group, (bool Changed, T Result)> change, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
@@ -109,6 +126,11 @@ public sealed class GroupStore(ITableServiceClient tables, PrivacyProtector prot
     {
         var table = await _table.GetAsync(cancellationToken);
         var entity = await table.GetEntityIfExistsAsync(group.Key, Row, cancellationToken);
+        if (entity?.GetInt32(PartsName) is { } parts)
+        {
+            return (Restore(Encoding.UTF8.GetString(protector.Unprotect(Join(entity, parts), Context(group)))), entity.ETag);
+        }
+
         if (entity?.GetString("Data") is { } data)
         {
             return (Restore(protector.Unprotect(data, Context(group))), entity.ETag);
@@ -143,6 +165,36 @@ public sealed class GroupStore(ITableServiceClient tables, PrivacyProtector prot
 
     private static string Context(ConversationAddress group) => TableName + "|" + group.Key + "|" + Row;
 
-    private TableEntity Entity(ConversationAddress group, Group value) =>
-        new(group.Key, Row) { ["Data"] = protector.Protect(JsonSerializer.Serialize(value.ToSnapshot(), ConversationState.Json), Context(group)) };
+    /// <summary>The group's row: the encrypted document cut into parts of at most 64 KiB.</summary>
+    private TableEntity Entity(ConversationAddress group, Group value)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(value.ToSnapshot(), ConversationState.Json);
+        var bytes = protector.Protect(json, Context(group));
+        if (bytes.Length > MaxBytes)
+        {
+            throw new GroupTooLargeException(group, bytes.Length);
+        }
+
+        var parts = bytes.Chunk(TableRules.MaxBinaryLength).ToArray();
+        var entity = new TableEntity(group.Key, Row) { [PartsName] = parts.Length };
+        for (var i = 0; i < parts.Length; i++)
+        {
+            entity[PartName + i.ToString(CultureInfo.InvariantCulture)] = parts[i];
+        }
+
+        return entity;
+    }
+
+    private static byte[] Join(TableEntity entity, int parts)
+    {
+        using var all = new MemoryStream();
+        for (var i = 0; i < parts; i++)
+        {
+            var part = entity.GetBinary(PartName + i.ToString(CultureInfo.InvariantCulture))
+                ?? throw new InvalidDataException($"The group's row lacks part {i} of {parts}.");
+            all.Write(part);
+        }
+
+        return all.ToArray();
+    }
 }

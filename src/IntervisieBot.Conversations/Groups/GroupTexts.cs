@@ -226,6 +226,29 @@ public sealed partial record GroupTexts
 
     public required string ReviewEveryUsage { get; init; }
 
+    public required string AgreementsFullTemplate { get; init; }
+
+    /// <summary>The group has <paramref name="max"/> agreements, the most it keeps: the add was refused.</summary>
+    public string AgreementsFull(int max) => TextTemplate.Fill(AgreementsFullTemplate, max.ToString(Culture));
+
+    /// <summary>A change made the group too large to store (<see cref="GroupTooLargeException"/>): nothing was changed, trying again will not help.</summary>
+    public required string GroupTooLarge { get; init; }
+
+    public required string AgreementsShownTemplate { get; init; }
+
+    /// <summary>Under the agreements card when it shows part of a long list: which ones, of how many.</summary>
+    public string AgreementsShown(int first, int last, int total) =>
+        TextTemplate.Fill(AgreementsShownTemplate, first.ToString(Culture), last.ToString(Culture), total.ToString(Culture));
+
+    public required string MoreAgreementsTemplate { get; init; }
+
+    /// <summary>How many agreements follow the ones shown, and how to see them (typed: <c>afspraken 2</c>).</summary>
+    public string MoreAgreements(int more, int page) => TextTemplate.Fill(MoreAgreementsTemplate, more.ToString(Culture), page.ToString(Culture));
+
+    public required string MoreAgreementsButton { get; init; }
+
+    public required string FirstAgreementsButton { get; init; }
+
     public required string ReviewAgreements { get; init; }
 
     public required string HistoryTitle { get; init; }

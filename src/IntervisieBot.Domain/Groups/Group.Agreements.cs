@@ -3,6 +3,15 @@ namespace IntervisieBot.Domain.Groups;
 /// <summary>A group's agreements: added, changed and removed by number.</summary>
 public sealed partial class Group
 {
+    /// <summary>
+    /// The most agreements a group keeps: 300 of the longest (300 characters) with 5 years of monthly meetings take
+    /// about a fifth of what the group's row holds, and a list that long is already more than a group can keep in mind.
+    /// </summary>
+    public const int MaxAgreements = 300;
+
+    /// <summary>Whether another agreement may be added (fewer than <see cref="MaxAgreements"/>).</summary>
+    public bool CanAddAgreement => _agreements.Count < MaxAgreements;
+
     public Agreement AddAgreement(string text, string addedBy, DateTimeOffset at)
     {
         var clean = Agreement.Clean(text) ?? throw new ArgumentException("An agreement has a text of 1 to 300 characters.", nameof(text));
@@ -11,6 +20,11 @@ public sealed partial class Group
         if (_agreements.Find(a => a.Text == clean && a.AddedBy == addedBy) is { } existing)
         {
             return existing;
+        }
+
+        if (!CanAddAgreement)
+        {
+            throw new InvalidOperationException($"A group keeps at most {MaxAgreements} agreements.");
         }
 
         var agreement = new Agreement(_nextAgreement++, clean, addedBy, at);

@@ -115,19 +115,39 @@ public abstract class SharedRateLimitsTests : IAsyncLifetime
         return Task.FromResult(host);
     }
 
-    /// <summary>Waits until each of the <paramref name="hosts"/> on <paramref name="clock"/> waits for its next scheduler tick and heartbeat.</summary>
-    private static void AwaitIdle(FakeTimeProvider clock, int hosts) =>
-        Assert.True(
-            SpinWait.SpinUntil(() => clock.PendingTimerCount == 2 * hosts, TimeSpan.FromSeconds(30)),
-            $"{clock.PendingTimerCount} timers pending, {2 * hosts} expected: each host's scheduler and heartbeat wait on the clock");
+    /// <summary>
+    /// Waits until the <paramref name="hosts"/> on <paramref name="clock"/> are idle: their hosted loops (the scheduler,
+    /// the heartbeat, and whatever else waits on the clock) all wait for their next round, and the count of timers has
+    /// held still for a moment. Returns that count: what the clock shows when nothing is being sent.
+    /// </summary>
+    private static int AwaitIdle(FakeTimeProvider clock, int hosts)
+    {
+        var (count, since) = (-1, System.Diagnostics.Stopwatch.StartNew());
+        var limit = System.Diagnostics.Stopwatch.StartNew();
+        while (limit.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var now = clock.PendingTimerCount;
+            if (now != count)
+            {
+                (count, since) = (now, System.Diagnostics.Stopwatch.StartNew());
+            }
+            else if (count >= 2 * hosts && since.Elapsed > TimeSpan.FromMilliseconds(300))
+            {
+                return count;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        throw new TimeoutException($"{clock.PendingTimerCount} timers pending; each of {hosts} hosts should wait for at least its scheduler and heartbeat");
+    }
 
     private static InstanceRegistry Registry(BotFactory host) => host.Services.GetRequiredService<InstanceRegistry>();
 
     /// <summary>Sends from every host at once, <paramref name="perHost"/> messages each, moving the clock while all wait on it.</summary>
     private async Task SendAsync(IReadOnlyList<BotFactory> hosts, int perHost)
     {
-        var idle = 2 * _hosts.Count(h => h.Services.GetRequiredService<TimeProvider>() == Time);
-        AwaitIdle(Time, idle / 2);
+        var idle = AwaitIdle(Time, _hosts.Count(h => h.Services.GetRequiredService<TimeProvider>() == Time));
         var lines = hosts.Select(host => SendManyAsync(host, perHost)).ToList();
         await Time.AutoAdvanceUntilAsync(Task.WhenAll(lines), () => idle + lines.Count(l => !l.IsCompleted));
     }

@@ -3,6 +3,7 @@ using IntervisieBot.Channels.Slack.Installations;
 using IntervisieBot.Channels.Slack.References;
 using IntervisieBot.Channels.Slack.WebApi;
 using IntervisieBot.Conversations;
+using IntervisieBot.Conversations.Outbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -37,6 +38,7 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(SlackApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<SlackApiClient>();
+        services.AddOutboundShare();
         services.TryAddSingleton<SlackSender>();
         services.TryAddSingleton<ISlackTokenProtector, AesGcmSlackTokenProtector>();
         services.TryAddSingleton<SlackInstallationStore>();

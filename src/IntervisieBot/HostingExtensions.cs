@@ -3,6 +3,7 @@ using IntervisieBot.Calendar;
 using IntervisieBot.Channels.Slack;
 using IntervisieBot.Conversations;
 using IntervisieBot.Health;
+using IntervisieBot.Outbound;
 using IntervisieBot.Playground;
 using IntervisieBot.Privacy;
 using IntervisieBot.Scheduling;
@@ -33,6 +34,7 @@ public static class HostingExtensions
         builder.Services.AddStorage();
         builder.Services.AddConversations();
         builder.Services.AddScheduler();
+        builder.Services.AddOutboundInstances();
         builder.Services.AddBotFrameworkChannel();
         builder.Services.AddSlackChannel(builder.Configuration);
         builder.Services.AddPlayground();

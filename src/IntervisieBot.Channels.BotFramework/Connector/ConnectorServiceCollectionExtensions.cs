@@ -1,3 +1,4 @@
+using IntervisieBot.Conversations.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class ConnectorServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddBotFrameworkOptions();
+        services.AddOutboundShare();
         services.AddOptions<OutboundSenderOptions>().BindConfiguration(OutboundSenderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // The sender owns retries and the HttpClient timeout bounds one attempt. Redirects are not followed: a token

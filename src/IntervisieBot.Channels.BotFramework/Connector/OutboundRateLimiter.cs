@@ -1,11 +1,20 @@
+using IntervisieBot.Conversations.Outbound;
+
 namespace IntervisieBot.Channels.BotFramework.Connector;
 
 /// <summary>
-/// Holds each request back until it fits Teams' limits for its conversation and for its tenant, waiting on the
-/// injected clock. Logs of conversations that have been quiet for longer than the longest window are dropped.
+/// Holds each request back until it fits this instance's share of Teams' limits for its conversation and for its
+/// tenant (the whole limits when it runs alone; see <see cref="OutboundShare"/>), waiting on the injected clock. The
+/// share is read at every request, so a new count of instances applies at once. Logs of conversations that have been
+/// quiet for longer than the longest window are dropped.
 /// </summary>
-internal sealed class OutboundRateLimiter(TimeProvider time, TimeSpan margin)
+internal sealed class OutboundRateLimiter(TimeProvider time, TimeSpan margin, OutboundShare share)
 {
+    public OutboundRateLimiter(TimeProvider time, TimeSpan margin)
+        : this(time, margin, OutboundShare.Alone())
+    {
+    }
+
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(5);
 
     private readonly Lock _gate = new();
@@ -24,8 +33,8 @@ internal sealed class OutboundRateLimiter(TimeProvider time, TimeSpan margin)
                 var now = time.GetElapsedTime(_origin);
                 var conversation = Log(_conversations, (conversationKey, members), members ? TeamsRateLimits.Members : TeamsRateLimits.Messages);
                 var tenant = Log(_tenants, tenantKey, TeamsRateLimits.Tenant);
-                var forConversation = conversation.DelayAt(now);
-                var forTenant = tenant.DelayAt(now);
+                var forConversation = conversation.DelayAt(now, share.Of);
+                var forTenant = tenant.DelayAt(now, share.Of);
                 delay = forConversation > forTenant ? forConversation : forTenant;
                 if (delay <= TimeSpan.Zero)
                 {

@@ -81,11 +81,17 @@ public sealed class OutboundSender
     private readonly ResiliencePipeline _retry;
 
     public OutboundSender(TimeProvider time, IOptions<OutboundSenderOptions> options, ILogger<OutboundSender> logger)
+        : this(time, options, logger, OutboundShare.Alone())
+    {
+    }
+
+    /// <summary>With this instance's share of Teams' limits, when several instances send for the bot.</summary>
+    public OutboundSender(TimeProvider time, IOptions<OutboundSenderOptions> options, ILogger<OutboundSender> logger, OutboundShare share)
     {
         _time = time;
         _options = options.Value;
         _logger = logger;
-        _limiter = new OutboundRateLimiter(time, _options.RateLimitMargin);
+        _limiter = new OutboundRateLimiter(time, _options.RateLimitMargin, share);
         _retry = new OutboundRetry(_options.MaxRetryAttempts, _options.BaseDelay, _options.MaxDelay, _options.Randomizer).Build(
             time,
             IsRetryable,

@@ -45,14 +45,21 @@ internal sealed class SlidingWindowLog(IReadOnlyList<RateLimit> limits, TimeSpan
     private int _count;
 
     /// <summary>How long after <paramref name="now"/> one more request fits every window (zero: it fits now).</summary>
-    public TimeSpan DelayAt(TimeSpan now)
+    public TimeSpan DelayAt(TimeSpan now) => DelayAt(now, static count => count);
+
+    /// <summary>
+    /// As <see cref="DelayAt(TimeSpan)"/>, with each window's count replaced by <paramref name="share"/> of it (this
+    /// instance's part when several share the limits; at most the full count).
+    /// </summary>
+    public TimeSpan DelayAt(TimeSpan now, Func<int, int> share)
     {
         var delay = TimeSpan.Zero;
         foreach (var limit in limits)
         {
-            if (_count >= limit.Count)
+            var count = Math.Clamp(share(limit.Count), 1, limit.Count);
+            if (_count >= count)
             {
-                var nthLatest = this[_count - limit.Count];
+                var nthLatest = this[_count - count];
                 var wait = nthLatest + limit.Period + margin - now;
                 delay = wait > delay ? wait : delay;
             }

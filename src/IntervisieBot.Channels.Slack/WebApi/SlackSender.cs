@@ -22,7 +22,8 @@ public enum SlackCallKind
 
 /// <summary>
 /// The one way out to Slack's Web API. Per channel it sends writes one at a time in the order asked and keeps posts
-/// about <see cref="SlackOptions.MessageInterval"/> apart (Slack allows about one message a second per channel);
+/// about <see cref="SlackOptions.MessageInterval"/> apart (Slack allows about one message a second per channel), times
+/// the number of instances that post for the bot (<see cref="OutboundShare"/>);
 /// it waits out 429s for their <c>Retry-After</c> and retries 5xx, network errors and Slack's transient codes with
 /// jittered exponential backoff. <c>internal_error</c> and <c>fatal_error</c> may mean the call partly happened, so a
 /// post is not repeated after them (it could show twice). Logs carry the method, codes and a hash of the channel.
@@ -32,6 +33,7 @@ public sealed class SlackSender
     private static readonly ResiliencePropertyKey<(string Method, SlackCallKind Kind, string Channel)> Call = new("IntervisieBot.SlackCall");
 
     private readonly TimeProvider _time;
+    private readonly OutboundShare _share;
     private readonly SlackOptions _options;
     private readonly ILogger<SlackSender> _logger;
     private readonly ResiliencePipeline _retry;
@@ -40,7 +42,14 @@ public sealed class SlackSender
     private readonly Dictionary<string, long> _nextPost = new(StringComparer.Ordinal);
 
     public SlackSender(TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackSender> logger)
+        : this(time, options, logger, OutboundShare.Alone())
     {
+    }
+
+    /// <summary>With this instance's share of Slack's limits, when several instances send for the bot.</summary>
+    public SlackSender(TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackSender> logger, OutboundShare share)
+    {
+        _share = share;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -155,7 +164,8 @@ public sealed class SlackSender
             var now = _time.GetTimestamp();
             var next = _nextPost.GetValueOrDefault(channel, now);
             var start = Math.Max(now, next);
-            _nextPost[channel] = start + (long)(_options.MessageInterval.TotalSeconds * _time.TimestampFrequency);
+            // One post per interval for the bot: with n instances, each keeps its posts n intervals apart.
+            _nextPost[channel] = start + (long)(_options.MessageInterval.TotalSeconds * _share.Instances * _time.TimestampFrequency);
             wait = _time.GetElapsedTime(now, start);
             if (_nextPost.Count > 10_000)
             {

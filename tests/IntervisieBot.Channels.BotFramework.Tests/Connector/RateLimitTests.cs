@@ -1,4 +1,5 @@
 using IntervisieBot.Channels.BotFramework.Connector;
+using IntervisieBot.Conversations.Outbound;
 using IntervisieBot.Testing;
 
 namespace IntervisieBot.Channels.BotFramework.Tests.Connector;
@@ -92,5 +93,57 @@ public sealed class RateLimitTests
         Assert.False(eighthMessage.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(1));
         await eighthMessage;
+    }
+
+    [Fact]
+    public async Task TwoInstancesLive_EachTakesHalfOfTheConversationsAndTheTenantsLimits_RoundedDown()
+    {
+        var clock = new FakeTimeProvider();
+        var share = OutboundShare.Alone();
+        share.Counted(2);
+        var limiter = new OutboundRateLimiter(clock, TimeSpan.Zero, share);
+        var granted = new List<(string Conversation, DateTimeOffset At)>();
+
+        var requests = Enumerable.Range(0, 60).Select(async i =>
+        {
+            var conversation = i < 10 ? "busy" : "conversation-" + i;
+            await limiter.AcquireAsync(conversation, members: false, "tenant-1", CancellationToken.None);
+            lock (granted)
+            {
+                granted.Add((conversation, clock.GetUtcNow()));
+            }
+        }).ToList();
+        await clock.AutoAdvanceUntilAsync(Task.WhenAll(requests), () => requests.Count(r => !r.IsCompleted));
+
+        var start = granted.Min(g => g.At);
+        RateLimitAssert.Within([.. granted.Where(g => g.Conversation == "busy").Select(g => g.At)], [new(3, TimeSpan.FromSeconds(1)), new(4, TimeSpan.FromSeconds(2))], "busy conversation");
+        RateLimitAssert.Within([.. granted.Select(g => g.At)], [new(25, TimeSpan.FromSeconds(1))], "tenant");
+        Assert.Equal(25, granted.Count(g => g.At < start.AddSeconds(1)));
+    }
+
+    [Fact]
+    public async Task ANewCountOfInstances_AppliesToTheNextRequest()
+    {
+        var clock = new FakeTimeProvider();
+        var share = OutboundShare.Alone();
+        share.Counted(3);
+        var limiter = new OutboundRateLimiter(clock, TimeSpan.Zero, share);
+        for (var i = 0; i < 2; i++)
+        {
+            await limiter.AcquireAsync("conversation", members: false, "tenant", CancellationToken.None);
+        }
+
+        var third = limiter.AcquireAsync("conversation", members: false, "tenant", CancellationToken.None);
+        Assert.False(third.IsCompleted);
+
+        // A third of the limits is 2 in any 2 s. Meanwhile the other instances are gone: after that wait, the whole
+        // 7 a second are this one's again.
+        share.Counted(1);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await third;
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(limiter.AcquireAsync("conversation", members: false, "tenant", CancellationToken.None).IsCompletedSuccessfully);
+        }
     }
 }

@@ -3,6 +3,7 @@ using IntervisieBot.Channels.Slack.WebApi;
 using IntervisieBot.Conversations;
 using IntervisieBot.Conversations.Outbound;
 using IntervisieBot.Dialogs.Messages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntervisieBot.Channels.Slack.Tests.WebApi;
 
@@ -120,6 +121,20 @@ public sealed class SlackSenderTests
         Assert.Equal(TimeSpan.FromSeconds(1), posts[2].ArrivedAt - posts[1].ArrivedAt);
         var elsewhere = Assert.Single(harness.Slack.Calls, c => Posts(c) && c.String("channel") == "C0OTHER");
         Assert.Equal(posts[0].ArrivedAt, elsewhere.ArrivedAt);
+    }
+
+    [Fact]
+    public async Task Messages_InOneChannel_WithTwoInstancesLive_GoOutTwoSecondsApart_SoTogetherTheyKeepToOneASecond()
+    {
+        await using var harness = await SenderHarness.StartAsync();
+        harness.Services.GetRequiredService<OutboundShare>().Counted(2);
+
+        var group = Task.WhenAll(Enumerable.Range(1, 3).Select(i => harness.Messenger.SendAsync(Group, new OutgoingMessage("Bericht " + i))));
+        await harness.RunAsync(group, () => group.IsCompleted ? 0 : 1);
+
+        var posts = harness.Slack.Calls.Where(c => Posts(c) && c.String("channel") == "C0GROUP").ToList();
+        Assert.Equal(TimeSpan.FromSeconds(2), posts[1].ArrivedAt - posts[0].ArrivedAt);
+        Assert.Equal(TimeSpan.FromSeconds(2), posts[2].ArrivedAt - posts[1].ArrivedAt);
     }
 
     [Fact]

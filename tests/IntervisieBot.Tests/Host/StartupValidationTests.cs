@@ -117,6 +117,8 @@ public sealed class StartupValidationTests
     [InlineData("Scheduler:TickInterval", "00:00:00", "Scheduler:TickInterval")]
     [InlineData("Scheduler:LeaseLength", "00:00:01", "Scheduler:LeaseLength")]
     [InlineData("Scheduler:MaxAttempts", "0", "Scheduler:MaxAttempts")]
+    [InlineData("Outbound:Instances", "-1", "Outbound:Instances")]
+    [InlineData("Outbound:HeartbeatInterval", "00:00:00", "Outbound:HeartbeatInterval")]
     public async Task Startup_WithAnInvalidSetting_StopsWithAMessageNamingTheKey(string key, string value, string named)
     {
         var error = await StartupFailureAsync((key, value));

@@ -14,21 +14,15 @@ public static partial class SessionSetupDialog
     private const string YesMeeting = "yes";
     private const string ExtraMeeting = "no";
 
-    /// <summary>Keeps who is present (the step before's answer) and asks about the meeting when the plan cannot tell.</summary>
-    private static async Task<DialogTurnResult> AskMeetingStepAsync(WaterfallStepContext<SessionSetupState> step, ISessionRotation rotation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks about the meeting when the plan could not tell (the case owner's step read the group and kept its answer;
+    /// who is present was kept by the check of how many take part).
+    /// </summary>
+    private static async Task<DialogTurnResult> AskMeetingStepAsync(WaterfallStepContext<SessionSetupState> step, CancellationToken cancellationToken)
     {
         if (step.Result is null)
         {
             return await step.EndAsync(null, cancellationToken);
-        }
-
-        step.State.Present = [.. step.Result.AsArray().Select(v => v!.GetValue<string>())];
-        step.State.Meeting = Options(step).Meeting;
-        if (step.State.Meeting is null
-            && await rotation.OpenAsync(step.Dialogs.Turn.Conversation, LanguageOf(step), cancellationToken) is { } opening)
-        {
-            step.State.Meeting = opening.Meeting;
-            step.State.MeetingQuestion = opening.Meeting is null ? opening.MeetingQuestion : null;
         }
 
         if (step.State.MeetingQuestion is not { } question)
@@ -45,7 +39,7 @@ public static partial class SessionSetupDialog
         }, cancellationToken);
     }
 
-    /// <summary>Who is present (kept by <see cref="AskMeetingStepAsync"/>), and the meeting from the answer when it was asked.</summary>
+    /// <summary>Who is present (kept by <see cref="WarnFewPresentStepAsync"/>), and the meeting from the answer when it was asked.</summary>
     private static HashSet<string> PresentAndMeeting(WaterfallStepContext<SessionSetupState> step)
     {
         if (step.State.MeetingQuestion is { } question && step.Result is JsonValue answer)

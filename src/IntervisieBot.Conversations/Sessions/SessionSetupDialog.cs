@@ -51,7 +51,7 @@ public static partial class SessionSetupDialog
             (step, ct) => AskAskersStepAsync(step, library, ct),
             AskSecondAskerStepAsync,
             AskersChosenStepAsync,
-            (step, ct) => AskMeetingStepAsync(step, rotation, ct),
+            AskMeetingStepAsync,
             (step, ct) => BeginStepAsync(step, library, time, ct),
         ],
         version: 4));
@@ -121,6 +121,9 @@ public static partial class SessionSetupDialog
         var opening = firstOwner is null ? await rotation.OpenAsync(step.Dialogs.Turn.Conversation, LanguageOf(step), cancellationToken) : null;
         step.State.ProposedFacilitator = opening?.Facilitator;
         step.State.OnTurn = opening?.OnTurn;
+        // The meeting the session belongs to comes from the same reading of the group (a second case carries its own).
+        step.State.Meeting = opening?.Meeting ?? Options(step).Meeting;
+        step.State.MeetingQuestion = opening is { Meeting: null } ? opening.MeetingQuestion : null;
         return await step.PromptAsync(ChoiceId, new PromptOptions
         {
             Text = opening?.Proposal is { } proposal ? Texts(step).AskCaseOwner + "\n\n" + proposal : Texts(step).AskCaseOwner,

@@ -111,6 +111,7 @@ public sealed partial record GroupTexts
         GroupTooLarge = "De gegevens van deze groep zijn te groot geworden om nog meer te bewaren, dus er is niets veranderd. Opnieuw proberen helpt niet: verwijder eerst afspraken die niet meer nodig zijn (typ **afspraken**).",
         AgreementsShownTemplate = "Afspraak {0} tot en met {1} van de {2}.",
         MoreAgreementsTemplate = "… en nog {0} afspraken: kies **Meer afspraken** of typ **afspraken {1}**.",
+        OneMoreAgreementTemplate = "… en nog {0} afspraak: kies **Meer afspraken** of typ **afspraken {1}**.",
         MoreAgreementsButton = "Meer afspraken",
         FirstAgreementsButton = "Terug naar het begin",
         ReviewAgreements = "Vandaag staat ook op de agenda: **onze afspraken bespreken**. Kloppen ze nog, missen we er een? Met **afspraken** passen jullie ze aan.",

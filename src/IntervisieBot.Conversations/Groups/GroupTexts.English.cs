@@ -111,6 +111,7 @@ public sealed partial record GroupTexts
         GroupTooLarge = "This group's data has grown too large to keep any more, so nothing was changed. Trying again will not help: first remove agreements you no longer need (type **agreements**).",
         AgreementsShownTemplate = "Agreements {0} to {1} of {2}.",
         MoreAgreementsTemplate = "… and {0} more agreements: choose **More agreements** or type **agreements {1}**.",
+        OneMoreAgreementTemplate = "… and {0} more agreement: choose **More agreements** or type **agreements {1}**.",
         MoreAgreementsButton = "More agreements",
         FirstAgreementsButton = "Back to the start",
         ReviewAgreements = "Also on today's agenda: **review our agreements**. Do they still fit, is one missing? **agreements** lets you change them.",

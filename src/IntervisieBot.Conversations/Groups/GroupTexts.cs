@@ -242,8 +242,12 @@ public sealed partial record GroupTexts
 
     public required string MoreAgreementsTemplate { get; init; }
 
+    /// <summary>One agreement left on the next page ("… en nog 1 afspraak").</summary>
+    public required string OneMoreAgreementTemplate { get; init; }
+
     /// <summary>How many agreements follow the ones shown, and how to see them (typed: <c>afspraken 2</c>).</summary>
-    public string MoreAgreements(int more, int page) => TextTemplate.Fill(MoreAgreementsTemplate, more.ToString(Culture), page.ToString(Culture));
+    public string MoreAgreements(int more, int page) =>
+        TextTemplate.Fill(more == 1 ? OneMoreAgreementTemplate : MoreAgreementsTemplate, more.ToString(Culture), page.ToString(Culture));
 
     public required string MoreAgreementsButton { get; init; }
 

@@ -124,6 +124,18 @@ public sealed class GroupGrowthTests(SchedulerAzuriteFixture azurite, ITestOutpu
     }
 
     [Fact]
+    public async Task OneAgreementBeyondThePage_IsCountedInTheSingular()
+    {
+        using var chat = await GroupAsync("sqlite");
+        await FillAsync(chat, AgreementCommands.PageSize + 1);
+
+        Assert.Contains(
+            "… en nog 1 afspraak: kies **Meer afspraken** of typ **afspraken 2**.",
+            BotClient.Text(Assert.Single(await chat.Say("Anna", "afspraken"))),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ALongList_IsShownTwentyAtATime_WithAButtonForTheNext_AndItsFormsOfferThatPage()
     {
         using var chat = await GroupAsync("sqlite");
